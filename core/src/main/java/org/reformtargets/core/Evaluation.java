@@ -1,0 +1,103 @@
+package org.reformtargets.core;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of evaluating one facts document against one rule set: every result, in the
+ * contract's order, and a count per status.
+ */
+@JsonPropertyOrder({"ruleSet", "asOf", "results", "summary"})
+@JsonIgnoreProperties(value = "summary", allowGetters = true)
+public final class Evaluation {
+
+    private final RuleSetRef ruleSet;
+    private final LocalDate asOf;
+    private final List<TargetResult> results;
+    private final Map<Status, Integer> summary;
+
+    /**
+     * Creates an evaluation; the results are sorted into the contract's order and the summary is
+     * counted from them.
+     */
+    @JsonCreator
+    public Evaluation(@JsonProperty("ruleSet") RuleSetRef ruleSet,
+                      @JsonProperty("asOf") LocalDate asOf,
+                      @JsonProperty("results") List<TargetResult> results) {
+        this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
+        this.asOf = asOf;
+        List<TargetResult> sorted = new ArrayList<>(results == null ? List.of() : results);
+        sorted.sort(TargetResult.ORDER);
+        this.results = Collections.unmodifiableList(sorted);
+        EnumMap<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        for (TargetResult r : sorted) {
+            counts.merge(r.status(), 1, Integer::sum);
+        }
+        this.summary = Collections.unmodifiableMap(counts);
+    }
+
+    /** The rule set and version that produced the results. */
+    @JsonProperty("ruleSet")
+    public RuleSetRef ruleSet() {
+        return ruleSet;
+    }
+
+    /** The date the facts describe. */
+    @JsonProperty("asOf")
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** Every result, ordered by unit, target id, period and field. */
+    @JsonProperty("results")
+    public List<TargetResult> results() {
+        return results;
+    }
+
+    /** How many results have each status; every status is present, with 0 where none has it. */
+    @JsonProperty("summary")
+    public Map<Status, Integer> summary() {
+        return summary;
+    }
+
+    /** The results of one unit, in order. */
+    @JsonIgnore
+    public List<TargetResult> resultsFor(String unitId) {
+        return results.stream().filter(r -> r.unit().equals(unitId)).toList();
+    }
+
+    /** The results of one target across units and fields, in order. */
+    @JsonIgnore
+    public List<TargetResult> resultsOf(String targetId) {
+        return results.stream().filter(r -> r.target().equals(targetId)).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Evaluation e && ruleSet.equals(e.ruleSet) && Objects.equals(asOf, e.asOf)
+                && results.equals(e.results);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ruleSet, asOf, results);
+    }
+
+    @Override
+    public String toString() {
+        return "Evaluation[" + ruleSet.id() + " " + ruleSet.version() + ", asOf " + asOf + ", " + summary + "]";
+    }
+}

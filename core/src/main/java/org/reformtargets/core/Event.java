@@ -1,0 +1,33 @@
+package org.reformtargets.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.LocalDate;
+
+/**
+ * A dated occurrence (sự kiện): an inspection, a dialogue, an initiative, a completed task…
+ *
+ * @param unit     id of the unit that acted
+ * @param type     event type code, one of {@link EventType}
+ * @param date     when it happened; for {@code task.assigned}, when the task was assigned (may be null)
+ * @param subject  id of the unit acted upon, for inspections; otherwise usually {@code null}
+ * @param task     task id, for {@code task.assigned} and {@code task.completed}
+ * @param deadline the task's own deadline, where given
+ * @param report   which report, for {@code report.submitted} ({@code Q1}, {@code H1}, {@code 9M}, {@code Y})
+ * @param title    a title, for initiatives and products
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"unit", "type", "date", "subject", "task", "deadline", "report", "title"})
+public record Event(String unit, String type, LocalDate date, String subject, String task,
+                    LocalDate deadline, String report, String title) {
+
+    /** An event with only a unit, a type and a date. */
+    public static Event of(String unit, String type, LocalDate date) {
+        return new Event(unit, type, date, null, null, null, null, null);
+    }
+
+    /** An inspection (or other act) by {@code unit} upon {@code subject}. */
+    public static Event upon(String unit, String type, LocalDate date, String subject) {
+        return new Event(unit, type, date, subject, null, null, null, null);
+    }
+}

@@ -1,0 +1,32 @@
+package org.reformtargets.core;
+
+import java.util.List;
+
+/** A rule set that was asked for by id and does not exist; the message names those that do. */
+public final class RuleSetNotFoundException extends ReformTargetsException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String requested;
+    private final List<String> available;
+
+    /** Creates the exception for {@code requested}, listing the {@code available} ids. */
+    public RuleSetNotFoundException(String requested, List<String> available) {
+        super("There is no rule set " + requested + ".",
+                List.of(new Problem(null, null, 0, 0, available.isEmpty()
+                        ? "no rule set is on the class path: add reform-targets-rules or load one from a directory"
+                        : "available rule sets: " + String.join(", ", available))), null);
+        this.requested = requested;
+        this.available = List.copyOf(available);
+    }
+
+    /** The id that was asked for. */
+    public String requested() {
+        return requested;
+    }
+
+    /** The ids that exist. */
+    public List<String> available() {
+        return available;
+    }
+}

@@ -1,0 +1,16 @@
+package org.reformtargets.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * Where a target comes from: a source document and the clause in it.
+ *
+ * @param document file name of the source document, such as {@code 001_71801934a71350b6.txt}
+ * @param clause   the clause or item, such as {@code 5} or {@code I.2.3}
+ * @param reading  how the rule reads an ambiguous clause, or {@code null} when there is nothing to say
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"document", "clause", "reading"})
+public record Source(String document, String clause, String reading) {
+}

@@ -1,0 +1,335 @@
+package org.reformtargets.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.reformtargets.core.Attestation;
+import org.reformtargets.core.Event;
+import org.reformtargets.core.FactsDocument;
+import org.reformtargets.core.InvalidFactsException;
+import org.reformtargets.core.Level;
+import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Period;
+import org.reformtargets.core.Problem;
+import org.reformtargets.core.Unit;
+
+/**
+ * Reads a facts document element by element with Jackson's streaming parser, so that every
+ * problem is reported with its path, line and column, and one bad element never hides another.
+ */
+public final class FactsReader {
+
+    /** Deepest nesting accepted: the contract needs 3 levels. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Longest string accepted, in characters. */
+    public static final int MAX_STRING_LENGTH = 100_000;
+    /** Longest number accepted, in digits. */
+    public static final int MAX_NUMBER_LENGTH = 64;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .build())
+            .build();
+    private static final ObjectMapper TREES = new ObjectMapper(FACTORY);
+
+    private final String source;
+    private final List<Problem> problems = new ArrayList<>();
+    private boolean broken;
+
+    private FactsReader(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Reads and validates a facts document.
+     *
+     * @param source a name for the input in messages (a file name), or {@code null}
+     * @throws InvalidFactsException listing every problem found
+     */
+    public static FactsDocument read(Reader in, String source) {
+        return new FactsReader(source).readDocument(() -> FACTORY.createParser(in));
+    }
+
+    /**
+     * Reads and validates a facts document from bytes, which must be UTF-8; a byte sequence that
+     * is not is reported with its place.
+     *
+     * @param source a name for the input in messages (a file name), or {@code null}
+     * @throws InvalidFactsException listing every problem found
+     */
+    public static FactsDocument read(InputStream in, String source) {
+        return new FactsReader(source).readDocument(() -> FACTORY.createParser(in));
+    }
+
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private FactsDocument readDocument(ParserSource in) {
+        String ruleSet = null;
+        LocalDate asOf = null;
+        Located<LocalDate> asOfPlace = null;
+        List<Located<Unit>> units = new ArrayList<>();
+        List<Located<Measurement>> measurements = new ArrayList<>();
+        List<Located<Event>> events = new ArrayList<>();
+        List<Located<Attestation>> attestations = new ArrayList<>();
+        try (JsonParser p = in.open()) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                JsonLocation l = p.currentTokenLocation();
+                throw new InvalidFactsException(List.of(new Problem(source, null, line(l), column(l),
+                        first == null ? "the input is empty: expected a JSON object with units, measurements, events"
+                                + " and attestations" : "expected a JSON object, found " + describe(first))));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                JsonLocation l = p.currentTokenLocation();
+                switch (name) {
+                    case "ruleSet" -> {
+                        JsonNode n = TREES.readTree(p);
+                        broken = false;
+                        ruleSet = text(n, null, "ruleSet", l);
+                    }
+                    case "asOf" -> {
+                        JsonNode n = TREES.readTree(p);
+                        broken = false;
+                        asOf = date(n, null, "asOf", l);
+                        asOfPlace = new Located<>(asOf, "asOf", line(l), column(l), broken);
+                    }
+                    case "units" -> readArray(p, value, "units", l, units, this::unit);
+                    case "measurements" -> readArray(p, value, "measurements", l, measurements, this::measurement);
+                    case "events" -> readArray(p, value, "events", l, events, this::event);
+                    case "attestations" -> readArray(p, value, "attestations", l, attestations, this::attestation);
+                    default -> p.skipChildren();
+                }
+            }
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                JsonLocation l = p.currentTokenLocation();
+                problems.add(new Problem(source, null, line(l), column(l),
+                        "unexpected " + describe(trailing) + " after the end of the document"));
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new Problem(source, null, l == null ? 0 : line(l), l == null ? 0 : column(l),
+                    "malformed JSON: " + e.getOriginalMessage()));
+            throw new InvalidFactsException(problems, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
+        }
+        problems.addAll(FactsValidator.validate(source, asOf, asOfPlace, units, measurements, events, attestations));
+        if (!problems.isEmpty()) {
+            throw new InvalidFactsException(problems);
+        }
+        return new FactsDocument(ruleSet, asOf, values(units), values(measurements), values(events), values(attestations));
+    }
+
+    private interface ElementReader<T> {
+        T read(JsonNode node, String path, JsonLocation at);
+    }
+
+    private <T> void readArray(JsonParser p, JsonToken token, String name, JsonLocation l, List<Located<T>> out,
+                               ElementReader<T> reader) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            problems.add(new Problem(source, name, line(l), column(l), "must be an array, found " + describe(token)));
+            p.skipChildren();
+            return;
+        }
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation at = p.currentTokenLocation();
+            String path = name + "[" + i++ + "]";
+            JsonNode node = TREES.readTree(p);
+            broken = false;
+            if (!node.isObject()) {
+                problems.add(new Problem(source, path, line(at), column(at), "must be an object, found " + kind(node)));
+                continue;
+            }
+            T value = reader.read(node, path, at);
+            out.add(new Located<>(value, path, line(at), column(at), broken));
+        }
+    }
+
+    private Unit unit(JsonNode n, String path, JsonLocation at) {
+        String level = text(n.get("level"), path, "level", at);
+        Level parsed = null;
+        if (level != null) {
+            try {
+                parsed = Level.valueOf(level);
+            } catch (IllegalArgumentException e) {
+                fail(path, "level", at, "'" + level + "' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE");
+            }
+        }
+        return new Unit(text(n.get("id"), path, "id", at), text(n.get("name"), path, "name", at),
+                parsed, text(n.get("parent"), path, "parent", at));
+    }
+
+    private Measurement measurement(JsonNode n, String path, JsonLocation at) {
+        return new Measurement(text(n.get("unit"), path, "unit", at),
+                text(n.get("indicator"), path, "indicator", at),
+                text(n.get("field"), path, "field", at),
+                period(n.get("period"), path, "period", at),
+                count(n.get("numerator"), path, "numerator", at),
+                count(n.get("denominator"), path, "denominator", at),
+                number(n.get("value"), path, "value", at));
+    }
+
+    private Event event(JsonNode n, String path, JsonLocation at) {
+        return new Event(text(n.get("unit"), path, "unit", at), text(n.get("type"), path, "type", at),
+                date(n.get("date"), path, "date", at), text(n.get("subject"), path, "subject", at),
+                text(n.get("task"), path, "task", at), date(n.get("deadline"), path, "deadline", at),
+                text(n.get("report"), path, "report", at), text(n.get("title"), path, "title", at));
+    }
+
+    private Attestation attestation(JsonNode n, String path, JsonLocation at) {
+        JsonNode v = n.get("value");
+        Object value = null;
+        if (v == null || v.isNull()) {
+            fail(path, "value", at, "is required: true, false or a string");
+        } else if (v.isBoolean()) {
+            value = v.booleanValue();
+        } else if (v.isTextual()) {
+            value = v.textValue();
+        } else {
+            fail(path, "value", at, "must be true, false or a string, found " + kind(v));
+        }
+        return new Attestation(text(n.get("unit"), path, "unit", at), text(n.get("key"), path, "key", at),
+                period(n.get("period"), path, "period", at), value);
+    }
+
+    private String text(JsonNode n, String path, String field, JsonLocation at) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            fail(path, field, at, "must be a string, found " + kind(n));
+            return null;
+        }
+        return n.textValue();
+    }
+
+    private LocalDate date(JsonNode n, String path, String field, JsonLocation at) {
+        String s = text(n, path, field, at);
+        if (s == null) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(s);
+            if (d.getYear() < 1900 || d.getYear() > 2999) {
+                fail(path, field, at, "'" + s + "' is out of range: dates must fall in the years 1900 to 2999");
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            fail(path, field, at, "'" + s + "' is not a date: use YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    private Period period(JsonNode n, String path, String field, JsonLocation at) {
+        String s = text(n, path, field, at);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Period.parse(s);
+        } catch (IllegalArgumentException e) {
+            fail(path, field, at, e.getMessage());
+            return null;
+        }
+    }
+
+    private Long count(JsonNode n, String path, String field, JsonLocation at) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isIntegralNumber()) {
+            if (!n.canConvertToLong()) {
+                fail(path, field, at, n.asText() + " is beyond the largest count supported ("
+                        + Long.MAX_VALUE + ")");
+                return null;
+            }
+            return n.longValue();
+        }
+        if (n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0
+                && n.decimalValue().abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return n.decimalValue().longValueExact();
+        }
+        fail(path, field, at, "must be a whole number, found " + (n.isNumber() ? n.asText() : kind(n)));
+        return null;
+    }
+
+    private BigDecimal number(JsonNode n, String path, String field, JsonLocation at) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            fail(path, field, at, "must be a number, found " + kind(n));
+            return null;
+        }
+        return n.decimalValue();
+    }
+
+    private void fail(String path, String field, JsonLocation at, String message) {
+        broken = true;
+        problems.add(new Problem(source, path == null ? field : path + "." + field, line(at), column(at), message));
+    }
+
+    private static <T> List<T> values(List<Located<T>> located) {
+        return located.stream().map(Located::value).toList();
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            case NULL, MISSING -> "null";
+            default -> n.getNodeType().toString().toLowerCase();
+        };
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.toString();
+        };
+    }
+
+    private static int line(JsonLocation l) {
+        return Math.max(0, l.getLineNr());
+    }
+
+    private static int column(JsonLocation l) {
+        return Math.max(0, l.getColumnNr());
+    }
+
+}

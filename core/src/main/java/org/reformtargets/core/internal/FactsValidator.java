@@ -1,0 +1,248 @@
+package org.reformtargets.core.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.reformtargets.core.Attestation;
+import org.reformtargets.core.Event;
+import org.reformtargets.core.EventType;
+import org.reformtargets.core.FactsDocument;
+import org.reformtargets.core.Indicator;
+import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Problem;
+import org.reformtargets.core.Unit;
+
+/** Checks a facts document against the contract and lists every problem, each with its place. */
+public final class FactsValidator {
+
+    private final String source;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private FactsValidator(String source) {
+        this.source = source;
+    }
+
+    /** Validates a document built in Java; places are paths such as {@code measurements[3]}. */
+    public static List<Problem> validate(FactsDocument facts) {
+        return validate(null, facts.asOf(), null, located("units", facts.units()),
+                located("measurements", facts.measurements()), located("events", facts.events()),
+                located("attestations", facts.attestations()));
+    }
+
+    /** Validates the parts of a document read from JSON, with their places. */
+    public static List<Problem> validate(String source, LocalDate asOf, Located<LocalDate> asOfPlace,
+                                         List<Located<Unit>> units, List<Located<Measurement>> measurements,
+                                         List<Located<Event>> events, List<Located<Attestation>> attestations) {
+        FactsValidator v = new FactsValidator(source);
+        if (asOf == null && (asOfPlace == null || !asOfPlace.broken())) {
+            v.problems.add(new Problem(source, "asOf", 0, 0,
+                    "is required: the date the facts describe, as YYYY-MM-DD"));
+        }
+        Set<String> ids = v.units(units);
+        v.measurements(measurements, ids, asOf);
+        v.events(events, ids, asOf);
+        v.attestations(attestations, ids);
+        return v.problems;
+    }
+
+    private static <T> List<Located<T>> located(String name, List<T> items) {
+        List<Located<T>> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            out.add(new Located<>(items.get(i), name + "[" + i + "]", 0, 0, false));
+        }
+        return out;
+    }
+
+    private void add(Located<?> at, String field, String message) {
+        problems.add(new Problem(source, field == null ? at.path() : at.path() + "." + field, at.line(), at.column(),
+                message));
+    }
+
+    private Set<String> units(List<Located<Unit>> units) {
+        Map<String, Located<Unit>> byId = new HashMap<>();
+        for (Located<Unit> at : units) {
+            Unit u = at.value();
+            if (u == null || u.id() == null) {
+                if (!at.broken()) {
+                    add(at, "id", "is required: every unit needs an id");
+                }
+                continue;
+            }
+            Located<Unit> first = byId.putIfAbsent(u.id(), at);
+            if (first != null) {
+                add(at, "id", "duplicates the unit id '" + u.id() + "' of " + first.path()
+                        + (first.line() > 0 ? " (line " + first.line() + ")" : "") + ": unit ids must be unique");
+            }
+            if (u.id().isBlank()) {
+                add(at, "id", "is blank: every unit needs an id");
+            }
+        }
+        for (Located<Unit> at : units) {
+            Unit u = at.value();
+            if (u == null || at.broken()) {
+                continue;
+            }
+            if (u.level() == null) {
+                add(at, "level", "is required: DEPARTMENT, SUB_DEPARTMENT or OFFICE");
+            }
+            if (u.parent() != null && !byId.containsKey(u.parent())) {
+                add(at, "parent", "names unit '" + u.parent() + "', which is not among the units");
+            }
+        }
+        // cycles: follow parents; report each cycle once, at its first unit in document order
+        Set<String> reported = new HashSet<>();
+        for (Located<Unit> at : units) {
+            Unit u = at.value();
+            if (u == null || u.id() == null || byId.get(u.id()) != at) {
+                continue;
+            }
+            List<String> chain = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            String cur = u.id();
+            while (cur != null && byId.containsKey(cur) && seen.add(cur)) {
+                chain.add(cur);
+                cur = byId.get(cur).value().parent();
+            }
+            if (cur != null && seen.contains(cur) && cur.equals(u.id()) && !reported.contains(u.id())) {
+                reported.addAll(chain);
+                chain.add(u.id());
+                add(at, "parent", "makes a cycle: " + String.join(" → ", chain) + "; a unit cannot be its own ancestor");
+            }
+        }
+        return byId.keySet();
+    }
+
+    private void measurements(List<Located<Measurement>> measurements, Set<String> ids, LocalDate asOf) {
+        Map<List<Object>, Located<Measurement>> seen = new HashMap<>();
+        for (Located<Measurement> at : measurements) {
+            Measurement m = at.value();
+            if (m == null || at.broken()) {
+                continue;
+            }
+            unitRef(at, "unit", m.unit(), ids, true);
+            Indicator indicator = null;
+            if (m.indicator() == null) {
+                add(at, "indicator", "is required: an indicator code such as dossiers.on_time");
+            } else {
+                indicator = Indicator.byCode(m.indicator()).orElse(null);
+                if (indicator == null) {
+                    add(at, "indicator", "'" + m.indicator() + "' is not an indicator of the contract"
+                            + " (see facts-format.md), such as dossiers.on_time or satisfaction");
+                }
+            }
+            if (m.period() == null) {
+                add(at, "period", "is required: YYYY, YYYY-H1, YYYY-Q1 … or YYYY-MM");
+            } else if (asOf != null && m.period().start().isAfter(asOf)) {
+                add(at, "period", m.period() + " starts after asOf " + asOf + ": facts cannot describe a later period");
+            }
+            if (m.field() != null && m.field().isBlank()) {
+                add(at, "field", "is blank: leave it out for the unit's total");
+            }
+            if (indicator != null) {
+                if (indicator.isRatio()) {
+                    ratio(at, m);
+                } else if (m.value() == null || m.numerator() != null || m.denominator() != null) {
+                    add(at, null, indicator.code() + " is a value indicator: give \"value\", not numerator/denominator");
+                } else if (m.value().signum() < 0) {
+                    add(at, "value", "is negative (" + m.value().toPlainString() + "): a count cannot be below zero");
+                }
+            }
+            if (m.unit() != null && m.indicator() != null && m.period() != null) {
+                Located<Measurement> first = seen.putIfAbsent(
+                        java.util.Arrays.asList(m.unit(), m.indicator(), m.field(), m.period()), at);
+                if (first != null) {
+                    add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
+                            + ": one measurement per unit, indicator, field and period");
+                }
+            }
+        }
+    }
+
+    private void ratio(Located<Measurement> at, Measurement m) {
+        if (m.value() != null) {
+            add(at, "value", m.indicator() + " is a ratio indicator: give numerator and denominator, not value");
+            return;
+        }
+        if (m.numerator() == null || m.denominator() == null) {
+            add(at, m.numerator() == null ? "numerator" : "denominator",
+                    "is required: " + m.indicator() + " is a ratio of whole counts");
+            return;
+        }
+        boolean negative = false;
+        if (m.numerator() < 0) {
+            add(at, "numerator", "is negative (" + m.numerator() + "): a count cannot be below zero");
+            negative = true;
+        }
+        if (m.denominator() < 0) {
+            add(at, "denominator", "is negative (" + m.denominator() + "): a count cannot be below zero");
+            negative = true;
+        }
+        if (!negative && m.numerator() > m.denominator()) {
+            add(at, "numerator", m.numerator() + " is above the denominator " + m.denominator()
+                    + ": successes cannot outnumber cases");
+        }
+    }
+
+    private void events(List<Located<Event>> events, Set<String> ids, LocalDate asOf) {
+        for (Located<Event> at : events) {
+            Event e = at.value();
+            if (e == null || at.broken()) {
+                continue;
+            }
+            unitRef(at, "unit", e.unit(), ids, true);
+            unitRef(at, "subject", e.subject(), ids, false);
+            EventType type = null;
+            if (e.type() == null) {
+                add(at, "type", "is required: an event type such as dialogue");
+            } else {
+                type = EventType.byCode(e.type()).orElse(null);
+                if (type == null) {
+                    add(at, "type", "'" + e.type() + "' is not an event type of the contract (see facts-format.md),"
+                            + " such as inspection.surprise or dialogue");
+                }
+            }
+            if (e.date() == null && type != EventType.TASK_ASSIGNED) {
+                add(at, "date", "is required: when it happened, as YYYY-MM-DD");
+            } else if (e.date() != null && asOf != null && e.date().isAfter(asOf)) {
+                add(at, "date", e.date() + " is after asOf " + asOf + ": facts cannot describe a later event");
+            }
+            if ((type == EventType.TASK_ASSIGNED || type == EventType.TASK_COMPLETED) && e.task() == null) {
+                add(at, "task", "is required for " + type.code() + ": the task's id");
+            }
+            if (type == EventType.REPORT_SUBMITTED && e.report() == null) {
+                add(at, "report", "is required for report.submitted: Q1, H1, 9M or Y");
+            }
+        }
+    }
+
+    private void attestations(List<Located<Attestation>> attestations, Set<String> ids) {
+        for (Located<Attestation> at : attestations) {
+            Attestation a = at.value();
+            if (a == null || at.broken()) {
+                continue;
+            }
+            unitRef(at, "unit", a.unit(), ids, true);
+            if (a.key() == null || a.key().isBlank()) {
+                add(at, "key", "is required: what is attested, such as iso9001.converted");
+            }
+            if (!(a.value() instanceof Boolean) && !(a.value() instanceof String)) {
+                add(at, "value", "must be true, false or a string");
+            }
+        }
+    }
+
+    private void unitRef(Located<?> at, String field, String id, Set<String> ids, boolean required) {
+        if (id == null) {
+            if (required) {
+                add(at, field, "is required: the id of a unit listed in units");
+            }
+        } else if (!ids.contains(id)) {
+            add(at, field, "names unit '" + id + "', which is not among the units");
+        }
+    }
+
+}

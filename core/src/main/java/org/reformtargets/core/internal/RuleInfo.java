@@ -1,0 +1,14 @@
+package org.reformtargets.core.internal;
+
+import org.reformtargets.core.Source;
+
+/**
+ * What a rule's metadata says about it, read once when the rule set is built.
+ *
+ * @param name   rule name
+ * @param target target id
+ * @param source document, clause and reading
+ * @param file   the DRL file it is in, relative to the rule-set folder
+ */
+public record RuleInfo(String name, String target, Source source, String file) {
+}

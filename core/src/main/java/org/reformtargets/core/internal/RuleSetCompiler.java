@@ -1,0 +1,291 @@
+package org.reformtargets.core.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.reformtargets.core.Problem;
+import org.reformtargets.core.RuleSetException;
+import org.reformtargets.core.RuleSetManifest;
+import org.reformtargets.core.Source;
+
+/**
+ * Turns a rule-set folder (a manifest and DRL files) into a {@link KieBase}, refusing it with
+ * every problem found: manifest fields, Drools messages with file and line, and rule metadata.
+ */
+public final class RuleSetCompiler {
+
+    /** The name of a rule set's manifest file. */
+    public static final String MANIFEST = "manifest.json";
+
+    /** What a rule-set id looks like: {@code family/YYYY}. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*/(\\d{4})");
+
+    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?");
+    private static final ObjectMapper MANIFESTS = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Reads a rule set's files by their path relative to its folder. */
+    public interface Files {
+        /** The file's bytes, or {@code null} when it does not exist. */
+        byte[] read(String relative) throws IOException;
+
+        /** How to name the file in messages. */
+        String display(String relative);
+    }
+
+    /**
+     * A compiled rule set.
+     *
+     * @param manifest its manifest
+     * @param kieBase  the compiled rules, shared by all evaluations
+     * @param rules    each rule's metadata, by package and name
+     */
+    public record Compiled(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules) {
+    }
+
+    private RuleSetCompiler() {
+    }
+
+    /**
+     * Compiles the rule set in {@code files}.
+     *
+     * @param expectedId the id the folder stands for, or {@code null} when it cannot be told
+     * @throws RuleSetException with every problem found
+     */
+    public static Compiled compile(String expectedId, Files files) {
+        String name = expectedId == null ? files.display("") : expectedId;
+        List<Problem> problems = new ArrayList<>();
+        RuleSetManifest manifest = readManifest(files, problems);
+        if (manifest == null) {
+            throw new RuleSetException(name, problems);
+        }
+        checkManifest(manifest, expectedId, files.display(MANIFEST), problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(name, problems);
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleSetCompiler.class.getClassLoader()));
+        Map<String, String> fileOfResource = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        for (String file : manifest.files()) {
+            byte[] drl;
+            try {
+                drl = files.read(file);
+            } catch (IOException e) {
+                problems.add(new Problem(files.display(file), null, 0, 0, "cannot be read: " + e.getMessage()));
+                continue;
+            }
+            if (drl == null) {
+                problems.add(new Problem(files.display(MANIFEST), "files", 0, 0,
+                        "lists " + file + ", which does not exist in the rule-set folder"));
+                continue;
+            }
+            fileOfResource.put(file, files.display(file));
+            texts.put(file, new String(drl, java.nio.charset.StandardCharsets.UTF_8));
+            builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(file), ResourceType.DRL);
+        }
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+            String file = e.getResource() == null ? null : e.getResource().getSourcePath();
+            int line = e.getLines() != null && e.getLines().length > 0 ? e.getLines()[0] : 0;
+            int column = 0;
+            if (e instanceof ParserError pe) {
+                line = pe.getRow();
+                column = pe.getCol();
+            }
+            problems.add(new Problem(file == null ? name : fileOfResource.getOrDefault(file, file), null,
+                    Math.max(line, 0), Math.max(column, 0), oneLine(e.getMessage())));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(name, problems);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
+        Map<String, RuleInfo> rules = new HashMap<>();
+        Set<String> documents = new HashSet<>();
+        manifest.sources().forEach(s -> documents.add(s.document()));
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleInfo info = ruleInfo(rule, manifest, documents, fileOfResource, texts, problems);
+                if (info != null) {
+                    rules.put(Run.key(pkg.getName(), rule.getName()), info);
+                }
+            }
+        }
+        if (rules.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem(files.display(MANIFEST), "files", 0, 0, "the rule set holds no rule"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(name, problems);
+        }
+        return new Compiled(manifest, kieBase, Map.copyOf(rules));
+    }
+
+    private static RuleInfo ruleInfo(Rule rule, RuleSetManifest manifest, Set<String> documents,
+                                     Map<String, String> fileOfResource, Map<String, String> texts,
+                                     List<Problem> problems) {
+        Map<String, Object> meta = rule.getMetaData();
+        String file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                ? impl.getResource().getSourcePath() : null;
+        String shown = file == null ? manifest.id() : fileOfResource.getOrDefault(file, file);
+        int line = lineOf(texts.get(file), rule.getName());
+        String where = "rule \"" + rule.getName() + "\"";
+        String target = string(meta.get("target"));
+        String document = string(meta.get("document"));
+        String clause = string(meta.get("clause"));
+        int before = problems.size();
+        if (target == null) {
+            problems.add(new Problem(shown, where, line, 0, "has no @target(\"" + manifest.id() + "/…\") metadata"));
+        } else if (!target.startsWith(manifest.id() + "/") || target.length() == manifest.id().length() + 1) {
+            problems.add(new Problem(shown, where, line, 0, "@target(\"" + target + "\") does not belong to rule set "
+                    + manifest.id() + ": target ids start with " + manifest.id() + "/"));
+        }
+        if (document == null) {
+            problems.add(new Problem(shown, where, line, 0, "has no @document(\"…\") metadata naming its source document"));
+        } else if (!documents.contains(document)) {
+            problems.add(new Problem(shown, where, line, 0, "@document(\"" + document
+                    + "\") is not among the manifest's sources: " + String.join(", ", documents)));
+        }
+        if (clause == null) {
+            problems.add(new Problem(shown, where, line, 0, "has no @clause(\"…\") metadata naming its clause"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new RuleInfo(rule.getName(), target, new Source(document, clause, string(meta.get("reading"))), shown);
+    }
+
+    /** The 1-based line where {@code rule "name"} is declared in {@code drl}, or 0. */
+    static int lineOf(String drl, String ruleName) {
+        if (drl == null) {
+            return 0;
+        }
+        Matcher m = Pattern.compile("(?m)^\\s*rule\\s+[\"']" + Pattern.quote(ruleName) + "[\"']").matcher(drl);
+        if (!m.find()) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (drl.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        String before = drl.substring(m.start(), m.end());
+        return line + (int) before.chars().filter(c -> c == '\n').count();
+    }
+
+    private static String string(Object o) {
+        if (o == null) {
+            return null;
+        }
+        String s = o.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    private static RuleSetManifest readManifest(Files files, List<Problem> problems) {
+        String shown = files.display(MANIFEST);
+        byte[] bytes;
+        try {
+            bytes = files.read(MANIFEST);
+        } catch (IOException e) {
+            problems.add(new Problem(shown, null, 0, 0, "cannot be read: " + e.getMessage()));
+            return null;
+        }
+        if (bytes == null) {
+            problems.add(new Problem(shown, null, 0, 0, "is missing: every rule-set folder needs a " + MANIFEST));
+            return null;
+        }
+        try {
+            return MANIFESTS.readValue(bytes, RuleSetManifest.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new Problem(shown, null, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
+                    oneLine(e.getOriginalMessage())));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(shown, null, 0, 0, "cannot be read: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static void checkManifest(RuleSetManifest m, String expectedId, String shown, List<Problem> problems) {
+        if (m.id() == null) {
+            problems.add(new Problem(shown, "id", 0, 0, "is required: FAMILY/YEAR, such as hcm-agri/2021"));
+        } else {
+            Matcher id = ID.matcher(m.id());
+            if (!id.matches()) {
+                problems.add(new Problem(shown, "id", 0, 0, "'" + m.id() + "' is not FAMILY/YEAR, such as hcm-agri/2021"));
+            } else if (m.period() != null && m.period().year() != Integer.parseInt(id.group(1))) {
+                problems.add(new Problem(shown, "period", 0, 0, m.period() + " is not in the rule set's year " + id.group(1)));
+            }
+            if (expectedId != null && !expectedId.equals(m.id())) {
+                problems.add(new Problem(shown, "id", 0, 0, "'" + m.id() + "' does not match its folder " + expectedId));
+            }
+        }
+        if (m.version() == null || !VERSION.matcher(m.version()).matches()) {
+            problems.add(new Problem(shown, "version", 0, 0, "must be a semantic version such as 1.0.0"));
+        }
+        if (m.title() == null || m.title().vi() == null || m.title().en() == null) {
+            problems.add(new Problem(shown, "title", 0, 0, "needs both \"vi\" and \"en\""));
+        }
+        if (m.issuer() == null || m.issuer().isBlank()) {
+            problems.add(new Problem(shown, "issuer", 0, 0, "is required: who issued the commitments"));
+        }
+        if (m.period() == null) {
+            problems.add(new Problem(shown, "period", 0, 0, "is required: the period the targets are for, such as 2021"));
+        }
+        if (m.effective() == null || m.effective().from() == null || m.effective().to() == null) {
+            problems.add(new Problem(shown, "effective", 0, 0, "needs \"from\" and \"to\" dates"));
+        } else if (m.effective().from().isAfter(m.effective().to())) {
+            problems.add(new Problem(shown, "effective", 0, 0, "starts after it ends"));
+        }
+        if (m.sources().isEmpty()) {
+            problems.add(new Problem(shown, "sources", 0, 0, "must name at least one source document"));
+        }
+        for (int i = 0; i < m.sources().size(); i++) {
+            if (m.sources().get(i).document() == null) {
+                problems.add(new Problem(shown, "sources[" + i + "].document", 0, 0, "is required"));
+            }
+        }
+        if (m.files().isEmpty()) {
+            problems.add(new Problem(shown, "files", 0, 0, "must list the rule set's DRL files"));
+        }
+        for (String f : m.files()) {
+            if (!f.endsWith(".drl") || f.startsWith("/") || f.contains("..") || f.contains("\\")) {
+                problems.add(new Problem(shown, "files", 0, 0, "'" + f
+                        + "' is not a .drl file inside the rule-set folder"));
+            }
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

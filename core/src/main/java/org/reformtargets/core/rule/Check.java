@@ -1,0 +1,106 @@
+package org.reformtargets.core.rule;
+
+import org.kie.api.runtime.rule.RuleContext;
+import org.reformtargets.core.EventType;
+import org.reformtargets.core.Indicator;
+import org.reformtargets.core.Status;
+import org.reformtargets.core.internal.RuleInfo;
+import org.reformtargets.core.internal.Run;
+import org.reformtargets.core.internal.UnitView;
+
+/**
+ * The one builder a rule's consequence uses to state its target for a unit: it reads the facts
+ * the target needs, decides the status exactly and records the result with the rule's target id,
+ * source and clause. Start with {@code Check.of(kcontext, $unit)}, say what is measured, and end
+ * with the threshold:
+ * <pre>{@code
+ * Check.of(kcontext, $unit).ratio("satisfaction").atLeast("91");
+ * Check.of(kcontext, $unit).ratio("dossiers.on_time").perField()
+ *         .fieldAtLeast("land", "96").fieldAtLeast("investment", "96").atLeast("98");
+ * Check.of(kcontext, $unit).subUnits().inspected("inspection.periodic").atLeastPercent("30");
+ * Check.of(kcontext, $unit).events("dialogue").everyQuarter();
+ * Check.of(kcontext, $unit).tasks().allCompletedBefore("2021-11-01");
+ * Check.of(kcontext, $unit).attestation("iso9001.converted").isTrue();
+ * }</pre>
+ * A check that is started and never ended with a threshold is reported as an error of the rule set.
+ */
+public final class Check {
+
+    final Run run;
+    final UnitView unit;
+    final RuleInfo rule;
+
+    private Check(Run run, UnitView unit, RuleInfo rule) {
+        this.run = run;
+        this.unit = unit;
+        this.rule = rule;
+    }
+
+    /** Starts the check of the firing rule ({@code kcontext}) for {@code unit}. */
+    public static Check of(RuleContext kcontext, UnitFacts unit) {
+        if (!(unit instanceof UnitView view)) {
+            throw new IllegalArgumentException("Check.of needs the UnitFacts the engine inserted, not " + unit);
+        }
+        return new Check(view.run(), view, view.run().started(kcontext.getRule(), view));
+    }
+
+    /** A share: {@code numerator} of {@code denominator} of a ratio indicator, such as {@code dossiers.on_time}. */
+    public RatioCheck ratio(String indicator) {
+        Indicator i = indicator(indicator);
+        if (!i.isRatio()) {
+            throw new IllegalArgumentException("indicator " + indicator + " is a value, not a ratio: use value(\""
+                    + indicator + "\")");
+        }
+        return new RatioCheck(this, i);
+    }
+
+    /** A plain figure of a value indicator, such as {@code procedures.online}. */
+    public ValueCheck value(String indicator) {
+        Indicator i = indicator(indicator);
+        if (i.isRatio()) {
+            throw new IllegalArgumentException("indicator " + indicator + " is a ratio, not a value: use ratio(\""
+                    + indicator + "\")");
+        }
+        return new ValueCheck(this, i);
+    }
+
+    /** The unit's sub-units (đơn vị trực thuộc): coverage by inspections, or something each must have. */
+    public SubUnitsCheck subUnits() {
+        return new SubUnitsCheck(this);
+    }
+
+    /** The unit's own events of one type, such as {@code dialogue}. */
+    public EventsCheck events(String type) {
+        return new EventsCheck(this, eventType(type));
+    }
+
+    /** The reform tasks assigned to the unit ({@code task.assigned}, {@code task.completed}). */
+    public TasksCheck tasks() {
+        return new TasksCheck(this);
+    }
+
+    /** A stated fact, such as {@code iso9001.converted}. */
+    public AttestationCheck attestation(String key) {
+        return new AttestationCheck(this, key);
+    }
+
+    /** States that the target does not apply to this unit, saying why in both languages. */
+    public void notApplicable(String vi, String en) {
+        emit(null, Status.NOT_APPLICABLE, null, null, null, null, vi, en);
+    }
+
+    void emit(String field, Status status, String actual, String threshold, Long gap,
+              org.reformtargets.core.Period measured, String vi, String en) {
+        run.emit(rule, unit, field, status, actual, threshold, gap, measured, vi, en);
+    }
+
+    static Indicator indicator(String code) {
+        return Indicator.byCode(code).orElseThrow(() -> new IllegalArgumentException(
+                "unknown indicator '" + code + "': use one of the codes in facts-format.md, such as dossiers.on_time"));
+    }
+
+    static EventType eventType(String code) {
+        return EventType.byCode(code).orElseThrow(() -> new IllegalArgumentException(
+                "unknown event type '" + code + "': use one of the types in facts-format.md, such as dialogue"));
+    }
+}

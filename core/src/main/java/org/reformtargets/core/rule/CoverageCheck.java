@@ -1,0 +1,161 @@
+package org.reformtargets.core.rule;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.reformtargets.core.Event;
+import org.reformtargets.core.EventType;
+import org.reformtargets.core.Period;
+import org.reformtargets.core.Status;
+import org.reformtargets.core.internal.Texts;
+import org.reformtargets.core.internal.UnitView;
+
+/**
+ * Coverage of a unit's sub-units by its inspections: how many distinct sub-units were the subject
+ * of one, over the period or in each quarter. Repeated inspections of one sub-unit count once.
+ */
+public final class CoverageCheck {
+
+    private final Check check;
+    private final List<EventType> types;
+
+    CoverageCheck(Check check, List<EventType> types) {
+        this.check = check;
+        this.types = types;
+    }
+
+    /** Ends the check: distinct sub-units covered in the period are at least {@code percent} of all. */
+    public void atLeastPercent(String percent) {
+        Ratio.threshold(percent);
+        Period period = check.run.period();
+        int n = check.unit.subUnits().size();
+        String threshold = ">= " + percent;
+        if (n == 0) {
+            noSubUnits(threshold);
+            return;
+        }
+        int k = covered(period).size();
+        BigInteger needed = Ratio.neededForAtLeast(n, percent);
+        boolean met = BigInteger.valueOf(k).compareTo(needed) >= 0;
+        long gap = met ? 0 : needed.longValueExact() - k;
+        Status status = met ? Status.MET : Status.NOT_MET;
+        BigDecimal pct = Ratio.percent(k, n);
+        check.emit(null, status, Texts.actualPercent(pct), threshold, gap, null,
+                Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": " + k + "/" + n + " đơn vị trực thuộc ("
+                        + Words.pct(pct, true) + "), chỉ tiêu ít nhất " + Texts.threshold(percent, true) + ": "
+                        + (met ? status.vi() : status.vi() + ", cần kiểm tra thêm " + gap + " đơn vị") + ".",
+                Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered " + k + " of " + n
+                        + " sub-units (" + Words.pct(pct, false) + ") against a target of at least "
+                        + Texts.threshold(percent, false) + ": "
+                        + (met ? status.en() : status.en() + ", " + gap + " more sub-unit" + (gap == 1 ? "" : "s")
+                        + " needed") + ".");
+    }
+
+    /** Continues with a requirement that holds in every quarter of the period. */
+    public QuarterlyCoverage everyQuarter() {
+        return new QuarterlyCoverage();
+    }
+
+    /** Coverage required in each quarter of the period; quarters not ended on the facts' date are not yet due. */
+    public final class QuarterlyCoverage {
+
+        private QuarterlyCoverage() {
+        }
+
+        /**
+         * Ends the check: at least {@code count} distinct sub-units in every quarter, or all of them
+         * where the unit has fewer.
+         */
+        public void atLeast(int count) {
+            int n = check.unit.subUnits().size();
+            String fewerVi = n < count ? " (đơn vị chỉ có " + n + " đơn vị trực thuộc nên phải kiểm tra tất cả)" : "";
+            String fewerEn = n < count ? " (all " + n + ", as the unit has fewer)" : "";
+            judge(Math.min(count, n), ">= " + count + " per quarter", "ít nhất " + count + " đơn vị mỗi quý" + fewerVi,
+                    "at least " + count + " sub-units each quarter" + fewerEn, false);
+        }
+
+        /** Ends the check: at least {@code percent} of the sub-units, distinct, in every quarter. */
+        public void atLeastPercent(String percent) {
+            Ratio.threshold(percent);
+            int n = check.unit.subUnits().size();
+            judge(n == 0 ? 0 : Ratio.neededForAtLeast(n, percent).intValueExact(), ">= " + percent + " per quarter",
+                    "ít nhất " + Texts.threshold(percent, true) + " đơn vị trực thuộc mỗi quý",
+                    "at least " + Texts.threshold(percent, false) + " of sub-units each quarter", true);
+        }
+
+        private void judge(int required, String threshold, String targetVi, String targetEn, boolean share) {
+            Period period = check.run.period();
+            int n = check.unit.subUnits().size();
+            if (n == 0) {
+                noSubUnits(threshold);
+                return;
+            }
+            List<String> shortVi = new ArrayList<>();
+            List<String> shortEn = new ArrayList<>();
+            long gap = 0;
+            int due = 0;
+            int least = Integer.MAX_VALUE;
+            for (Period q : period.split(Period.Kind.QUARTER)) {
+                if (!q.endedBy(check.run.asOf())) {
+                    continue;
+                }
+                due++;
+                int k = covered(q).size();
+                least = Math.min(least, k);
+                if (k < required) {
+                    gap += required - k;
+                    shortVi.add("quý " + q.index() + ": " + k);
+                    shortEn.add("Q" + q.index() + ": " + k);
+                }
+            }
+            if (due == 0) {
+                check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, null,
+                        Texts.capitalize(names(true)) + ": chưa có quý nào của " + Words.periodVi(period)
+                                + " kết thúc, chỉ tiêu chưa đến hạn.",
+                        Texts.capitalize(names(false)) + ": no quarter of " + Words.periodEn(period)
+                                + " has ended yet, so nothing is due.");
+                return;
+            }
+            Status status = gap == 0 ? Status.MET : Status.NOT_MET;
+            String actual = share ? Texts.actualPercent(Ratio.percent(least, n)) : Integer.toString(least);
+            check.emit(null, status, actual, threshold, gap, null,
+                    Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": ít nhất " + least + "/" + n
+                            + " đơn vị trực thuộc mỗi quý trong " + due + " quý đã qua, chỉ tiêu " + targetVi + ": "
+                            + (gap == 0 ? status.vi() : status.vi() + " (" + String.join("; ", shortVi)
+                            + "), cần kiểm tra thêm " + gap + " lượt đơn vị") + ".",
+                    Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered at least " + least + " of "
+                            + n + " sub-units in each of the " + due + " quarters due, against " + targetEn + ": "
+                            + (gap == 0 ? status.en() : status.en() + " (" + String.join("; ", shortEn) + "), "
+                            + gap + " more sub-unit inspection" + (gap == 1 ? "" : "s") + " needed") + ".");
+        }
+    }
+
+    private Set<String> covered(Period within) {
+        Set<String> subs = new HashSet<>();
+        for (UnitView s : check.unit.subUnits()) {
+            subs.add(s.getId());
+        }
+        Set<String> covered = new HashSet<>();
+        for (EventType t : types) {
+            for (Event e : check.unit.events(t.code(), within)) {
+                if (e.subject() != null && subs.contains(e.subject())) {
+                    covered.add(e.subject());
+                }
+            }
+        }
+        return covered;
+    }
+
+    private void noSubUnits(String threshold) {
+        check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, null,
+                "Đơn vị không có đơn vị trực thuộc nên chỉ tiêu " + names(true) + " không áp dụng.",
+                "The unit has no sub-units, so the " + names(false) + " target does not apply.");
+    }
+
+    private String names(boolean vi) {
+        return String.join(vi ? " hoặc " : " or ", types.stream().map(t -> vi ? t.vi() : t.en()).toList());
+    }
+}

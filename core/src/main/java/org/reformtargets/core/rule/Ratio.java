@@ -1,0 +1,61 @@
+package org.reformtargets.core.rule;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * Exact decisions on shares: {@code n} successes of {@code d} cases against a threshold in
+ * percent, decided as {@code 100·n ≥ t·d} in whole numbers, never with floating point. Thresholds
+ * are decimal strings ({@code "98"}, {@code "97.5"}) so that no binary fraction creeps in.
+ */
+public final class Ratio {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Ratio() {
+    }
+
+    /** Whether {@code n/d ≥ percent/100}, i.e. {@code 100·n ≥ percent·d}. */
+    public static boolean atLeast(long n, long d, String percent) {
+        return hundredTimes(n).compareTo(scaled(d, percent)) >= 0;
+    }
+
+    /** Whether {@code n/d > percent/100}, i.e. {@code 100·n > percent·d}. */
+    public static boolean above(long n, long d, String percent) {
+        return hundredTimes(n).compareTo(scaled(d, percent)) > 0;
+    }
+
+    /** The fewest successes out of {@code d} cases that reach at least {@code percent}. */
+    public static BigInteger neededForAtLeast(long d, String percent) {
+        return scaled(d, percent).divide(HUNDRED).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+    }
+
+    /** The fewest successes out of {@code d} cases that are strictly above {@code percent}. */
+    public static BigInteger neededForAbove(long d, String percent) {
+        return scaled(d, percent).divide(HUNDRED).setScale(0, RoundingMode.FLOOR).toBigIntegerExact()
+                .add(BigInteger.ONE);
+    }
+
+    /** {@code 100·n/d}, exact to two decimals rounded half up, for display only; {@code d} must be positive. */
+    public static BigDecimal percent(long n, long d) {
+        return hundredTimes(n).divide(BigDecimal.valueOf(d), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Parses a threshold in percent, refusing anything that is not a plain decimal number. */
+    public static BigDecimal threshold(String percent) {
+        try {
+            return new BigDecimal(percent);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("threshold '" + percent + "' is not a decimal number such as \"98\" or \"97.5\"");
+        }
+    }
+
+    private static BigDecimal hundredTimes(long n) {
+        return BigDecimal.valueOf(n).multiply(HUNDRED);
+    }
+
+    private static BigDecimal scaled(long d, String percent) {
+        return threshold(percent).multiply(BigDecimal.valueOf(d));
+    }
+}

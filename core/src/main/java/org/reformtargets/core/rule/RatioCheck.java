@@ -1,0 +1,290 @@
+package org.reformtargets.core.rule;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.reformtargets.core.Indicator;
+import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Period;
+import org.reformtargets.core.Status;
+import org.reformtargets.core.internal.Texts;
+import org.reformtargets.core.internal.UnitView;
+import org.reformtargets.core.internal.UnitView.Figure;
+
+/**
+ * A target on a share of a ratio indicator for the evaluated period (tỷ lệ), decided exactly.
+ * Optionally per field (lĩnh vực), with stricter or looser thresholds for named fields, and
+ * optionally also above the previous year's share. End it with {@link #atLeast}, {@link #above}
+ * or {@link #risesByPoints}.
+ */
+public final class RatioCheck {
+
+    private final Check check;
+    private final Indicator indicator;
+    private boolean perField;
+    private TreeSet<String> onlyFields;
+    private final Map<String, String> fieldThresholds = new LinkedHashMap<>();
+    private boolean abovePreviousYear;
+
+    RatioCheck(Check check, Indicator indicator) {
+        this.check = check;
+        this.indicator = indicator;
+    }
+
+    /**
+     * Judges every field reported separately, and the unit's total (a measurement without field)
+     * where it is reported or no field is.
+     */
+    public RatioCheck perField() {
+        perField = true;
+        return this;
+    }
+
+    /** Judges only these fields, separately; without any of them the target does not apply. */
+    public RatioCheck onlyFields(String... fields) {
+        perField = true;
+        onlyFields = new TreeSet<>(List.of(fields));
+        return this;
+    }
+
+    /** Judges {@code field} against its own threshold: at least {@code percent}. */
+    public RatioCheck fieldAtLeast(String field, String percent) {
+        Ratio.threshold(percent);
+        perField = true;
+        fieldThresholds.put(field, percent);
+        return this;
+    }
+
+    /** Adds a second part: the share must also be strictly higher than the previous year's. */
+    public RatioCheck alsoAbovePreviousYear() {
+        abovePreviousYear = true;
+        return this;
+    }
+
+    /** Ends the check: the share must be at least {@code percent} ({@code 100·n ≥ percent·d}). */
+    public void atLeast(String percent) {
+        decide(Op.AT_LEAST, percent);
+    }
+
+    /** Ends the check: the share must be more than {@code percent} ({@code 100·n > percent·d}). */
+    public void above(String percent) {
+        decide(Op.ABOVE, percent);
+    }
+
+    /**
+     * Ends the check: the share must be at least the previous year's share plus {@code points}
+     * percentage points ({@code n/d ≥ pn/pd + points/100}).
+     */
+    public void risesByPoints(String points) {
+        BigDecimal p = Ratio.threshold(points);
+        for (String field : fieldsToJudge()) {
+            rise(field, p, points);
+        }
+    }
+
+    private void decide(Op op, String percent) {
+        Ratio.threshold(percent);
+        for (String field : fieldsToJudge()) {
+            String own = field == null ? null : fieldThresholds.get(field);
+            judge(field, own == null ? op : Op.AT_LEAST, own == null ? percent : own);
+        }
+    }
+
+    private List<String> fieldsToJudge() {
+        if (!perField) {
+            return Collections.singletonList(null);
+        }
+        Period period = check.run.period();
+        List<String> fields = new ArrayList<>(check.unit.fields(indicator.code(), period));
+        if (onlyFields != null) {
+            fields.retainAll(onlyFields);
+            if (fields.isEmpty()) {
+                String vi = String.join(", ", onlyFields.stream().map(f -> Texts.field(f, true)).toList());
+                String en = String.join(", ", onlyFields.stream().map(f -> Texts.field(f, false)).toList());
+                check.emit(null, Status.NOT_APPLICABLE, null, null, null, null,
+                        Texts.capitalize(indicator.viCounted()) + ": không có số liệu lĩnh vực " + vi + " "
+                                + Words.periodVi(period) + ", chỉ tiêu không áp dụng.",
+                        Texts.capitalize(indicator.enCounted()) + ": no figure for the fields " + en + " in "
+                                + Words.periodEn(period) + ", so the target does not apply.");
+                return List.of();
+            }
+            return fields;
+        }
+        if (fields.isEmpty() || check.unit.figure(indicator.code(), null, period) != null) {
+            fields.add(0, null);
+        }
+        return fields;
+    }
+
+    private void judge(String field, Op op, String percent) {
+        Period period = check.run.period();
+        Period previous = period.previousYear();
+        String threshold = op.symbol + " " + percent + (abovePreviousYear ? " and > " + Words.periodEn(previous) : "");
+        String targetVi = "chỉ tiêu " + op.vi(percent) + (abovePreviousYear ? " và cao hơn " + Words.periodVi(previous) : "");
+        String targetEn = "against a target of " + op.en(percent)
+                + (abovePreviousYear ? " and above " + Words.periodEn(previous) : "");
+        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(field);
+        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(field);
+
+        Figure figure = check.unit.figure(indicator.code(), field, period);
+        if (figure == null) {
+            insufficient(field, threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
+                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is "
+                            + targetEn.substring("against a target of ".length()));
+            return;
+        }
+        Measurement m = figure.measurement();
+        Period measured = figure.measuredPeriod();
+        long n = m.numerator();
+        long d = m.denominator();
+        if (d == 0) {
+            notApplicable(field, threshold, measured, subjectVi, subjectEn);
+            return;
+        }
+        boolean met = op.test(n, d, percent);
+        Long gap = met ? 0L : gapTo(op.needed(d, percent), n, d);
+        Status status = met ? Status.MET : Status.NOT_MET;
+        String figureVi = figureVi(subjectVi, n, d, period, measured);
+        String figureEn = figureEn(subjectEn, n, d, period, measured);
+        String noteVi = "";
+        String noteEn = "";
+        if (abovePreviousYear) {
+            Measurement prev = check.unit.exact(indicator.code(), field, previous);
+            if (prev == null || prev.denominator() == 0) {
+                noteVi = "; chưa có số liệu " + Words.periodVi(previous) + " để so sánh";
+                noteEn = "; there is no figure for " + Words.periodEn(previous) + " to compare with";
+                if (status == Status.MET) {
+                    status = Status.INSUFFICIENT_DATA;
+                    gap = null;
+                }
+            } else {
+                BigInteger left = BigInteger.valueOf(n).multiply(BigInteger.valueOf(prev.denominator()));
+                BigInteger right = BigInteger.valueOf(prev.numerator()).multiply(BigInteger.valueOf(d));
+                boolean higher = left.compareTo(right) > 0;
+                BigInteger neededPrev = right.divide(BigInteger.valueOf(prev.denominator())).add(BigInteger.ONE);
+                BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
+                noteVi = "; " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true);
+                noteEn = "; " + Words.periodEn(previous) + " had " + Words.pct(prevPct, false);
+                if (!higher) {
+                    Long prevGap = gapTo(neededPrev, n, d);
+                    gap = status == Status.MET ? prevGap : (gap == null || prevGap == null ? null : Math.max(gap, prevGap));
+                    status = Status.NOT_MET;
+                }
+            }
+        }
+        Long g = gap;
+        check.emit(field, status, Texts.actualPercent(Ratio.percent(n, d)), threshold, g, measured,
+                figureVi + ", " + targetVi + noteVi + ": " + verdictVi(status, g) + ".",
+                figureEn + " " + targetEn + noteEn + ": " + verdictEn(status, g) + ".");
+    }
+
+    private void rise(String field, BigDecimal points, String pointsText) {
+        Period period = check.run.period();
+        Period previous = period.previousYear();
+        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(field);
+        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(field);
+        String targetVi = "chỉ tiêu tăng " + Texts.decimal(points, true) + " điểm phần trăm so với " + Words.periodVi(previous);
+        String targetEn = "a rise of " + Texts.decimal(points, false) + " percentage points on " + Words.periodEn(previous);
+        Measurement prev = check.unit.exact(indicator.code(), field, previous);
+        String threshold = ">= " + Words.periodEn(previous) + " + " + pointsText + " points";
+        if (prev != null && prev.denominator() > 0) {
+            BigDecimal prevPct = BigDecimal.valueOf(prev.numerator()).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(prev.denominator()), 2, RoundingMode.HALF_UP);
+            threshold = ">= " + prevPct.add(points).setScale(2, RoundingMode.HALF_UP).toPlainString()
+                    + " (" + Words.periodEn(previous) + " " + prevPct.toPlainString() + " + " + pointsText + " points)";
+        }
+        Figure figure = check.unit.figure(indicator.code(), field, period);
+        if (figure == null) {
+            insufficient(field, threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
+                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is " + targetEn);
+            return;
+        }
+        Measurement m = figure.measurement();
+        Period measured = figure.measuredPeriod();
+        long n = m.numerator();
+        long d = m.denominator();
+        if (d == 0) {
+            notApplicable(field, threshold, measured, subjectVi, subjectEn);
+            return;
+        }
+        String figureVi = figureVi(subjectVi, n, d, period, measured);
+        String figureEn = figureEn(subjectEn, n, d, period, measured);
+        String actual = Texts.actualPercent(Ratio.percent(n, d));
+        if (prev == null || prev.denominator() == 0) {
+            check.emit(field, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
+                    figureVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
+                    figureEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(previous)
+                            + ": insufficient data.");
+            return;
+        }
+        // n/d >= pn/pd + p/100  <=>  100·n·pd >= (100·pn + p·pd)·d
+        BigDecimal pd = BigDecimal.valueOf(prev.denominator());
+        BigDecimal required = BigDecimal.valueOf(prev.numerator()).multiply(BigDecimal.valueOf(100)).add(points.multiply(pd));
+        BigDecimal left = BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100)).multiply(pd);
+        BigDecimal right = required.multiply(BigDecimal.valueOf(d));
+        boolean met = left.compareTo(right) >= 0;
+        BigInteger needed = right.divide(pd.multiply(BigDecimal.valueOf(100)), 0, RoundingMode.CEILING).toBigIntegerExact();
+        Long gap = met ? 0L : gapTo(needed.max(BigInteger.ZERO), n, d);
+        Status status = met ? Status.MET : Status.NOT_MET;
+        BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
+        check.emit(field, status, actual, threshold, gap, measured,
+                figureVi + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi
+                        + ": " + verdictVi(status, gap) + ".",
+                figureEn + " against " + Words.pct(prevPct, false) + " in " + Words.periodEn(previous) + " and "
+                        + targetEn + ": " + verdictEn(status, gap) + ".");
+    }
+
+    private String figureVi(String subject, long n, long d, Period period, Period measured) {
+        return subject + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " " + indicator.viOutOf()
+                + Words.whenVi(period, measured) + " (" + Words.pct(Ratio.percent(n, d), true) + ")";
+    }
+
+    private String figureEn(String subject, long n, long d, Period period, Period measured) {
+        return subject + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " " + indicator.enOutOf()
+                + Words.whenEn(period, measured) + " (" + Words.pct(Ratio.percent(n, d), false) + ")";
+    }
+
+    private void insufficient(String field, String threshold, String vi, String en) {
+        check.emit(field, Status.INSUFFICIENT_DATA, null, threshold, null, null,
+                vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+    }
+
+    private void notApplicable(String field, String threshold, Period measured, String subjectVi, String subjectEn) {
+        Period period = check.run.period();
+        check.emit(field, Status.NOT_APPLICABLE, null, threshold, null, measured,
+                subjectVi + ": không có " + indicator.viOutOf() + Words.whenVi(period, measured)
+                        + " nên chỉ tiêu không áp dụng.",
+                subjectEn + ": there were no " + indicator.enOutOf() + Words.whenEn(period, measured)
+                        + ", so the target does not apply.");
+    }
+
+    /** How many more of the {@code d} cases had to succeed to reach {@code needed}; null when out of reach. */
+    static Long gapTo(BigInteger needed, long n, long d) {
+        if (needed.compareTo(BigInteger.valueOf(d)) > 0) {
+            return null;
+        }
+        return Math.max(0L, needed.longValueExact() - n);
+    }
+
+    private String verdictVi(Status status, Long gap) {
+        if (status != Status.NOT_MET) {
+            return status.vi();
+        }
+        return gap == null ? "chưa đạt, không thể đạt kể cả khi mọi " + indicator.viOutOf() + " đều đạt"
+                : "chưa đạt, cần thêm " + Texts.count(gap, true) + " " + indicator.viCounted();
+    }
+
+    private String verdictEn(Status status, Long gap) {
+        if (status != Status.NOT_MET) {
+            return status.en();
+        }
+        return gap == null ? "not met, and out of reach even if every case succeeded"
+                : "not met, " + Texts.count(gap, false) + " more " + indicator.enCounted() + " needed";
+    }
+}

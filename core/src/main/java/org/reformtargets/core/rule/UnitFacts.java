@@ -1,0 +1,30 @@
+package org.reformtargets.core.rule;
+
+import org.reformtargets.core.Level;
+import org.reformtargets.core.Period;
+
+/**
+ * One unit and everything the facts document says about it, for the year the rule set
+ * evaluates: the fact every rule matches on. Rules constrain it on its level (and, where a
+ * target needs it, on its sub-units) and hand it to {@link Check}.
+ */
+public interface UnitFacts {
+
+    /** The unit's id. */
+    String getId();
+
+    /** The unit's display name. */
+    String getName();
+
+    /** The unit's level. */
+    Level getLevel();
+
+    /** The parent unit's id, or {@code null}. */
+    String getParent();
+
+    /** How many units have this one as their parent. */
+    int getSubUnitCount();
+
+    /** The period the rule set evaluates, such as the year 2021. */
+    Period getPeriod();
+}

@@ -1,0 +1,122 @@
+package org.reformtargets.core.rule;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.reformtargets.core.Indicator;
+import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Period;
+import org.reformtargets.core.Status;
+import org.reformtargets.core.internal.Texts;
+import org.reformtargets.core.internal.UnitView.Figure;
+
+/**
+ * A target on a plain figure (a count of procedures, a headcount) for the evaluated period,
+ * decided in exact decimal arithmetic. End it with {@link #atLeast}, {@link #atMost} or
+ * {@link #risesByPercent}.
+ */
+public final class ValueCheck {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Check check;
+    private final Indicator indicator;
+
+    ValueCheck(Check check, Indicator indicator) {
+        this.check = check;
+        this.indicator = indicator;
+    }
+
+    /** Ends the check: the figure must be at least {@code limit}. */
+    public void atLeast(String limit) {
+        BigDecimal l = Ratio.threshold(limit);
+        compare(">= " + limit, "tối thiểu " + Texts.decimal(l, true), "at least " + Texts.decimal(l, false), l, true);
+    }
+
+    /** Ends the check: the figure must be at most {@code limit} ({@code "0"} for "none"). */
+    public void atMost(String limit) {
+        BigDecimal l = Ratio.threshold(limit);
+        compare("<= " + limit, "tối đa " + Texts.decimal(l, true), "at most " + Texts.decimal(l, false), l, false);
+    }
+
+    /**
+     * Ends the check: the figure must be at least the previous year's raised by {@code percent}
+     * ({@code 100·v ≥ (100 + percent)·previous}).
+     */
+    public void risesByPercent(String percent) {
+        BigDecimal p = Ratio.threshold(percent);
+        Period period = check.run.period();
+        Period previous = period.previousYear();
+        String subjectVi = Texts.capitalize(indicator.viCounted());
+        String subjectEn = Texts.capitalize(indicator.enCounted());
+        String targetVi = "chỉ tiêu tăng " + Texts.percent(p, true) + " so với " + Words.periodVi(previous);
+        String targetEn = "a rise of " + Texts.percent(p, false) + " on " + Words.periodEn(previous);
+        Measurement prev = check.unit.exact(indicator.code(), null, previous);
+        BigDecimal required = prev == null ? null : prev.value().multiply(HUNDRED.add(p)).divide(HUNDRED);
+        String threshold = required == null ? ">= " + Words.periodEn(previous) + " + " + percent + " %"
+                : ">= " + required.stripTrailingZeros().toPlainString() + " (" + Words.periodEn(previous) + " "
+                        + prev.value().toPlainString() + " + " + percent + " %)";
+        Figure figure = check.unit.figure(indicator.code(), null, period);
+        if (figure == null) {
+            emitInsufficient(threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
+                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is " + targetEn);
+            return;
+        }
+        BigDecimal v = figure.measurement().value();
+        Period measured = figure.measuredPeriod();
+        String figVi = subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true);
+        String figEn = subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false);
+        if (required == null) {
+            check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
+                    figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
+                    figEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(previous)
+                            + ": insufficient data.");
+            return;
+        }
+        boolean met = v.compareTo(required) >= 0;
+        Long gap = met ? 0L : required.subtract(v).setScale(0, RoundingMode.CEILING).longValueExact();
+        Status status = met ? Status.MET : Status.NOT_MET;
+        check.emit(null, status, v.toPlainString(), threshold, gap, measured,
+                figVi + ", " + Words.periodVi(previous) + " là " + Texts.decimal(prev.value(), true) + ", " + targetVi
+                        + " (tối thiểu " + Texts.decimal(required.stripTrailingZeros(), true) + "): "
+                        + verdictVi(status, gap) + ".",
+                figEn + " against " + Texts.decimal(prev.value(), false) + " in " + Words.periodEn(previous) + " and "
+                        + targetEn + " (at least " + Texts.decimal(required.stripTrailingZeros(), false) + "): "
+                        + verdictEn(status, gap) + ".");
+    }
+
+    private void compare(String threshold, String targetVi, String targetEn, BigDecimal limit, boolean atLeast) {
+        Period period = check.run.period();
+        String subjectVi = Texts.capitalize(indicator.viCounted());
+        String subjectEn = Texts.capitalize(indicator.enCounted());
+        Figure figure = check.unit.figure(indicator.code(), null, period);
+        if (figure == null) {
+            emitInsufficient(threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; chỉ tiêu " + targetVi,
+                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is " + targetEn);
+            return;
+        }
+        BigDecimal v = figure.measurement().value();
+        Period measured = figure.measuredPeriod();
+        int c = v.compareTo(limit);
+        boolean met = atLeast ? c >= 0 : c <= 0;
+        Long gap = met ? 0L : v.subtract(limit).abs().setScale(0, RoundingMode.CEILING).longValueExact();
+        Status status = met ? Status.MET : Status.NOT_MET;
+        check.emit(null, status, v.toPlainString(), threshold, gap, measured,
+                subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
+                        + targetVi + ": " + verdictVi(status, gap) + ".",
+                subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false) + " against a target of "
+                        + targetEn + ": " + verdictEn(status, gap) + ".");
+    }
+
+    private void emitInsufficient(String threshold, String vi, String en) {
+        check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
+                vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+    }
+
+    private static String verdictVi(Status status, Long gap) {
+        return status == Status.NOT_MET ? "chưa đạt, chênh lệch " + Texts.count(gap, true) : status.vi();
+    }
+
+    private static String verdictEn(Status status, Long gap) {
+        return status == Status.NOT_MET ? "not met, short by " + Texts.count(gap, false) : status.en();
+    }
+}

@@ -1,0 +1,49 @@
+package org.reformtargets.core.rule;
+
+import java.math.BigDecimal;
+import org.reformtargets.core.Period;
+import org.reformtargets.core.internal.Texts;
+
+/** Shared pieces of result sentences. */
+final class Words {
+
+    private Words() {
+    }
+
+    static String periodVi(Period p) {
+        return switch (p.kind()) {
+            case YEAR -> "năm " + p.year();
+            case HALF -> (p.index() == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + p.year();
+            case QUARTER -> "quý " + p.index() + "/" + p.year();
+            case MONTH -> "tháng " + p.index() + "/" + p.year();
+        };
+    }
+
+    static String periodEn(Period p) {
+        return p.kind() == Period.Kind.YEAR ? Integer.toString(p.year()) : p.toString();
+    }
+
+    /** " năm 2021" or " lũy kế quý 3/2021 (chưa phải số liệu cả năm)". */
+    static String whenVi(Period period, Period measured) {
+        return measured == null ? " " + periodVi(period)
+                : " lũy kế đến hết " + periodVi(measured) + " (chưa phải số liệu cả " + periodVi(period) + ")";
+    }
+
+    /** " in 2021" or " in 2021 to date (2021-Q3, not final)". */
+    static String whenEn(Period period, Period measured) {
+        return measured == null ? " in " + periodEn(period)
+                : " in " + periodEn(period) + " to date (" + measured + ", not final)";
+    }
+
+    static String pct(BigDecimal p, boolean vi) {
+        return Texts.percent(p, vi);
+    }
+
+    static String fieldVi(String field) {
+        return field == null ? "" : " lĩnh vực " + Texts.field(field, true);
+    }
+
+    static String fieldEn(String field) {
+        return field == null ? "" : " in field " + Texts.field(field, false);
+    }
+}
