@@ -1,0 +1,2 @@
+/** The {@code reform-targets} command line. */
+package org.reformtargets.cli;

@@ -1,0 +1,2 @@
+/** A host application embedding reform-targets, as an example to copy. */
+package org.reformtargets.examples;
