@@ -8,7 +8,8 @@ import org.reformtargets.core.Source;
  * @param name   rule name
  * @param target target id
  * @param source document, clause and reading
- * @param file   the DRL file it is in, relative to the rule-set folder
+ * @param file   the DRL file it is in, as named in messages
+ * @param line   the line of its {@code rule} keyword, or 0
  */
-public record RuleInfo(String name, String target, Source source, String file) {
+public record RuleInfo(String name, String target, Source source, String file, int line) {
 }

@@ -176,7 +176,7 @@ public final class RuleSetCompiler {
         if (problems.size() > before) {
             return null;
         }
-        return new RuleInfo(rule.getName(), target, new Source(document, clause, string(meta.get("reading"))), shown);
+        return new RuleInfo(rule.getName(), target, new Source(document, clause, string(meta.get("reading"))), shown, line);
     }
 
     /** The 1-based line where {@code rule "name"} is declared in {@code drl}, or 0. */
