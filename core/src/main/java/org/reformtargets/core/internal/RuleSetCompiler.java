@@ -106,7 +106,13 @@ public final class RuleSetCompiler {
                 continue;
             }
             fileOfResource.put(file, files.display(file));
-            texts.put(file, new String(drl, java.nio.charset.StandardCharsets.UTF_8));
+            String text = new String(drl, java.nio.charset.StandardCharsets.UTF_8);
+            texts.put(file, text);
+            List<Problem> unsafe = DrlGuard.check(files.display(file), text);
+            if (!unsafe.isEmpty()) {
+                problems.addAll(unsafe);
+                continue;
+            }
             builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(file), ResourceType.DRL);
         }
         for (KnowledgeBuilderError e : builder.getErrors()) {
