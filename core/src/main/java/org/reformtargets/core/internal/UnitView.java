@@ -145,11 +145,17 @@ public final class UnitView implements UnitFacts {
         Measurement best = null;
         for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
             if (java.util.Objects.equals(m.field(), field) && period.contains(m.period())
-                    && (best == null || m.period().compareTo(best.period()) > 0)) {
+                    && (best == null || standsInBetter(m.period(), best.period()))) {
                 best = m;
             }
         }
         return best == null ? null : new Figure(best, true);
+    }
+
+    /** Whether {@code a} ends later than {@code b}, or ends with it and is longer. */
+    private static boolean standsInBetter(Period a, Period b) {
+        int c = a.end().compareTo(b.end());
+        return c > 0 || (c == 0 && a.kind().months() > b.kind().months());
     }
 
     /** The fields (other than the total) measured for {@code indicator} within {@code period}, sorted. */
