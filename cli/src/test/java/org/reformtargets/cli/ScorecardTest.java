@@ -92,4 +92,20 @@ class ScorecardTest {
         assertFalse(out.contains("not final"), out);
         assertFalse(out.contains("English sentence."), out);
     }
+
+    @Test
+    void resultsOfSeveralPeriodsGetAPeriodColumnInsteadOfAHeaderPeriod() {
+        TargetResult y2021 = result("a", null, Status.MET, true, "99.00", null);
+        TargetResult y2022 = new TargetResult("demo/2021/a", "u1", Period.year(2022), null, Status.NOT_MET, true,
+                "90.00", ">= 98", 8L, null, null, null, "rule");
+        Evaluation e = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2022, 12, 31),
+                List.of(y2021, y2022));
+
+        String out = new Scorecard(e, List.of(), null).render();
+
+        assertAll(
+                () -> assertFalse(out.lines().findFirst().orElseThrow().contains("period"), out),
+                () -> assertTrue(Pattern.compile("(?m)^  TARGET +PERIOD +FIELD +STATUS").matcher(out).find(), out),
+                () -> assertTrue(Pattern.compile("(?m)^  a +2022 +NOT_MET +90\\.00 +>= 98 +8$").matcher(out).find(), out));
+    }
 }
