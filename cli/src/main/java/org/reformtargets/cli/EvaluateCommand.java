@@ -1,0 +1,139 @@
+package org.reformtargets.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.reformtargets.core.Evaluation;
+import org.reformtargets.core.FactsDocument;
+import org.reformtargets.core.Problem;
+import org.reformtargets.core.ReformTargetsException;
+import org.reformtargets.core.ReformTargetsJson;
+import org.reformtargets.core.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evaluate}: reads a facts document, evaluates it and prints the scorecard or the result document. */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = "Evaluates a facts document against a rule set and prints one result per target, "
+                + "unit, period and field.",
+        footer = {"", "Exit status: 0 the evaluation ran (whatever the verdicts); 2 usage error, invalid facts "
+                + "(every problem printed as file:line:column: path: message), unknown or broken rule set, "
+                + "unreadable file."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { table, json }
+
+    /** Languages of the explanations. */
+    enum Lang { vi, en }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--facts", required = true, paramLabel = "FILE",
+            description = "The facts document (JSON, UTF-8) to evaluate.")
+    Path facts;
+
+    @Option(names = "--rule-set", paramLabel = "ID",
+            description = "Rule set id such as hcm-agri/2021. Default: the facts document's own ruleSet field.")
+    String ruleSetId;
+
+    @Option(names = "--rules-dir", paramLabel = "DIR",
+            description = "Load the rule set from this folder (manifest.json and its DRL files) "
+                    + "instead of the bundled ones.")
+    Path rulesDir;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (a readable scorecard) or json (the result document, UTF-8). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--explain",
+            description = "In the table, add each result's message sentence under its row.")
+    boolean explain;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "Language of the --explain sentences: vi or en. Default: ${DEFAULT-VALUE}.")
+    Lang lang;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.isDirectory(facts)) {
+            err.println("Cannot read " + facts + ": it is a directory; give the facts file.");
+            return Main.EXIT_USER_ERROR;
+        }
+        try {
+            FactsDocument document = ReformTargetsJson.readFacts(facts);
+            RuleSet ruleSet = loadRuleSet(document, err);
+            if (ruleSet == null) {
+                return Main.EXIT_USER_ERROR;
+            }
+            Evaluation evaluation = ruleSet.evaluate(document);
+            if (format == Format.json) {
+                out.print(ReformTargetsJson.writeEvaluation(evaluation));
+            } else {
+                out.print(new Scorecard(evaluation, document.units(), explain ? lang.name() : null)
+                        .render());
+            }
+            out.flush();
+            return 0;
+        } catch (ReformTargetsException e) {
+            err.println(e.getMessage().lines().findFirst().orElse(""));
+            for (Problem p : e.problems()) {
+                err.println(p);
+            }
+        } catch (UncheckedIOException e) {
+            err.println(describe(e));
+        }
+        return Main.EXIT_USER_ERROR;
+    }
+
+    private RuleSet loadRuleSet(FactsDocument document, PrintWriter err) {
+        RuleSet ruleSet;
+        if (rulesDir != null) {
+            ruleSet = RuleSet.fromDirectory(rulesDir);
+            if (ruleSetId != null && !ruleSetId.equals(ruleSet.id())) {
+                err.println("The folder " + rulesDir + " holds rule set " + ruleSet.id() + ", not " + ruleSetId
+                        + ": leave out --rule-set or give the matching folder.");
+                return null;
+            }
+        } else {
+            String id = ruleSetId != null ? ruleSetId : document.ruleSet();
+            if (id == null) {
+                err.println("No rule set: the facts document " + facts + " has no \"ruleSet\" field. "
+                        + "Give one with --rule-set ID (such as " + String.join(", ", RuleSet.available())
+                        + ") or --rules-dir DIR.");
+                return null;
+            }
+            ruleSet = RuleSet.load(id);
+        }
+        if (document.ruleSet() != null && !document.ruleSet().equals(ruleSet.id())) {
+            err.println("Note: the facts document names rule set " + document.ruleSet() + "; evaluating against "
+                    + ruleSet.id() + " as asked.");
+        }
+        return ruleSet;
+    }
+
+    private static String describe(UncheckedIOException e) {
+        IOException cause = e.getCause();
+        if (cause instanceof NoSuchFileException n) {
+            return "Cannot read " + n.getFile() + ": no such file.";
+        }
+        if (cause instanceof AccessDeniedException a) {
+            return "Cannot read " + a.getFile() + ": permission denied.";
+        }
+        return "Cannot read the input (" + e.getMessage() + "): " + cause.getMessage();
+    }
+}
