@@ -107,8 +107,7 @@ public final class RuleSet {
         if (!exactVersion.equals(manifest.version())) {
             throw new RuleSetNotFoundException(id + " version " + exactVersion, List.of(id),
                     "the class path holds " + id + " version " + manifest.version() + " only: ask for that version,"
-                            + " or put the jar or folder with version " + exactVersion + " on the class path"
-                            + " (RuleSet.fromDirectory loads a folder)");
+                            + " or load the folder of version " + exactVersion + " with RuleSet.fromDirectory");
         }
         return load(id, loader);
     }
