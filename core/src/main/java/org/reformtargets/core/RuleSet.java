@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -33,7 +34,11 @@ import org.reformtargets.core.internal.RuleSetCompiler;
  *
  * <p>On the class path a rule set lives in {@code rulesets/<family>/<year>/} with a
  * {@code manifest.json} and the DRL files the manifest lists; each jar that carries rule sets
- * lists their ids in {@code rulesets/index.txt}.
+ * lists their ids in {@code rulesets/index.txt}. Rules shared by the years of a family live in the
+ * family folder and are named by each year's manifest (see {@link RuleSetManifest}).
+ *
+ * <p>Versions: {@link #load(String, int)} picks a family's year, {@link #forDate} the rule set in
+ * force on a date, and {@link #load(String, String)} refuses any version but the one asked for.
  */
 public final class RuleSet {
 
@@ -69,25 +74,116 @@ public final class RuleSet {
         if (!RuleSetCompiler.ID.matcher(id).matches() || loader.getResource(ROOT + id + "/" + RuleSetCompiler.MANIFEST) == null) {
             throw new RuleSetNotFoundException(id, available(loader));
         }
-        return new RuleSet(RuleSetCompiler.compile(id, new RuleSetCompiler.Files() {
+        return new RuleSet(RuleSetCompiler.compile(id, onClassPath(id, loader)));
+    }
+
+    /**
+     * Loads the rule set of {@code family} for {@code year}: {@code load("binh-thuan-qlcl", 2023)} is
+     * {@code load("binh-thuan-qlcl/2023")}.
+     *
+     * @throws RuleSetNotFoundException naming the rule sets that exist, when there is none for that year
+     */
+    public static RuleSet load(String family, int year) {
+        Objects.requireNonNull(family, "family");
+        return load(family + "/" + year);
+    }
+
+    /**
+     * Loads the rule set {@code id} only if its manifest has exactly {@code version}, so that a host
+     * which validated its results against one version never silently runs another.
+     *
+     * @throws RuleSetNotFoundException when there is no rule set {@code id}, or it has another version
+     *                                  (the message names the version on the class path)
+     * @throws RuleSetException         when it does not compile
+     */
+    public static RuleSet load(String id, String exactVersion) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(exactVersion, "exactVersion");
+        ClassLoader loader = RuleSet.class.getClassLoader();
+        if (!RuleSetCompiler.ID.matcher(id).matches() || loader.getResource(ROOT + id + "/" + RuleSetCompiler.MANIFEST) == null) {
+            throw new RuleSetNotFoundException(id, available(loader));
+        }
+        RuleSetManifest manifest = RuleSetCompiler.manifest(id, onClassPath(id, loader));
+        if (!exactVersion.equals(manifest.version())) {
+            throw new RuleSetNotFoundException(id + " version " + exactVersion, List.of(id),
+                    "the class path holds " + id + " version " + manifest.version() + " only: ask for that version,"
+                            + " or load the folder of version " + exactVersion + " with RuleSet.fromDirectory");
+        }
+        return load(id, loader);
+    }
+
+    /**
+     * Loads the rule set of {@code family} in force on {@code date}: the one whose manifest's
+     * {@code effective} dates contain it. Where several do, the one that came into force last wins.
+     *
+     * @throws RuleSetNotFoundException listing the family's rule sets and their dates, when none is in force
+     */
+    public static RuleSet forDate(String family, LocalDate date) {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(date, "date");
+        ClassLoader loader = RuleSet.class.getClassLoader();
+        String chosen = null;
+        LocalDate chosenFrom = null;
+        List<String> ids = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        for (String id : available(loader)) {
+            if (!id.startsWith(family + "/") || !RuleSetCompiler.ID.matcher(id).matches()
+                    || loader.getResource(ROOT + id + "/" + RuleSetCompiler.MANIFEST) == null) {
+                continue;
+            }
+            RuleSetManifest.Effective effective = RuleSetCompiler.manifest(id, onClassPath(id, loader)).effective();
+            ids.add(id);
+            existing.add(id + " (in force " + effective.from() + " to " + effective.to() + ")");
+            if (effective.contains(date) && (chosenFrom == null || !effective.from().isBefore(chosenFrom))) {
+                chosen = id;
+                chosenFrom = effective.from();
+            }
+        }
+        if (chosen == null) {
+            throw new RuleSetNotFoundException(family + " in force on " + date, ids, ids.isEmpty()
+                    ? "there is no rule set of family " + family + "; available rule sets: "
+                    + String.join(", ", available(loader))
+                    : "the rule sets of " + family + " are: " + String.join(", ", existing));
+        }
+        return load(chosen, loader);
+    }
+
+    private static RuleSetCompiler.Files onClassPath(String id, ClassLoader loader) {
+        String family = id.substring(0, id.indexOf('/'));
+        return new RuleSetCompiler.Files() {
             @Override
             public byte[] read(String relative) throws IOException {
-                try (InputStream in = loader.getResourceAsStream(ROOT + id + "/" + relative)) {
-                    return in == null ? null : in.readAllBytes();
-                }
+                return resource(ROOT + id + "/" + relative);
             }
 
             @Override
             public String display(String relative) {
                 return id + "/" + relative;
             }
-        }));
+
+            @Override
+            public byte[] readShared(String relativeToFamily) throws IOException {
+                return resource(ROOT + family + "/" + relativeToFamily);
+            }
+
+            @Override
+            public String displayShared(String relativeToFamily) {
+                return family + "/" + relativeToFamily;
+            }
+
+            private byte[] resource(String name) throws IOException {
+                try (InputStream in = loader.getResourceAsStream(name)) {
+                    return in == null ? null : in.readAllBytes();
+                }
+            }
+        };
     }
 
     /**
      * Loads and compiles a rule set from a folder on disk holding a {@code manifest.json} and its
      * DRL files; where the folder's last two names read {@code family/YYYY}, the manifest's id must
-     * match them.
+     * match them. Files the manifest {@code include}s are read from the folder's parent, the family
+     * folder.
      *
      * @throws RuleSetException when it is missing, does not compile or is inconsistent
      */
@@ -117,6 +213,29 @@ public final class RuleSet {
             @Override
             public String display(String relative) {
                 return relative.isEmpty() ? dir.toString() : dir.resolve(relative).toString();
+            }
+
+            @Override
+            public byte[] readShared(String relativeToFamily) throws IOException {
+                Path family = dir.getParent();
+                if (family == null) {
+                    return null;
+                }
+                Path file = family.resolve(relativeToFamily).normalize();
+                if (!file.startsWith(family)) {
+                    return null;
+                }
+                try {
+                    return Files.readAllBytes(file);
+                } catch (NoSuchFileException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public String displayShared(String relativeToFamily) {
+                Path family = dir.getParent();
+                return family == null ? relativeToFamily : family.resolve(relativeToFamily).toString();
             }
         }));
     }

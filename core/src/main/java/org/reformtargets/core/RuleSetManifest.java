@@ -1,5 +1,6 @@
 package org.reformtargets.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
@@ -7,6 +8,23 @@ import java.util.List;
 
 /**
  * What a rule set's {@code manifest.json} says about it.
+ *
+ * <p><b>Rules shared by the years of a family.</b> A family whose years repeat some targets
+ * (Bình Thuận's yearly on-time share, say) keeps those rules once, in a DRL file of the family
+ * folder, and each year's manifest names it in {@code include}:
+ * <pre>{@code
+ * rulesets/binh-thuan-qlcl/common/yearly.drl       shared rules
+ * rulesets/binh-thuan-qlcl/2023/manifest.json      "files": [], "include": ["common/yearly.drl"]
+ * }</pre>
+ * An include is a {@code .drl} path relative to the family folder ({@code rulesets/<family>/} on
+ * the class path; the parent of the year folder for {@link RuleSet#fromDirectory}); it must stay
+ * inside that folder (no {@code ..}, no absolute path). Included files are compiled after
+ * {@code files}, into each year's rule set separately, so every year remains a self-contained,
+ * versioned rule set with its own manifest. Shared rules write their target ids with the
+ * placeholder {@code {ruleSet}}, which the compiler replaces with the rule set's id in every
+ * rule's {@code @target}: {@code @target("{ruleSet}/on-time")} is {@code binh-thuan-qlcl/2023/on-time}
+ * in the 2023 rule set. Dates and years come from the evaluated period, which the vocabulary
+ * reads from the run (the previous year of 2023 is 2022), so shared rules name none.
  *
  * @param id        {@code FAMILY/YEAR}, such as {@code hcm-agri/2021}; must match the folder
  * @param version   semantic version, such as {@code 1.0.0}
@@ -16,15 +34,25 @@ import java.util.List;
  * @param effective the dates it is in force
  * @param sources   the source documents
  * @param files     its DRL files, relative to its folder, in load order
+ * @param include   DRL files shared by the family, relative to the family folder, loaded after {@code files}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files"})
+@JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files", "include"})
 public record RuleSetManifest(String id, String version, Message title, String issuer, Period period,
-                              Effective effective, List<SourceDocument> sources, List<String> files) {
+                              Effective effective, List<SourceDocument> sources, List<String> files,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include) {
 
+    @JsonCreator
     public RuleSetManifest {
         sources = sources == null ? List.of() : List.copyOf(sources);
         files = files == null ? List.of() : List.copyOf(files);
+        include = include == null ? List.of() : List.copyOf(include);
+    }
+
+    /** A manifest without shared files. */
+    public RuleSetManifest(String id, String version, Message title, String issuer, Period period,
+                           Effective effective, List<SourceDocument> sources, List<String> files) {
+        this(id, version, title, issuer, period, effective, sources, files, List.of());
     }
 
     /**
@@ -34,6 +62,11 @@ public record RuleSetManifest(String id, String version, Message title, String i
      * @param to   last day
      */
     public record Effective(LocalDate from, LocalDate to) {
+
+        /** Whether {@code date} falls within these dates, both included. */
+        public boolean contains(LocalDate date) {
+            return from != null && to != null && !date.isBefore(from) && !date.isAfter(to);
+        }
     }
 
     /**

@@ -20,6 +20,13 @@ public final class RuleSetNotFoundException extends ReformTargetsException {
         this.available = List.copyOf(available);
     }
 
+    /** Creates the exception for {@code requested}, with the {@code available} ids and a sentence on what exists. */
+    RuleSetNotFoundException(String requested, List<String> available, String whatExists) {
+        super("There is no rule set " + requested + ".", List.of(new Problem(null, null, 0, 0, whatExists)), null);
+        this.requested = requested;
+        this.available = List.copyOf(available);
+    }
+
     /** The id that was asked for. */
     public String requested() {
         return requested;

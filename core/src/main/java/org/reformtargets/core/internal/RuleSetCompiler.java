@@ -56,7 +56,23 @@ public final class RuleSetCompiler {
 
         /** How to name the file in messages. */
         String display(String relative);
+
+        /**
+         * The bytes of a file shared by the family, by its path relative to the family folder, or
+         * {@code null} when it does not exist or the rule set has no family folder.
+         */
+        default byte[] readShared(String relativeToFamily) throws IOException {
+            return null;
+        }
+
+        /** How to name a shared file in messages. */
+        default String displayShared(String relativeToFamily) {
+            return "../" + relativeToFamily;
+        }
     }
+
+    /** The placeholder for the rule set's id in a rule's {@code @target}, for rules shared by several years. */
+    public static final String RULE_SET_PLACEHOLDER = "{ruleSet}";
 
     /**
      * A compiled rule set.
@@ -80,14 +96,7 @@ public final class RuleSetCompiler {
     public static Compiled compile(String expectedId, Files files) {
         String name = expectedId == null ? files.display("") : expectedId;
         List<Problem> problems = new ArrayList<>();
-        RuleSetManifest manifest = readManifest(files, problems);
-        if (manifest == null) {
-            throw new RuleSetException(name, problems);
-        }
-        checkManifest(manifest, expectedId, files.display(MANIFEST), problems);
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(name, problems);
-        }
+        RuleSetManifest manifest = manifest(expectedId, files);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleSetCompiler.class.getClassLoader()));
         Map<String, String> fileOfResource = new HashMap<>();
@@ -114,6 +123,24 @@ public final class RuleSetCompiler {
                 continue;
             }
             builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(file), ResourceType.DRL);
+        }
+        for (String shared : manifest.include()) {
+            byte[] drl;
+            try {
+                drl = files.readShared(shared);
+            } catch (IOException e) {
+                problems.add(new Problem(files.displayShared(shared), null, 0, 0, "cannot be read: " + e.getMessage()));
+                continue;
+            }
+            if (drl == null) {
+                problems.add(new Problem(files.display(MANIFEST), "include", 0, 0, "lists " + shared
+                        + ", which does not exist in the family folder (looked for " + files.displayShared(shared) + ")"));
+                continue;
+            }
+            String source = "../" + shared;
+            fileOfResource.put(source, files.displayShared(shared));
+            texts.put(source, new String(drl, java.nio.charset.StandardCharsets.UTF_8));
+            builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(source), ResourceType.DRL);
         }
         for (KnowledgeBuilderError e : builder.getErrors()) {
             String file = e.getResource() == null ? null : e.getResource().getSourcePath();
@@ -161,6 +188,9 @@ public final class RuleSetCompiler {
         int line = lineOf(texts.get(file), rule.getName());
         String where = "rule \"" + rule.getName() + "\"";
         String target = string(meta.get("target"));
+        if (target != null) {
+            target = target.replace(RULE_SET_PLACEHOLDER, manifest.id());
+        }
         String document = string(meta.get("document"));
         String clause = string(meta.get("clause"));
         int before = problems.size();
@@ -213,6 +243,26 @@ public final class RuleSetCompiler {
             s = s.substring(1, s.length() - 1);
         }
         return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Reads and checks the manifest in {@code files} without compiling any rule.
+     *
+     * @param expectedId the id the folder stands for, or {@code null} when it cannot be told
+     * @throws RuleSetException with every problem found in the manifest
+     */
+    public static RuleSetManifest manifest(String expectedId, Files files) {
+        String name = expectedId == null ? files.display("") : expectedId;
+        List<Problem> problems = new ArrayList<>();
+        RuleSetManifest manifest = readManifest(files, problems);
+        if (manifest == null) {
+            throw new RuleSetException(name, problems);
+        }
+        checkManifest(manifest, expectedId, files.display(MANIFEST), problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(name, problems);
+        }
+        return manifest;
     }
 
     private static RuleSetManifest readManifest(Files files, List<Problem> problems) {
@@ -280,15 +330,27 @@ public final class RuleSetCompiler {
                 problems.add(new Problem(shown, "sources[" + i + "].document", 0, 0, "is required"));
             }
         }
-        if (m.files().isEmpty()) {
+        if (m.files().isEmpty() && m.include().isEmpty()) {
             problems.add(new Problem(shown, "files", 0, 0, "must list the rule set's DRL files"));
         }
         for (String f : m.files()) {
-            if (!f.endsWith(".drl") || f.startsWith("/") || f.contains("..") || f.contains("\\")) {
+            if (!insideFolder(f)) {
                 problems.add(new Problem(shown, "files", 0, 0, "'" + f
                         + "' is not a .drl file inside the rule-set folder"));
             }
         }
+        for (String f : m.include()) {
+            if (!insideFolder(f)) {
+                problems.add(new Problem(shown, "include", 0, 0, "'" + f + "' is not a .drl file inside the family"
+                        + " folder: give a path relative to it, such as common/yearly.drl"));
+            }
+        }
+    }
+
+    /** Whether {@code path} names a {@code .drl} file below the folder it is relative to. */
+    private static boolean insideFolder(String path) {
+        return path != null && path.endsWith(".drl") && !path.startsWith("/") && !path.contains("..")
+                && !path.contains("\\") && !path.contains(":");
     }
 
     private static String oneLine(String message) {

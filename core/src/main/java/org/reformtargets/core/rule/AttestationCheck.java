@@ -1,12 +1,16 @@
 package org.reformtargets.core.rule;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
 
 /**
  * A target on a stated fact (xác nhận) of the unit for the evaluated period; an attestation
- * without a period holds for any. Without one the target lacks data; no count can say a gap.
+ * without a period holds for any. Without one the target lacks data. End it with {@link #isTrue}
+ * or, for a class on a scale, {@link #rankedAtLeast}.
  */
 public final class AttestationCheck {
 
@@ -41,6 +45,51 @@ public final class AttestationCheck {
                         + status.vi() + ".",
                 "Attestation " + key + " for " + Words.periodEn(period) + " says " + b
                         + ", against a target of true: " + status.en() + ".");
+    }
+
+    /**
+     * Ends the check: the attestation names a class at least as good as {@code least} on the scale
+     * {@code bestFirst} (best first), such as
+     * {@code rankedAtLeast("GOOD", "EXCELLENT", "GOOD", "FAIR", "AVERAGE", "POOR")}. Case is ignored; a
+     * word not on the scale lacks data, and the message lists the scale.
+     *
+     * @throws IllegalArgumentException when {@code least} is not on the scale
+     */
+    public void rankedAtLeast(String least, String... bestFirst) {
+        List<String> scale = Arrays.stream(bestFirst).map(w -> w.strip().toUpperCase(Locale.ROOT)).toList();
+        int required = scale.indexOf(least.strip().toUpperCase(Locale.ROOT));
+        if (required < 0) {
+            throw new IllegalArgumentException("'" + least + "' is not on the scale " + String.join(" > ", scale));
+        }
+        Period period = check.run.period();
+        String threshold = ">= " + scale.get(required);
+        String better = String.join(", ", scale.subList(0, required + 1));
+        Attestation found = find(period);
+        if (found == null) {
+            check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
+                    "Chưa có xác nhận " + key + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
+                    "No attestation " + key + " was given for " + Words.periodEn(period) + ": insufficient data.");
+            return;
+        }
+        String word = found.value() instanceof String w ? w.strip().toUpperCase(Locale.ROOT) : null;
+        int rank = word == null ? -1 : scale.indexOf(word);
+        if (rank < 0) {
+            check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
+                    "Xác nhận " + key + " có giá trị '" + found.value() + "', không thuộc thang "
+                            + String.join(" > ", scale) + ": thiếu dữ liệu.",
+                    "Attestation " + key + " says '" + found.value() + "', which is not on the scale "
+                            + String.join(" > ", scale) + ": insufficient data.");
+            return;
+        }
+        boolean met = rank <= required;
+        Status status = met ? Status.MET : Status.NOT_MET;
+        check.emit(null, status, word, threshold, null, null,
+                "Xác nhận " + key + " cho " + Words.periodVi(period) + ": " + word + ", chỉ tiêu từ " + scale.get(required)
+                        + " trở lên (" + better + "): " + (met ? status.vi() : status.vi() + ", thấp hơn "
+                        + (rank - required) + " bậc") + ".",
+                "Attestation " + key + " for " + Words.periodEn(period) + " says " + word + ", against a target of "
+                        + scale.get(required) + " or better (" + better + "): " + (met ? status.en() : status.en() + ", "
+                        + (rank - required) + " class" + (rank - required == 1 ? "" : "es") + " short") + ".");
     }
 
     private Attestation find(Period period) {

@@ -20,7 +20,10 @@ import org.reformtargets.core.internal.UnitView;
  * Check.of(kcontext, $unit).subUnits().inspected("inspection.periodic").atLeastPercent("30");
  * Check.of(kcontext, $unit).events("dialogue").everyQuarter();
  * Check.of(kcontext, $unit).tasks().allCompletedBefore("2021-11-01");
+ * Check.of(kcontext, $unit).tasks().dueBy("plan", "2021-09-10").dueBy("form-guides", "2021-09-30").allOnTime();
+ * Check.of(kcontext, $unit).reports().dueBy("Q1", "2020-02-25").dueBy("H1", "2020-05-25").allOnTime();
  * Check.of(kcontext, $unit).attestation("iso9001.converted").isTrue();
+ * Check.of(kcontext, $unit).attestation("par_index.class").rankedAtLeast("GOOD", "EXCELLENT", "GOOD", "FAIR");
  * }</pre>
  * A check that is started and never ended with a threshold is reported as an error of the rule set.
  */
@@ -77,6 +80,11 @@ public final class Check {
     /** The reform tasks assigned to the unit ({@code task.assigned}, {@code task.completed}). */
     public TasksCheck tasks() {
         return new TasksCheck(this);
+    }
+
+    /** The unit's periodic reports ({@code report.submitted}), each due by its own date. */
+    public DeadlinesCheck reports() {
+        return new DeadlinesCheck(this, EventType.REPORT_SUBMITTED);
     }
 
     /** A stated fact, such as {@code iso9001.converted}. */

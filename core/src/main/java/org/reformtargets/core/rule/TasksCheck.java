@@ -37,6 +37,15 @@ public final class TasksCheck {
         judge(d.plusDays(1), "by " + date, "đến hết ngày " + viDate(d), "by " + date);
     }
 
+    /**
+     * Continues with named tasks (milestones), each due by its own date, that day included:
+     * {@code dueBy("plan", "2021-09-10").dueBy("form-guides", "2021-09-30").allOnTime()}. Only the
+     * tasks named count, judged on their {@code task.completed} events.
+     */
+    public DeadlinesCheck dueBy(String task, String date) {
+        return new DeadlinesCheck(check, EventType.TASK_COMPLETED).dueBy(task, date);
+    }
+
     private void judge(LocalDate firstLateDay, String when, String vi, String en) {
         Period period = check.run.period();
         Map<String, LocalDate> tasks = new TreeMap<>();

@@ -11,8 +11,8 @@ import org.reformtargets.core.internal.UnitView.Figure;
 
 /**
  * A target on a plain figure (a count of procedures, a headcount) for the evaluated period,
- * decided in exact decimal arithmetic. End it with {@link #atLeast}, {@link #atMost} or
- * {@link #risesByPercent}.
+ * decided in exact decimal arithmetic. End it with {@link #atLeast}, {@link #atMost},
+ * {@link #risesByPercent} or {@link #atMostPercentOfYear}.
  */
 public final class ValueCheck {
 
@@ -82,6 +82,56 @@ public final class ValueCheck {
                 figEn + " against " + Texts.decimal(prev.value(), false) + " in " + Words.periodEn(previous) + " and "
                         + targetEn + " (at least " + Texts.decimal(required.stripTrailingZeros(), false) + "): "
                         + verdictEn(status, gap) + ".");
+    }
+
+    /**
+     * Ends the check: the figure must be at most {@code percent} of the figure of the year
+     * {@code baseYear} ({@code 100·v ≤ percent·base}): "giảm tối thiểu 2,5 % so với năm 2015" is
+     * {@code atMostPercentOfYear(2015, "97.5")}. Without the base year's figure the target lacks data.
+     */
+    public void atMostPercentOfYear(int baseYear, String percent) {
+        BigDecimal p = Ratio.threshold(percent);
+        Period period = check.run.period();
+        Period base = Period.year(baseYear);
+        String subjectVi = Texts.capitalize(indicator.viCounted());
+        String subjectEn = Texts.capitalize(indicator.enCounted());
+        String targetVi = "chỉ tiêu tối đa " + Texts.percent(p, true) + " của " + Words.periodVi(base);
+        String targetEn = "a target of at most " + Texts.percent(p, false) + " of " + Words.periodEn(base);
+        Measurement baseFigure = check.unit.exact(indicator.code(), null, base);
+        BigDecimal limit = baseFigure == null ? null : baseFigure.value().multiply(p).divide(HUNDRED);
+        String threshold = limit == null ? "<= " + percent + " % of " + Words.periodEn(base)
+                : "<= " + limit.stripTrailingZeros().toPlainString() + " (" + percent + " % of "
+                        + Words.periodEn(base) + " " + baseFigure.value().toPlainString() + ")";
+        Figure figure = check.unit.figure(indicator.code(), null, period);
+        if (figure == null) {
+            emitInsufficient(threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
+                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is "
+                            + targetEn.substring("a target of ".length()));
+            return;
+        }
+        BigDecimal v = figure.measurement().value();
+        Period measured = figure.measuredPeriod();
+        String figVi = subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true);
+        String figEn = subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false);
+        if (limit == null) {
+            check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
+                    figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(base) + ": thiếu dữ liệu.",
+                    figEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(base)
+                            + ": insufficient data.");
+            return;
+        }
+        boolean met = v.compareTo(limit) <= 0;
+        Long gap = met ? 0L : v.subtract(limit).setScale(0, RoundingMode.CEILING).longValueExact();
+        Status status = met ? Status.MET : Status.NOT_MET;
+        String limitVi = Texts.decimal(limit.stripTrailingZeros(), true);
+        String limitEn = Texts.decimal(limit.stripTrailingZeros(), false);
+        check.emit(null, status, v.toPlainString(), threshold, gap, measured,
+                figVi + ", " + Words.periodVi(base) + " là " + Texts.decimal(baseFigure.value(), true) + ", " + targetVi
+                        + " (tối đa " + limitVi + "): "
+                        + (met ? status.vi() : status.vi() + ", cần giảm thêm " + Texts.count(gap, true)) + ".",
+                figEn + " against " + Texts.decimal(baseFigure.value(), false) + " in " + Words.periodEn(base)
+                        + " and " + targetEn + " (at most " + limitEn + "): "
+                        + (met ? status.en() : status.en() + ", " + Texts.count(gap, false) + " too many") + ".");
     }
 
     private void compare(String threshold, String targetVi, String targetEn, BigDecimal limit, boolean atLeast) {
