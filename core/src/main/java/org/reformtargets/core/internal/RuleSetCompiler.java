@@ -114,15 +114,7 @@ public final class RuleSetCompiler {
                         "lists " + file + ", which does not exist in the rule-set folder"));
                 continue;
             }
-            fileOfResource.put(file, files.display(file));
-            String text = new String(drl, java.nio.charset.StandardCharsets.UTF_8);
-            texts.put(file, text);
-            List<Problem> unsafe = DrlGuard.check(files.display(file), text);
-            if (!unsafe.isEmpty()) {
-                problems.addAll(unsafe);
-                continue;
-            }
-            builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(file), ResourceType.DRL);
+            addDrl(builder, file, files.display(file), drl, fileOfResource, texts, problems);
         }
         for (String shared : manifest.include()) {
             byte[] drl;
@@ -137,10 +129,7 @@ public final class RuleSetCompiler {
                         + ", which does not exist in the family folder (looked for " + files.displayShared(shared) + ")"));
                 continue;
             }
-            String source = "../" + shared;
-            fileOfResource.put(source, files.displayShared(shared));
-            texts.put(source, new String(drl, java.nio.charset.StandardCharsets.UTF_8));
-            builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(source), ResourceType.DRL);
+            addDrl(builder, "../" + shared, files.displayShared(shared), drl, fileOfResource, texts, problems);
         }
         for (KnowledgeBuilderError e : builder.getErrors()) {
             String file = e.getResource() == null ? null : e.getResource().getSourcePath();
@@ -176,6 +165,20 @@ public final class RuleSetCompiler {
             throw new RuleSetException(name, problems);
         }
         return new Compiled(manifest, kieBase, Map.copyOf(rules));
+    }
+
+    /** Adds one DRL file to the build unless {@link DrlGuard} refuses it. */
+    private static void addDrl(KnowledgeBuilder builder, String source, String shown, byte[] drl,
+                               Map<String, String> fileOfResource, Map<String, String> texts, List<Problem> problems) {
+        String text = new String(drl, java.nio.charset.StandardCharsets.UTF_8);
+        fileOfResource.put(source, shown);
+        texts.put(source, text);
+        List<Problem> unsafe = DrlGuard.check(shown, text);
+        if (unsafe.isEmpty()) {
+            builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(source), ResourceType.DRL);
+        } else {
+            problems.addAll(unsafe);
+        }
     }
 
     private static RuleInfo ruleInfo(Rule rule, RuleSetManifest manifest, Set<String> documents,
