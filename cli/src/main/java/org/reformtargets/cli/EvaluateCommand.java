@@ -7,7 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.Problem;
@@ -66,6 +69,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Language of the --explain sentences: vi or en. Default: ${DEFAULT-VALUE}.")
     Lang lang;
 
+    @Option(names = "--audit", paramLabel = "FILE",
+            description = "Also write an audit record (rule set id, version and content hash, facts hash, asOf, "
+                    + "time, summary) to this file as JSON, to trace the scorecard to its rules and facts.")
+    Path audit;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,6 +89,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 return Main.EXIT_USER_ERROR;
             }
             Evaluation evaluation = ruleSet.evaluate(document);
+            if (audit != null) {
+                Files.writeString(audit, ReformTargetsJson.writeAudit(
+                        AuditRecord.of(ruleSet, document, evaluation, Instant.now())), StandardCharsets.UTF_8);
+            }
             if (format == Format.json) {
                 out.print(ReformTargetsJson.writeEvaluation(evaluation));
             } else {
@@ -96,6 +108,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         } catch (UncheckedIOException e) {
             err.println(describe(e));
+        } catch (IOException e) {
+            err.println("Cannot write the audit record to " + audit + ": " + e.getMessage());
         }
         return Main.EXIT_USER_ERROR;
     }

@@ -67,6 +67,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void auditWritesARecordTracingTheScorecardToItsRulesAndFacts() throws IOException {
+        Path audit = dir.resolve("audit.json");
+
+        Run run = run("evaluate", "--facts", specExample.toString(), "--audit", audit.toString());
+
+        assertEquals(0, run.status(), run.err());
+        String record = Files.readString(audit, StandardCharsets.UTF_8);
+        assertTrue(record.contains("\"id\": \"" + RULE_SET + "\""), record);
+        assertTrue(record.contains("\"rulesSha256\": \"" + RuleSet.load(RULE_SET).contentHash() + "\""), record);
+        assertTrue(record.matches("(?s).*\"factsSha256\": \"[0-9a-f]{64}\".*"), record);
+        assertTrue(record.contains("\"results\": " + expected.results().size()), record);
+    }
+
+    @Test
     void jsonFormatPrintsTheResultDocumentForBothUnitsOfTheSpecExample() {
         Run run = run("evaluate", "--facts", specExample.toString(), "--format", "json");
 

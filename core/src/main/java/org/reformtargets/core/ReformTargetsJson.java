@@ -88,6 +88,11 @@ public final class ReformTargetsJson {
         }
     }
 
+    /** Writes an audit record as JSON. */
+    public static String writeAudit(AuditRecord audit) {
+        return write(audit);
+    }
+
     /** Reads a result document back into an evaluation. */
     public static Evaluation readEvaluation(String json) {
         try {

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
 import org.reformtargets.core.internal.Evaluator;
+import org.reformtargets.core.internal.HashingFiles;
 import org.reformtargets.core.internal.RuleInfo;
 import org.reformtargets.core.internal.RuleSetCompiler;
 
@@ -49,8 +50,10 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
     private final RuleSetRef ref;
+    private final String contentHash;
 
-    private RuleSet(RuleSetCompiler.Compiled compiled) {
+    private RuleSet(RuleSetCompiler.Compiled compiled, String contentHash) {
+        this.contentHash = contentHash;
         this.manifest = compiled.manifest();
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
@@ -74,7 +77,7 @@ public final class RuleSet {
         if (!RuleSetCompiler.ID.matcher(id).matches() || loader.getResource(ROOT + id + "/" + RuleSetCompiler.MANIFEST) == null) {
             throw new RuleSetNotFoundException(id, available(loader));
         }
-        return new RuleSet(RuleSetCompiler.compile(id, onClassPath(id, loader)));
+        return compile(id, onClassPath(id, loader));
     }
 
     /**
@@ -200,7 +203,7 @@ public final class RuleSet {
             throw new RuleSetException(directory.toString(), List.of(new Problem(directory.toString(), null, 0, 0,
                     "is not a directory: give the folder that holds manifest.json")));
         }
-        return new RuleSet(RuleSetCompiler.compile(expected, new RuleSetCompiler.Files() {
+        return compile(expected, new RuleSetCompiler.Files() {
             @Override
             public byte[] read(String relative) throws IOException {
                 try {
@@ -237,7 +240,13 @@ public final class RuleSet {
                 Path family = dir.getParent();
                 return family == null ? relativeToFamily : family.resolve(relativeToFamily).toString();
             }
-        }));
+        });
+    }
+
+    private static RuleSet compile(String expectedId, RuleSetCompiler.Files files) {
+        HashingFiles hashing = new HashingFiles(files);
+        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(expectedId, hashing);
+        return new RuleSet(compiled, hashing.sha256());
     }
 
     /** The ids of the rule sets on this library's class path, sorted. */
@@ -288,6 +297,14 @@ public final class RuleSet {
     /** The semantic version from the manifest. */
     public String version() {
         return manifest.version();
+    }
+
+    /**
+     * The hex SHA-256 of the manifest and every DRL file as loaded, names included: two rule sets
+     * with the same hash ran the same rules, whatever their version says.
+     */
+    public String contentHash() {
+        return contentHash;
     }
 
     /** The id and version, as results name them. */
