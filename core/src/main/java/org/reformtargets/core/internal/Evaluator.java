@@ -67,7 +67,7 @@ public final class Evaluator {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             RuleInfo info = rules.values().stream().filter(r -> r.name().equals(rule)).findFirst().orElse(null);
             throw new RuleSetException(ref.id(), List.of(new Problem(info == null ? null : info.file(),
-                    "rule \"" + rule + "\"", info == null ? 0 : RuleSetCompiler.lineOf(null, rule), 0,
+                    "rule \"" + rule + "\"", info == null ? 0 : info.line(), 0,
                     "failed: " + cause.getMessage())), e);
         }
         List<Problem> problems = new ArrayList<>();

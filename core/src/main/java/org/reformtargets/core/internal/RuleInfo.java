@@ -9,6 +9,7 @@ import org.reformtargets.core.Source;
  * @param target target id
  * @param source document, clause and reading
  * @param file   the DRL file it is in, relative to the rule-set folder
+ * @param line   the 1-based line of its {@code rule} keyword in that file, or 0 when unknown
  */
-public record RuleInfo(String name, String target, Source source, String file) {
+public record RuleInfo(String name, String target, Source source, String file, int line) {
 }

@@ -78,7 +78,7 @@ public final class Run {
         String key = rule.target() + "\u0000" + unit.getId() + "\u0000" + field;
         String earlier = claimed.putIfAbsent(key, rule.name());
         if (earlier != null) {
-            conflicts.add(new Problem(rule.file(), "rule \"" + rule.name() + "\"", 0, 0,
+            conflicts.add(new Problem(rule.file(), "rule \"" + rule.name() + "\"", rule.line(), 0,
                     "gives a second result for target " + rule.target() + ", unit " + unit.getId()
                             + (field == null ? "" : ", field " + field) + " after rule \"" + earlier
                             + "\": a target needs exactly one rule per unit; narrow the rules' conditions"));
@@ -95,7 +95,7 @@ public final class Run {
         for (String u : unanswered) {
             String[] parts = u.split("\u0000");
             RuleInfo info = rules.values().stream().filter(r -> r.name().equals(parts[0])).findFirst().orElseThrow();
-            problems.add(new Problem(info.file(), "rule \"" + parts[0] + "\"", 0, 0,
+            problems.add(new Problem(info.file(), "rule \"" + parts[0] + "\"", info.line(), 0,
                     "fired for unit " + parts[1] + " but stated no verdict: end its Check with a threshold"
                             + " such as atLeast(\"98\")"));
         }
