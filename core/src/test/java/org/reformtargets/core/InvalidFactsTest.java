@@ -272,6 +272,25 @@ class InvalidFactsTest {
         assertTrue(p.message().contains("one measurement per unit, indicator, field and period"), p.message());
     }
 
+    @Test
+    void aSecondAttestationOfTheSameUnitKeyAndPeriodIsRefused() {
+        // two could contradict each other, and which one counted would depend on their order
+        only(doc("attestations", """
+                {"unit": "snn", "key": "iso9001.converted", "period": "2021", "value": true},
+                    {"unit": "snn", "key": "iso9001.converted", "value": false},
+                    {"unit": "snn", "key": "iso9001.converted", "period": "2021", "value": false},
+                    {"unit": "cc", "key": "iso9001.converted", "period": "2021", "value": false}"""),
+                "attestations[2]", 10, 5, "repeats attestations[0] (line 8): one attestation per unit, key and period");
+    }
+
+    @Test
+    void aSecondUndatedAttestationOfTheSameUnitAndKeyIsRefused() {
+        only(doc("attestations", """
+                {"unit": "snn", "key": "par_index.class", "value": "GOOD"},
+                    {"unit": "snn", "key": "par_index.class", "value": "FAIR"}"""),
+                "attestations[1]", 9, 5, "repeats attestations[0]");
+    }
+
     // ---- references and codes
 
     @Test
