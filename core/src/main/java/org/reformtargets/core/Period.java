@@ -34,7 +34,7 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
         }
     }
 
-    private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?");
+    private static final Pattern FORM = Pattern.compile("(?!0000)(\\d{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?");
 
     public Period {
         if (year < 1 || year > 9999) {

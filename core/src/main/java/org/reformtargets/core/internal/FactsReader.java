@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -47,7 +50,11 @@ public final class FactsReader {
                     .maxNumberLength(MAX_NUMBER_LENGTH)
                     .build())
             .build();
-    private static final ObjectMapper TREES = new ObjectMapper(FACTORY);
+    /** Numbers with a fraction or exponent are read as {@link BigDecimal}, exactly as written, never through double. */
+    private static final ObjectMapper TREES = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final String source;
     private final List<Problem> problems = new ArrayList<>();

@@ -220,6 +220,7 @@ public final class FactsValidator {
     }
 
     private void attestations(List<Located<Attestation>> attestations, Set<String> ids) {
+        Map<List<Object>, Located<Attestation>> seen = new HashMap<>();
         for (Located<Attestation> at : attestations) {
             Attestation a = at.value();
             if (a == null || at.broken()) {
@@ -231,6 +232,13 @@ public final class FactsValidator {
             }
             if (!(a.value() instanceof Boolean) && !(a.value() instanceof String)) {
                 add(at, "value", "must be true, false or a string");
+            }
+            if (a.unit() != null && a.key() != null) {
+                Located<Attestation> first = seen.putIfAbsent(java.util.Arrays.asList(a.unit(), a.key(), a.period()), at);
+                if (first != null) {
+                    add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
+                            + ": one attestation per unit, key and period");
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ import org.reformtargets.core.Source;
  * @param target target id
  * @param source document, clause and reading
  * @param file   the DRL file it is in, as named in messages
- * @param line   the line of its {@code rule} keyword, or 0
+ * @param line   the 1-based line of its {@code rule} keyword in that file, or 0 when unknown
  */
 public record RuleInfo(String name, String target, Source source, String file, int line) {
 }

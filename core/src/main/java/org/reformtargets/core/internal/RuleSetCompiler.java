@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -135,11 +137,18 @@ public final class RuleSetCompiler {
             String file = e.getResource() == null ? null : e.getResource().getSourcePath();
             int line = e.getLines() != null && e.getLines().length > 0 ? e.getLines()[0] : 0;
             int column = 0;
+            String path = null;
             if (e instanceof ParserError pe) {
                 line = pe.getRow();
                 column = pe.getCol();
+            } else if (e instanceof DescrBuildError be && be.getParentDescr() instanceof RuleDescr rule) {
+                // a constraint that does not analyse carries no line of its own: name its rule instead
+                path = "rule \"" + rule.getName() + "\"";
+                if (line <= 0) {
+                    line = rule.getLine();
+                }
             }
-            problems.add(new Problem(file == null ? name : fileOfResource.getOrDefault(file, file), null,
+            problems.add(new Problem(file == null ? name : fileOfResource.getOrDefault(file, file), path,
                     Math.max(line, 0), Math.max(column, 0), oneLine(e.getMessage())));
         }
         if (!problems.isEmpty()) {

@@ -1,0 +1,66 @@
+package org.reformtargets.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+
+    @Test
+    void countsAreGroupedByThousandsWithADotInVietnameseAndACommaInEnglish() {
+        assertEquals("4.890", Texts.count(4890, true));
+        assertEquals("4,890", Texts.count(4890, false));
+        assertEquals("0", Texts.count(0, true));
+        assertEquals("999", Texts.count(999, false));
+        assertEquals("1,000", Texts.count(1000, false));
+        assertEquals("100,000", Texts.count(100_000, false));
+        assertEquals("1.000.000", Texts.count(1_000_000, true));
+        assertEquals("-12,345", Texts.count(-12_345, false));
+        assertEquals("9,223,372,036,854,775,807", Texts.count(Long.MAX_VALUE, false));
+        assertEquals("-9.223.372.036.854.775.808", Texts.count(Long.MIN_VALUE, true));
+        assertEquals("18,446,744,073,709,551,616", Texts.count(BigInteger.TWO.pow(64), false));
+    }
+
+    @Test
+    void decimalsUseADecimalCommaInVietnameseAndKeepTrailingZeros() {
+        assertEquals("97,80", Texts.decimal(new BigDecimal("97.80"), true));
+        assertEquals("97.80", Texts.decimal(new BigDecimal("97.80"), false));
+        assertEquals("1.234,5", Texts.decimal(new BigDecimal("1234.5"), true));
+        assertEquals("1,234.5", Texts.decimal(new BigDecimal("1234.5"), false));
+        assertEquals("-0.25", Texts.decimal(new BigDecimal("-0.25"), false));
+        assertEquals("23", Texts.decimal(new BigDecimal("23"), false));
+    }
+
+    @Test
+    void percentagesAndThresholdsForProse() {
+        assertEquals("97,80 %", Texts.percent(new BigDecimal("97.80"), true));
+        assertEquals("97.80 %", Texts.percent(new BigDecimal("97.80"), false));
+        assertEquals("97,5 %", Texts.threshold("97.5", true));
+        assertEquals("98 %", Texts.threshold("98", false));
+    }
+
+    @Test
+    void actualPercentIsPlainWithTwoDecimals() {
+        assertEquals("97.00", Texts.actualPercent(new BigDecimal("97")));
+        assertEquals("66.67", Texts.actualPercent(new BigDecimal("66.666")));
+        assertEquals("0.01", Texts.actualPercent(new BigDecimal("0.005")));
+        assertEquals("100000.00", Texts.actualPercent(new BigDecimal("1E+5")));
+    }
+
+    @Test
+    void fieldsAreNamedInBothLanguagesAndUnknownOnesShownAsGiven() {
+        assertEquals("đất đai", Texts.field("land", true));
+        assertEquals("land", Texts.field("land", false));
+        assertEquals("y tế", Texts.field("health", true));
+        assertEquals("fisheries", Texts.field("fisheries", true));
+    }
+
+    @Test
+    void capitalizeUpperCasesOnlyTheFirstLetter() {
+        assertEquals("Hồ sơ", Texts.capitalize("hồ sơ"));
+        assertEquals("Đất", Texts.capitalize("đất"));
+        assertEquals("", Texts.capitalize(""));
+    }
+}
