@@ -154,7 +154,7 @@ class RuleSetEvaluationErrorsTest {
     @Test
     void aCheckGivenSomethingOtherThanTheEngineUnitIsReported() {
         RuleSet rules = demoWith(rule("A check of a made-up unit", "demo/2021/satisfaction", "level == Level.DEPARTMENT",
-                "Check.of(kcontext, (org.reformtargets.core.rule.UnitFacts) null);"));
+                "Check.of(kcontext, (UnitFacts) null);"));
 
         RuleSetException e = assertThrows(RuleSetException.class, () -> rules.evaluate(FACTS));
 
