@@ -145,11 +145,17 @@ public final class UnitView implements UnitFacts {
         Measurement best = null;
         for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
             if (java.util.Objects.equals(m.field(), field) && period.contains(m.period())
-                    && (best == null || m.period().compareTo(best.period()) > 0)) {
+                    && (best == null || laterOrLonger(m.period(), best.period()))) {
                 best = m;
             }
         }
         return best == null ? null : new Figure(best, true);
+    }
+
+    /** Whether {@code p} ends after {@code q}, or on the same day and spans more months. */
+    private static boolean laterOrLonger(Period p, Period q) {
+        int c = p.end().compareTo(q.end());
+        return c > 0 || (c == 0 && p.kind().months() > q.kind().months());
     }
 
     /** The fields (other than the total) measured for {@code indicator} within {@code period}, sorted. */

@@ -148,7 +148,7 @@ public final class RatioCheck {
             return;
         }
         boolean met = op.test(n, d, percent);
-        Long gap = met ? 0L : gapTo(op.needed(d, percent), n, d);
+        Long gap = met ? Long.valueOf(0) : gapTo(op.needed(d, percent), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
         String figureVi = figureVi(subjectVi, n, d, period, measured);
         String figureEn = figureEn(subjectEn, n, d, period, measured);
@@ -230,7 +230,7 @@ public final class RatioCheck {
         BigDecimal right = required.multiply(BigDecimal.valueOf(d));
         boolean met = left.compareTo(right) >= 0;
         BigInteger needed = right.divide(pd.multiply(BigDecimal.valueOf(100)), 0, RoundingMode.CEILING).toBigIntegerExact();
-        Long gap = met ? 0L : gapTo(needed.max(BigInteger.ZERO), n, d);
+        Long gap = met ? Long.valueOf(0) : gapTo(needed.max(BigInteger.ZERO), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
         BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
         check.emit(field, status, actual, threshold, gap, measured,
