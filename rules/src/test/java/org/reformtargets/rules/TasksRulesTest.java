@@ -1,0 +1,98 @@
+package org.reformtargets.rules;
+
+import org.junit.jupiter.api.Test;
+
+/** tasks.drl: every 2021 reform task completed before 1 November 2021 (item 1). */
+class TasksRulesTest {
+
+    static final RuleSetVerifier verifier = RuleSetVerifier.of("hcm-agri/2021");
+
+    final RuleSetVerifier.Selection department = verifier.target("tasks-by-deadline").unit("snn");
+    final RuleSetVerifier.Selection subDepartment = verifier.target("tasks-by-deadline").unit("cc");
+
+    static Facts yearEnd() {
+        return Facts.asOf("2021-12-31").department("snn").subDepartment("cc", "snn");
+    }
+
+    @Test
+    void aTaskCompletedOn31OctoberIsInTime() {
+        department.given(yearEnd().taskCompleted("snn", "t1", "2021-10-31"))
+                .isMet().withGap(0).withActual("100.00").withThreshold("100 % before 2021-11-01");
+    }
+
+    @Test
+    void aTaskCompletedOn1NovemberItselfIsLate() {
+        Facts facts = yearEnd()
+                .taskCompleted("snn", "t1", "2021-10-31")
+                .taskCompleted("snn", "t2", "2021-11-01");
+        department.given(facts).isNotMet().withGap(1).withActual("50.00").saying("late: t2");
+    }
+
+    @Test
+    void aTaskCompletedWellBeforeTheDeadlineIsInTime() {
+        subDepartment.given(yearEnd()
+                        .taskAssigned("cc", "t1", "2021-02-01")
+                        .taskCompleted("cc", "t1", "2021-06-15"))
+                .isMet();
+    }
+
+    @Test
+    void aTaskAssignedAndNeverCompletedIsNotMet() {
+        subDepartment.given(yearEnd()
+                        .taskAssigned("cc", "t1", "2021-02-01")
+                        .taskCompleted("cc", "t1", "2021-06-15")
+                        .taskAssigned("cc", "t2"))
+                .isNotMet().withGap(1).saying("not completed: t2");
+    }
+
+    @Test
+    void theRulesDeadlineGovernsOverALaterDeadlineOnTheEvent() {
+        department.given(yearEnd().taskCompleted("snn", "t1", "2021-11-20", "2021-12-15"))
+                .isNotMet().withGap(1);
+    }
+
+    @Test
+    void anotherUnitsTasksDoNotCount() {
+        Facts facts = yearEnd()
+                .taskCompleted("snn", "t1", "2021-10-01")
+                .taskAssigned("cc", "t9");
+        department.given(facts).isMet();
+        subDepartment.given(facts).isNotMet().withGap(1);
+    }
+
+    @Test
+    void withoutTaskEventsTheRatioOfTasksCompletedByDeadlineIsJudged() {
+        Facts facts = yearEnd()
+                .ratio("snn", "tasks.completed_by_deadline", "2021", 12, 12)
+                .ratio("cc", "tasks.completed_by_deadline", "2021", 11, 12);
+        department.given(facts).isMet().withThreshold(">= 100");
+        subDepartment.given(facts).isNotMet().withGap(1);
+    }
+
+    @Test
+    void taskEventsGovernOverTheRatio() {
+        department.given(yearEnd()
+                        .ratio("snn", "tasks.completed_by_deadline", "2021", 12, 12)
+                        .taskAssigned("snn", "t1"))
+                .isNotMet().withGap(1);
+    }
+
+    @Test
+    void withNeitherTasksNorRatioItIsInsufficientData() {
+        department.given(yearEnd().ratio("cc", "tasks.completed_by_deadline", "2021", 12, 12))
+                .isInsufficient().withoutGap();
+    }
+
+    @Test
+    void aTaskCompletedIn2020IsNotA2021Task() {
+        department.given(yearEnd().taskCompleted("snn", "old", "2020-10-01")).isInsufficient();
+    }
+
+    @Test
+    void atMidYearAnOpenTaskIsNotYetMetAndTheResultIsNotFinal() {
+        department.given(Facts.asOf("2021-06-30").department("snn")
+                        .taskCompleted("snn", "t1", "2021-03-01")
+                        .taskAssigned("snn", "t2", "2021-01-15"))
+                .isNotMet().withGap(1).isFinal(false).saying("deadline not yet passed");
+    }
+}
