@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
+import org.reformtargets.core.internal.DryRun;
 import org.reformtargets.core.internal.Evaluator;
 import org.reformtargets.core.internal.RuleInfo;
 import org.reformtargets.core.internal.RuleSetCompiler;
@@ -45,7 +46,7 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rules;
     private final RuleSetRef ref;
 
-    private RuleSet(RuleSetCompiler.Compiled compiled) {
+    RuleSet(RuleSetCompiler.Compiled compiled) {
         this.manifest = compiled.manifest();
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
@@ -179,6 +180,24 @@ public final class RuleSet {
     /** The target ids the rules carry, sorted. */
     public List<String> targets() {
         return List.copyOf(new TreeSet<>(rules.values().stream().map(RuleInfo::target).toList()));
+    }
+
+    /**
+     * What every rule demands, per level of unit it answers for: kind, indicator or event types,
+     * comparison, threshold, per-field thresholds, cadence, deadline and source, read from the
+     * rules' checks by a dry run on synthetic units without data (a department, a sub-department
+     * and an office in one chain, and a department and a sub-department without sub-units).
+     * Sorted by target, level and rule. A rule whose conditions need data to fire is not described.
+     *
+     * @throws RuleSetException when a rule fails on the synthetic units, two rules answer one target
+     *                          for one level, or a check is left without a threshold
+     */
+    public List<TargetSpec> describe() {
+        DryRun.Outcome outcome = DryRun.run(manifest, kieBase, rules);
+        if (!outcome.problems().isEmpty()) {
+            throw new RuleSetException(manifest.id(), outcome.problems());
+        }
+        return outcome.specs();
     }
 
     @Override

@@ -16,15 +16,25 @@ import java.util.List;
  * @param effective the dates it is in force
  * @param sources   the source documents
  * @param files     its DRL files, relative to its folder, in load order
+ * @param scenarios its scenario files ({@code *.scenarios.json}), relative to its folder; optional,
+ *                  never compiled, read only by the scenario runner
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files"})
+@JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files", "scenarios"})
 public record RuleSetManifest(String id, String version, Message title, String issuer, Period period,
-                              Effective effective, List<SourceDocument> sources, List<String> files) {
+                              Effective effective, List<SourceDocument> sources, List<String> files,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> scenarios) {
 
     public RuleSetManifest {
         sources = sources == null ? List.of() : List.copyOf(sources);
         files = files == null ? List.of() : List.copyOf(files);
+        scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+    }
+
+    /** A manifest without scenario files. */
+    public RuleSetManifest(String id, String version, Message title, String issuer, Period period,
+                           Effective effective, List<SourceDocument> sources, List<String> files) {
+        this(id, version, title, issuer, period, effective, sources, files, List.of());
     }
 
     /**
