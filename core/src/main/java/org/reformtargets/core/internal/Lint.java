@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +90,11 @@ public final class Lint {
         } catch (RuleSetException e) {
             String shownManifest = files.display(RuleSetCompiler.MANIFEST);
             for (Problem p : e.problems()) {
+                // the parser's summary of a file whose own errors are listed says nothing more
+                if (p.message().startsWith("Parser returned a null Package") && e.problems().stream()
+                        .anyMatch(o -> o != p && Objects.equals(o.source(), p.source()) && o.line() > 0)) {
+                    continue;
+                }
                 findings.add(Finding.of(Severity.ERROR, compileCode(p, shownManifest), name, p));
             }
             return new Result(name, null, List.of(), List.copyOf(findings));
