@@ -191,7 +191,13 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
                     case PERCENT -> " %";
                     case POINTS -> " points";
                     case PERCENT_RISE -> " % rise";
-                    case COUNT, NUMBER -> "";
+                    case COUNT -> switch (kind) {
+                        case COVERAGE -> " sub-units";
+                        case EACH_SUB_UNIT -> " per sub-unit";
+                        case EVENT_COUNT, CADENCE -> threshold.compareTo(java.math.BigDecimal.ONE) == 0 ? " event" : " events";
+                        default -> "";
+                    };
+                    case NUMBER -> "";
                 });
             }
             if (deadline != null) {

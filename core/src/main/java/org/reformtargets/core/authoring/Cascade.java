@@ -222,7 +222,8 @@ public final class Cascade {
             }
             ut = required(u, subUnits);
             lt = required(l, subUnits);
-            at = " for " + subUnits + " sub-units (" + ut.toPlainString() + " against " + lt.toPlainString() + ")";
+            at = " at " + subUnits + " sub-units (" + lt.toPlainString() + " where the upper level asks "
+                    + ut.toPlainString() + ")";
         }
         int c = lt.compareTo(ut);
         int finer = Integer.compare(rank(u.cadence()), rank(l.cadence()));

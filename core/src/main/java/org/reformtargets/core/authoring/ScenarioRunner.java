@@ -184,6 +184,9 @@ public final class ScenarioRunner {
             if (x.actual() != null && !x.actual().equals(r.actual())) {
                 wrong.add("actual " + x.actual() + " expected, " + r.actual() + " given");
             }
+            if (x.isFinal() != null && x.isFinal() != r.isFinal()) {
+                wrong.add(x.isFinal() ? "final expected, not final given" : "not final expected, final given");
+            }
             if (!wrong.isEmpty()) {
                 held = false;
                 failures.add(new ScenarioReport.Failure(file, x.line(), s.name(), x.target(), x.unit(), r.field(),

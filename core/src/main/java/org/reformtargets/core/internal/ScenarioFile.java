@@ -35,7 +35,7 @@ public final class ScenarioFile {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FILE_KEYS = Set.of("description", "scenarios");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "facts", "factsFile", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("unit", "target", "field", "status", "gap", "actual");
+    private static final Set<String> EXPECT_KEYS = Set.of("unit", "target", "field", "status", "gap", "actual", "final");
 
     /** Reads a file by its path relative to the rule-set folder; {@code null} when it does not exist. */
     @FunctionalInterface
@@ -54,10 +54,11 @@ public final class ScenarioFile {
      * @param gapGiven   whether a gap is expected
      * @param gap        the expected gap ({@code null}: no gap)
      * @param actual     the expected {@code actual} figure, or {@code null} when not checked
+     * @param isFinal    whether the result must be final, or {@code null} when not checked
      * @param line       its line in the file
      */
     public record Expectation(String target, String unit, boolean fieldGiven, String field, Status status,
-                              boolean gapGiven, Long gap, String actual, int line) {
+                              boolean gapGiven, Long gap, String actual, Boolean isFinal, int line) {
     }
 
     /**
@@ -261,11 +262,19 @@ public final class ScenarioFile {
             }
         }
         String actual = node.has("actual") ? node.get("actual").asText() : null;
+        Boolean isFinal = null;
+        if (node.has("final")) {
+            if (!node.get("final").isBoolean()) {
+                problems.add(new Problem(file, path + ".final", line, 0, "must be true or false"));
+            } else {
+                isFinal = node.get("final").asBoolean();
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         String full = target.contains("/") ? target : ruleSet + "/" + target;
-        return new Expectation(full, unit, fieldGiven, field, status, gapGiven, gap, actual, line);
+        return new Expectation(full, unit, fieldGiven, field, status, gapGiven, gap, actual, isFinal, line);
     }
 
     private String text(JsonNode node, String key, String path, int line) {

@@ -120,7 +120,7 @@ class CascadeTest {
         Cascade.Step s = step(coverage("5", Scale.COUNT, Cadence.QUARTER), coverage("50", Scale.PERCENT, Cadence.QUARTER), 8);
 
         assertEquals(Verdict.LOOSER, s.verdict());
-        assertTrue(s.reason().contains("for 8 sub-units (5 against 4)"), s::reason);
+        assertTrue(s.reason().contains("at 8 sub-units (4 where the upper level asks 5)"), s::reason);
     }
 
     @Test
