@@ -124,6 +124,19 @@ public final class DryRun {
                 problems.add(new Problem(p.source(), p.path(), p.line(), p.column(), message));
             }
         }
+        Set<String> answered = new LinkedHashSet<>();
+        run.specs().values().forEach(sp -> answered.add(sp.rule()));
+        results.forEach(r -> answered.add(r.rule()));
+        failed.forEach(k -> answered.add(k.split("\u0000")[0]));
+        for (RuleInfo r : rules.values()) {
+            String path = "rule \"" + r.name() + "\"";
+            if (fired.contains(r.name()) && !answered.contains(r.name())
+                    && problems.stream().noneMatch(p -> path.equals(p.path()))) {
+                problems.add(new Problem(r.file(), path, r.line(), 0,
+                        "fired but stated no verdict: its consequence must state the target through"
+                                + " Check.of(kcontext, $unit), ending with a threshold such as atLeast(\"98\")"));
+            }
+        }
         Set<TargetSpec> specs = new LinkedHashSet<>(run.specs().values());
         Map<String, RuleInfo> byName = new HashMap<>();
         rules.values().forEach(r -> byName.put(r.name(), r));

@@ -131,6 +131,16 @@ class RuleSetValidatorTest {
     }
 
     @Test
+    void aRuleThatNeverCallsCheckIsAnError() {
+        ValidationReport r = validate(cleanSet().drl("more.drl",
+                rule("Silent", T + "online", DEPT_DOC, "DEPARTMENT", "System.getProperty(\"x\");")));
+
+        Finding f = only(r, "no-verdict");
+        assertEquals(HEADER_LINES + 1, f.line());
+        assertTrue(f.message().contains("Check.of"), f::toString);
+    }
+
+    @Test
     void aShareThresholdAbove100IsAnError() {
         ValidationReport r = validate(cleanSet().drl("more.drl",
                 rule("Impossible", T + "feedback", DEPT_DOC, "DEPARTMENT",
