@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
+import org.reformtargets.core.internal.DryRun;
 import org.reformtargets.core.internal.Evaluator;
 import org.reformtargets.core.internal.HashingFiles;
 import org.reformtargets.core.internal.RuleInfo;
 import org.reformtargets.core.internal.RuleSetCompiler;
+import org.reformtargets.core.internal.RuleSetFiles;
 
 /**
  * A compiled, versioned rule set: the targets of one family for one year (bộ quy tắc), built once
@@ -52,7 +54,7 @@ public final class RuleSet {
     private final RuleSetRef ref;
     private final String contentHash;
 
-    private RuleSet(RuleSetCompiler.Compiled compiled, String contentHash) {
+    RuleSet(RuleSetCompiler.Compiled compiled, String contentHash) {
         this.contentHash = contentHash;
         this.manifest = compiled.manifest();
         this.kieBase = compiled.kieBase();
@@ -152,34 +154,7 @@ public final class RuleSet {
     }
 
     private static RuleSetCompiler.Files onClassPath(String id, ClassLoader loader) {
-        String family = id.substring(0, id.indexOf('/'));
-        return new RuleSetCompiler.Files() {
-            @Override
-            public byte[] read(String relative) throws IOException {
-                return resource(ROOT + id + "/" + relative);
-            }
-
-            @Override
-            public String display(String relative) {
-                return id + "/" + relative;
-            }
-
-            @Override
-            public byte[] readShared(String relativeToFamily) throws IOException {
-                return resource(ROOT + family + "/" + relativeToFamily);
-            }
-
-            @Override
-            public String displayShared(String relativeToFamily) {
-                return family + "/" + relativeToFamily;
-            }
-
-            private byte[] resource(String name) throws IOException {
-                try (InputStream in = loader.getResourceAsStream(name)) {
-                    return in == null ? null : in.readAllBytes();
-                }
-            }
-        };
+        return RuleSetFiles.classpath(id, loader);
     }
 
     /**
@@ -192,55 +167,11 @@ public final class RuleSet {
      */
     public static RuleSet fromDirectory(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
-        String expected = null;
-        if (dir.getNameCount() >= 2) {
-            String candidate = dir.getParent().getFileName() + "/" + dir.getFileName();
-            if (RuleSetCompiler.ID.matcher(candidate).matches()) {
-                expected = candidate;
-            }
-        }
         if (!Files.isDirectory(dir)) {
             throw new RuleSetException(directory.toString(), List.of(new Problem(directory.toString(), null, 0, 0,
                     "is not a directory: give the folder that holds manifest.json")));
         }
-        return compile(expected, new RuleSetCompiler.Files() {
-            @Override
-            public byte[] read(String relative) throws IOException {
-                try {
-                    return Files.readAllBytes(dir.resolve(relative));
-                } catch (NoSuchFileException e) {
-                    return null;
-                }
-            }
-
-            @Override
-            public String display(String relative) {
-                return relative.isEmpty() ? dir.toString() : dir.resolve(relative).toString();
-            }
-
-            @Override
-            public byte[] readShared(String relativeToFamily) throws IOException {
-                Path family = dir.getParent();
-                if (family == null) {
-                    return null;
-                }
-                Path file = family.resolve(relativeToFamily).normalize();
-                if (!file.startsWith(family)) {
-                    return null;
-                }
-                try {
-                    return Files.readAllBytes(file);
-                } catch (NoSuchFileException e) {
-                    return null;
-                }
-            }
-
-            @Override
-            public String displayShared(String relativeToFamily) {
-                Path family = dir.getParent();
-                return family == null ? relativeToFamily : family.resolve(relativeToFamily).toString();
-            }
-        });
+        return compile(RuleSetFiles.expectedId(dir), RuleSetFiles.directory(dir));
     }
 
     private static RuleSet compile(String expectedId, RuleSetCompiler.Files files) {
@@ -315,6 +246,24 @@ public final class RuleSet {
     /** The target ids the rules carry, sorted. */
     public List<String> targets() {
         return List.copyOf(new TreeSet<>(rules.values().stream().map(RuleInfo::target).toList()));
+    }
+
+    /**
+     * What every rule demands, per level of unit it answers for: kind, indicator or event types,
+     * comparison, threshold, per-field thresholds, cadence, deadline and source, read from the
+     * rules' checks by a dry run on synthetic units without data (a department, a sub-department
+     * and an office in one chain, and a department and a sub-department without sub-units).
+     * Sorted by target, level and rule. A rule whose conditions need data to fire is not described.
+     *
+     * @throws RuleSetException when a rule fails on the synthetic units, two rules answer one target
+     *                          for one level, or a check is left without a threshold
+     */
+    public List<TargetSpec> describe() {
+        DryRun.Outcome outcome = DryRun.run(manifest, kieBase, rules);
+        if (!outcome.problems().isEmpty()) {
+            throw new RuleSetException(manifest.id(), outcome.problems());
+        }
+        return outcome.specs();
     }
 
     @Override

@@ -35,24 +35,29 @@ import java.util.List;
  * @param sources   the source documents
  * @param files     its DRL files, relative to its folder, in load order
  * @param include   DRL files shared by the family, relative to the family folder, loaded after {@code files}
+ * @param scenarios its scenario files ({@code *.scenarios.json}), relative to its folder; optional,
+ *                  never compiled, read only by the scenario runner
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files", "include"})
+@JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files", "include",
+        "scenarios"})
 public record RuleSetManifest(String id, String version, Message title, String issuer, Period period,
                               Effective effective, List<SourceDocument> sources, List<String> files,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> scenarios) {
 
     @JsonCreator
     public RuleSetManifest {
         sources = sources == null ? List.of() : List.copyOf(sources);
         files = files == null ? List.of() : List.copyOf(files);
         include = include == null ? List.of() : List.copyOf(include);
+        scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
     }
 
-    /** A manifest without shared files. */
+    /** A manifest without shared files or scenario files. */
     public RuleSetManifest(String id, String version, Message title, String issuer, Period period,
                            Effective effective, List<SourceDocument> sources, List<String> files) {
-        this(id, version, title, issuer, period, effective, sources, files, List.of());
+        this(id, version, title, issuer, period, effective, sources, files, List.of(), List.of());
     }
 
     /**

@@ -42,6 +42,26 @@ public final class HashingFiles implements RuleSetCompiler.Files {
         return files.displayShared(relativeToFamily);
     }
 
+    /**
+     * The hash {@link RuleSetCompiler#compile} would give the rule set in {@code files}: the manifest,
+     * then its files, then its shared files, read in that order.
+     */
+    public static String hashOf(RuleSetCompiler.Files files, org.reformtargets.core.RuleSetManifest manifest) {
+        HashingFiles h = new HashingFiles(files);
+        try {
+            h.read(RuleSetCompiler.MANIFEST);
+            for (String f : manifest.files()) {
+                h.read(f);
+            }
+            for (String f : manifest.include()) {
+                h.readShared(f);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return h.sha256();
+    }
+
     /** The hex SHA-256 of every name and content read so far. */
     public String sha256() {
         try {

@@ -13,6 +13,7 @@ import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetResult;
+import org.reformtargets.core.TargetSpec;
 
 /**
  * One evaluation in progress: the evaluated period, the facts' date, the units and the results
@@ -29,6 +30,7 @@ public final class Run {
     private final Map<String, String> claimed = new HashMap<>();
     private final Set<String> unanswered = new LinkedHashSet<>();
     private final List<Problem> conflicts = new ArrayList<>();
+    private Map<String, TargetSpec> specs;
 
     Run(Period period, LocalDate asOf, Map<String, RuleInfo> rules) {
         this.period = period;
@@ -100,6 +102,29 @@ public final class Run {
                             + " such as atLeast(\"98\")"));
         }
         return results;
+    }
+
+    /** Makes this run record what each check states ({@link #states}), for a dry run. */
+    void describe() {
+        specs = new java.util.LinkedHashMap<>();
+    }
+
+    /** Whether checks should state their requirement: only in a dry run. */
+    public boolean describing() {
+        return specs != null;
+    }
+
+    /** Records what {@code rule}'s check demands of {@code unit}; the first statement per rule and unit counts. */
+    public void states(RuleInfo rule, UnitView unit, TargetSpec.Requirement requirement) {
+        if (specs != null) {
+            specs.putIfAbsent(rule.name() + "\u0000" + unit.getId(), new TargetSpec(rule.target(), unit.getLevel(),
+                    rule.name(), requirement, null, rule.source(), rule.file(), rule.line()));
+        }
+    }
+
+    /** What the checks stated, keyed by rule name and unit id; empty unless describing. */
+    Map<String, TargetSpec> specs() {
+        return specs == null ? Map.of() : specs;
     }
 
     static String key(String pkg, String name) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 
 /**
  * A target on a stated fact (xác nhận) of the unit for the evaluated period; an attestation
@@ -24,6 +25,8 @@ public final class AttestationCheck {
 
     /** Ends the check: the attestation must say {@code true}. */
     public void isTrue() {
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.ATTESTATION, java.util.List.of(key))
+                .compared(TargetSpec.Comparison.IS_TRUE, null, null));
         Period period = check.run.period();
         Attestation found = find(period);
         String threshold = "= true";

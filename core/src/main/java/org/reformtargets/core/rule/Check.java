@@ -1,9 +1,12 @@
 package org.reformtargets.core.rule;
 
+import java.util.List;
+import java.util.function.Supplier;
 import org.kie.api.runtime.rule.RuleContext;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.RuleInfo;
 import org.reformtargets.core.internal.Run;
 import org.reformtargets.core.internal.UnitView;
@@ -94,7 +97,18 @@ public final class Check {
 
     /** States that the target does not apply to this unit, saying why in both languages. */
     public void notApplicable(String vi, String en) {
+        states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.NOT_APPLICABLE, List.of()));
         emit(null, Status.NOT_APPLICABLE, null, null, null, null, vi, en);
+    }
+
+    /**
+     * Records what the check demands, independent of the facts, when the run describes the rule
+     * set ({@code RuleSet.describe()}); terminal methods call it before reading any fact.
+     */
+    void states(Supplier<TargetSpec.Requirement> requirement) {
+        if (run.describing()) {
+            run.states(rule, unit, requirement.get());
+        }
     }
 
     void emit(String field, Status status, String actual, String threshold, Long gap,

@@ -10,6 +10,7 @@ import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 import org.reformtargets.core.internal.UnitView;
 
@@ -29,7 +30,8 @@ public final class CoverageCheck {
 
     /** Ends the check: distinct sub-units covered in the period are at least {@code percent} of all. */
     public void atLeastPercent(String percent) {
-        Ratio.threshold(percent);
+        BigDecimal t = Ratio.threshold(percent);
+        check.states(() -> requirement(t, TargetSpec.Scale.PERCENT, null));
         Period period = check.run.period();
         int n = check.unit.subUnits().size();
         String threshold = ">= " + percent;
@@ -70,6 +72,7 @@ public final class CoverageCheck {
          * where the unit has fewer.
          */
         public void atLeast(int count) {
+            check.states(() -> requirement(BigDecimal.valueOf(count), TargetSpec.Scale.COUNT, TargetSpec.Cadence.QUARTER));
             int n = check.unit.subUnits().size();
             String fewerVi = n < count ? " (đơn vị chỉ có " + n + " đơn vị trực thuộc nên phải kiểm tra tất cả)" : "";
             String fewerEn = n < count ? " (all " + n + ", as the unit has fewer)" : "";
@@ -79,7 +82,8 @@ public final class CoverageCheck {
 
         /** Ends the check: at least {@code percent} of the sub-units, distinct, in every quarter. */
         public void atLeastPercent(String percent) {
-            Ratio.threshold(percent);
+            BigDecimal t = Ratio.threshold(percent);
+            check.states(() -> requirement(t, TargetSpec.Scale.PERCENT, TargetSpec.Cadence.QUARTER));
             int n = check.unit.subUnits().size();
             judge(n == 0 ? 0 : Ratio.neededForAtLeast(n, percent).intValueExact(), ">= " + percent + " per quarter",
                     "ít nhất " + Texts.threshold(percent, true) + " đơn vị trực thuộc mỗi quý",
@@ -131,6 +135,11 @@ public final class CoverageCheck {
                             + (gap == 0 ? status.en() : status.en() + " (" + String.join("; ", shortEn) + "), "
                             + gap + " more sub-unit inspection" + (gap == 1 ? "" : "s") + " needed") + ".");
         }
+    }
+
+    private TargetSpec.Requirement requirement(BigDecimal threshold, TargetSpec.Scale scale, TargetSpec.Cadence cadence) {
+        return TargetSpec.Requirement.of(TargetSpec.Kind.COVERAGE, types.stream().map(EventType::code).toList())
+                .compared(TargetSpec.Comparison.AT_LEAST, threshold, scale).every(cadence);
     }
 
     private Set<String> covered(Period within) {

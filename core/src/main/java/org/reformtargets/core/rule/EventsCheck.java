@@ -5,6 +5,7 @@ import java.util.List;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 
 /**
@@ -25,6 +26,8 @@ public final class EventsCheck {
 
     /** Ends the check: at least {@code count} such events in the period. */
     public void atLeast(int count) {
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.EVENT_COUNT, List.of(type.code()))
+                .compared(TargetSpec.Comparison.AT_LEAST, java.math.BigDecimal.valueOf(count), TargetSpec.Scale.COUNT));
         Period period = check.run.period();
         int k = check.unit.events(type.code(), period).size();
         boolean met = k >= count;
@@ -48,6 +51,9 @@ public final class EventsCheck {
     }
 
     private void cadence(Period.Kind kind, String vi, String en) {
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.CADENCE, List.of(type.code()))
+                .compared(TargetSpec.Comparison.AT_LEAST, java.math.BigDecimal.ONE, TargetSpec.Scale.COUNT)
+                .every(kind == Period.Kind.MONTH ? TargetSpec.Cadence.MONTH : TargetSpec.Cadence.QUARTER));
         Period period = check.run.period();
         String threshold = ">= 1 per " + en;
         int due = 0;

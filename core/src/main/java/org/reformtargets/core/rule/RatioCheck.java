@@ -13,6 +13,7 @@ import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 import org.reformtargets.core.internal.UnitView;
 import org.reformtargets.core.internal.UnitView.Figure;
@@ -83,17 +84,32 @@ public final class RatioCheck {
      */
     public void risesByPoints(String points) {
         BigDecimal p = Ratio.threshold(points);
+        check.states(() -> requirement(TargetSpec.Kind.GROWTH, TargetSpec.Comparison.AT_LEAST, p, TargetSpec.Scale.POINTS));
         for (String field : fieldsToJudge()) {
             rise(field, p, points);
         }
     }
 
     private void decide(Op op, String percent) {
-        Ratio.threshold(percent);
+        BigDecimal t = Ratio.threshold(percent);
+        check.states(() -> requirement(TargetSpec.Kind.SHARE,
+                op == Op.AT_LEAST ? TargetSpec.Comparison.AT_LEAST : TargetSpec.Comparison.ABOVE, t, TargetSpec.Scale.PERCENT));
         for (String field : fieldsToJudge()) {
             String own = field == null ? null : fieldThresholds.get(field);
             judge(field, own == null ? op : Op.AT_LEAST, own == null ? percent : own);
         }
+    }
+
+    private TargetSpec.Requirement requirement(TargetSpec.Kind kind, TargetSpec.Comparison comparison, BigDecimal threshold,
+                                               TargetSpec.Scale scale) {
+        TargetSpec.Requirement r = TargetSpec.Requirement.of(kind, List.of(indicator.code()))
+                .compared(comparison, threshold, scale).abovePreviousYear(abovePreviousYear);
+        if (!perField) {
+            return r;
+        }
+        Map<String, BigDecimal> own = new LinkedHashMap<>();
+        fieldThresholds.forEach((f, t) -> own.put(f, new BigDecimal(t)));
+        return r.perField(onlyFields == null ? List.of() : List.copyOf(onlyFields), own);
     }
 
     private List<String> fieldsToJudge() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 import org.reformtargets.core.internal.UnitView;
 
@@ -32,6 +33,8 @@ public final class SubUnitsCheck {
     /** Ends the check: every sub-unit has at least one event of its own of this type in the period. */
     public void eachWith(String eventType) {
         EventType type = Check.eventType(eventType);
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.EACH_SUB_UNIT, List.of(type.code()))
+                .compared(TargetSpec.Comparison.AT_LEAST, java.math.BigDecimal.ONE, TargetSpec.Scale.COUNT));
         Period period = check.run.period();
         List<UnitView> subs = check.unit.subUnits();
         String when = Words.whenVi(period, null);

@@ -9,6 +9,7 @@ import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 
 /**
@@ -28,12 +29,14 @@ public final class TasksCheck {
     /** Ends the check: every task completed strictly before {@code date} ("trước ngày"): that day itself is late. */
     public void allCompletedBefore(String date) {
         LocalDate d = LocalDate.parse(date);
+        check.states(() -> requirement(TargetSpec.Comparison.BEFORE, d));
         judge(d, "before " + date, "trước ngày " + viDate(d), "before " + date);
     }
 
     /** Ends the check: every task completed on or before {@code date} ("đến hết ngày"). */
     public void allCompletedBy(String date) {
         LocalDate d = LocalDate.parse(date);
+        check.states(() -> requirement(TargetSpec.Comparison.ON_OR_BEFORE, d));
         judge(d.plusDays(1), "by " + date, "đến hết ngày " + viDate(d), "by " + date);
     }
 
@@ -44,6 +47,11 @@ public final class TasksCheck {
      */
     public DeadlinesCheck dueBy(String task, String date) {
         return new DeadlinesCheck(check, EventType.TASK_COMPLETED).dueBy(task, date);
+    }
+
+    private static TargetSpec.Requirement requirement(TargetSpec.Comparison comparison, LocalDate deadline) {
+        return TargetSpec.Requirement.of(TargetSpec.Kind.DEADLINE,
+                List.of(EventType.TASK_ASSIGNED.code(), EventType.TASK_COMPLETED.code())).by(comparison, deadline);
     }
 
     private void judge(LocalDate firstLateDay, String when, String vi, String en) {

@@ -6,6 +6,7 @@ import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 import org.reformtargets.core.internal.UnitView.Figure;
 
@@ -29,12 +30,14 @@ public final class ValueCheck {
     /** Ends the check: the figure must be at least {@code limit}. */
     public void atLeast(String limit) {
         BigDecimal l = Ratio.threshold(limit);
+        check.states(() -> requirement(TargetSpec.Kind.VALUE, TargetSpec.Comparison.AT_LEAST, l, TargetSpec.Scale.NUMBER));
         compare(">= " + limit, "tối thiểu " + Texts.decimal(l, true), "at least " + Texts.decimal(l, false), l, true);
     }
 
     /** Ends the check: the figure must be at most {@code limit} ({@code "0"} for "none"). */
     public void atMost(String limit) {
         BigDecimal l = Ratio.threshold(limit);
+        check.states(() -> requirement(TargetSpec.Kind.VALUE, TargetSpec.Comparison.AT_MOST, l, TargetSpec.Scale.NUMBER));
         compare("<= " + limit, "tối đa " + Texts.decimal(l, true), "at most " + Texts.decimal(l, false), l, false);
     }
 
@@ -44,6 +47,8 @@ public final class ValueCheck {
      */
     public void risesByPercent(String percent) {
         BigDecimal p = Ratio.threshold(percent);
+        check.states(() -> requirement(TargetSpec.Kind.GROWTH, TargetSpec.Comparison.AT_LEAST, p,
+                TargetSpec.Scale.PERCENT_RISE));
         Period period = check.run.period();
         Period previous = period.previousYear();
         String subjectVi = Texts.capitalize(indicator.viCounted());
@@ -132,6 +137,11 @@ public final class ValueCheck {
                 figEn + " against " + Texts.decimal(baseFigure.value(), false) + " in " + Words.periodEn(base)
                         + " and " + targetEn + " (at most " + limitEn + "): "
                         + (met ? status.en() : status.en() + ", " + Texts.count(gap, false) + " too many") + ".");
+    }
+
+    private TargetSpec.Requirement requirement(TargetSpec.Kind kind, TargetSpec.Comparison comparison, BigDecimal threshold,
+                                               TargetSpec.Scale scale) {
+        return TargetSpec.Requirement.of(kind, java.util.List.of(indicator.code())).compared(comparison, threshold, scale);
     }
 
     private void compare(String threshold, String targetVi, String targetEn, BigDecimal limit, boolean atLeast) {

@@ -1,0 +1,296 @@
+package org.reformtargets.core;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.reformtargets.core.authoring.Finding;
+import org.reformtargets.core.internal.Lint;
+import org.reformtargets.core.internal.HashingFiles;
+import org.reformtargets.core.internal.RuleSetFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A rule set backed by a folder on disk that reloads itself when its files change (hot reload),
+ * for host applications whose policy authors edit rules while the host runs.
+ *
+ * <p>A background thread watches the folder (a {@link WatchService}, with polling as a fallback
+ * and a safety net), waits for edits to settle, reads every file at once, compiles and validates
+ * the new version off the request path, and swaps it in atomically only when it has no error
+ * finding (see {@code RuleSetValidator}). A broken edit keeps the last good version: the
+ * listener's {@link Listener#rejected} and a WARN log line name each problem's {@code file:line}.
+ * Evaluations in flight finish on the version they started with; each evaluation sees one whole
+ * version.
+ *
+ * <pre>{@code
+ * try (ReloadingRuleSet rules = ReloadingRuleSet.watching(Path.of("/etc/reform/hcm-agri/2021")).start()) {
+ *     Evaluation e = rules.evaluate(facts);          // the current version, thread-safe
+ * }
+ * }</pre>
+ */
+public final class ReloadingRuleSet implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReloadingRuleSet.class);
+
+    /** Told of each new version and each rejected edit, on the reloading thread. */
+    public interface Listener {
+        /** A new version was swapped in; {@code findings} are its warnings and notes. */
+        default void reloaded(RuleSet current, RuleSet previous, List<Finding> findings) {
+        }
+
+        /** An edit was rejected and {@code kept} is still served; {@code findings} say why, with file:line. */
+        default void rejected(RuleSet kept, List<Finding> findings) {
+        }
+    }
+
+    /** Settings of a {@link ReloadingRuleSet}, made by {@link #watching(Path)}. */
+    public static final class Builder {
+        private final Path dir;
+        private Listener listener = new Listener() {
+        };
+        private Duration pollInterval = Duration.ofSeconds(2);
+        private Duration quietPeriod = Duration.ofMillis(100);
+        private boolean watchService = true;
+        private boolean rejectWarnings;
+
+        private Builder(Path dir) {
+            this.dir = Objects.requireNonNull(dir, "dir");
+        }
+
+        /** Who is told of reloads and rejected edits. */
+        public Builder listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** How often the folder is read even without a file event (default 2 s). */
+        public Builder pollInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("pollInterval must be positive");
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /** How long the folder must stay unchanged after an event before it is read (default 100 ms). */
+        public Builder quietPeriod(Duration quiet) {
+            if (quiet.isNegative()) {
+                throw new IllegalArgumentException("quietPeriod must not be negative");
+            }
+            this.quietPeriod = quiet;
+            return this;
+        }
+
+        /** Whether to use the file system's watch service; without it the folder is only polled (default true). */
+        public Builder watchService(boolean use) {
+            this.watchService = use;
+            return this;
+        }
+
+        /** Whether warnings, not only errors, keep an edit out (default false). */
+        public Builder rejectWarnings(boolean reject) {
+            this.rejectWarnings = reject;
+            return this;
+        }
+
+        /**
+         * Loads the folder's current version and starts watching it.
+         *
+         * @throws RuleSetException when the current version has an error finding, listing them
+         */
+        public ReloadingRuleSet start() {
+            ReloadingRuleSet r = new ReloadingRuleSet(this);
+            r.startWatching();
+            return r;
+        }
+    }
+
+    private final Builder settings;
+    private final Path dir;
+    private final String expectedId;
+    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    private final Object reloading = new Object();
+    private volatile String lastFingerprint;
+    private volatile boolean closed;
+    private WatchService watcher;
+    private Thread thread;
+
+    private ReloadingRuleSet(Builder settings) {
+        this.settings = settings;
+        this.dir = settings.dir.toAbsolutePath().normalize();
+        this.expectedId = RuleSetFiles.expectedId(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetException(dir.toString(), List.of(new Problem(dir.toString(), null, 0, 0,
+                    "is not a directory: give the folder that holds manifest.json")));
+        }
+        RuleSetFiles.Snapshot snapshot = snapshot();
+        Lint.Result result = snapshot == null ? null : lint(snapshot);
+        if (result == null || rejects(result)) {
+            List<Problem> problems = result == null
+                    ? List.of(new Problem(dir.toString(), null, 0, 0, "cannot be read"))
+                    : blocking(result).stream().map(Finding::problem).toList();
+            throw new RuleSetException(result == null ? dir.toString() : result.ruleSet(), problems);
+        }
+        current.set(new RuleSet(result.compiled(), HashingFiles.hashOf(snapshot, result.compiled().manifest())));
+        lastFingerprint = snapshot.fingerprint();
+    }
+
+    /** Starts building a rule set that reloads from {@code dir}, the folder that holds {@code manifest.json}. */
+    public static Builder watching(Path dir) {
+        return new Builder(dir);
+    }
+
+    /** The version served now. Hold on to it to evaluate several documents against one version. */
+    public RuleSet current() {
+        return current.get();
+    }
+
+    /** Evaluates {@code facts} against the version served now; see {@link RuleSet#evaluate}. */
+    public Evaluation evaluate(FactsDocument facts) {
+        return current.get().evaluate(facts);
+    }
+
+    /**
+     * Reads the folder now and swaps in its version when it changed and has no error finding, as
+     * the watcher would; returns whether a new version was swapped in. Safe to call from any thread.
+     */
+    public boolean reload() {
+        synchronized (reloading) {
+            RuleSetFiles.Snapshot snapshot = snapshot();
+            if (snapshot == null || snapshot.fingerprint().equals(lastFingerprint)) {
+                return false;
+            }
+            lastFingerprint = snapshot.fingerprint();
+            Lint.Result result = lint(snapshot);
+            RuleSet before = current.get();
+            if (rejects(result)) {
+                List<Finding> why = blocking(result);
+                for (Finding f : why) {
+                    LOG.warn("Rule set {} not reloaded, still serving version {}: {}", result.ruleSet(), before.version(), f);
+                }
+                tell(() -> settings.listener.rejected(before, why));
+                return false;
+            }
+            RuleSet next = new RuleSet(result.compiled(), HashingFiles.hashOf(snapshot, result.compiled().manifest()));
+            current.set(next);
+            LOG.info("Rule set {} reloaded from {}: version {} replaces {}", next.id(), dir, next.version(), before.version());
+            tell(() -> settings.listener.reloaded(next, before, result.findings()));
+            return true;
+        }
+    }
+
+    /** Stops watching; the last version stays usable. */
+    @Override
+    public void close() {
+        closed = true;
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                LOG.debug("closing the watch service of {}", dir, e);
+            }
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void startWatching() {
+        if (settings.watchService) {
+            try {
+                WatchService w = FileSystems.getDefault().newWatchService();
+                dir.register(w, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+                watcher = w;
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.info("Cannot watch {} ({}); polling every {}", dir, e.getMessage(), settings.pollInterval);
+            }
+        }
+        thread = new Thread(this::loop, "reform-targets-reload-" + current.get().id());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                waitForChange();
+                if (!closed) {
+                    reload();
+                }
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Reloading rule set from {} failed; still serving version {}", dir, current.get().version(), e);
+            }
+        }
+    }
+
+    /** Returns after a file event and a quiet period, or after the poll interval. */
+    private void waitForChange() throws InterruptedException {
+        long poll = settings.pollInterval.toMillis();
+        if (watcher == null) {
+            Thread.sleep(poll);
+            return;
+        }
+        WatchKey key = watcher.poll(poll, TimeUnit.MILLISECONDS);
+        if (key == null) {
+            return;
+        }
+        drain(key);
+        long quiet = settings.quietPeriod.toMillis();
+        while (quiet > 0 && (key = watcher.poll(quiet, TimeUnit.MILLISECONDS)) != null) {
+            drain(key);
+        }
+    }
+
+    private static void drain(WatchKey key) {
+        key.pollEvents();
+        key.reset();
+    }
+
+    private RuleSetFiles.Snapshot snapshot() {
+        try {
+            return RuleSetFiles.Snapshot.of(dir);
+        } catch (IOException e) {
+            LOG.warn("Cannot read rule-set folder {}: {}", dir, e.toString());
+            return null;
+        }
+    }
+
+    private Lint.Result lint(RuleSetFiles.Snapshot snapshot) {
+        return Lint.check(expectedId, snapshot, snapshot.names(), null);
+    }
+
+    private boolean rejects(Lint.Result result) {
+        return result.compiled() == null || !blocking(result).isEmpty();
+    }
+
+    private List<Finding> blocking(Lint.Result result) {
+        return result.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR
+                || (settings.rejectWarnings && f.severity() == Finding.Severity.WARNING)).toList();
+    }
+
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A rule-set reload listener failed", e);
+        }
+    }
+}

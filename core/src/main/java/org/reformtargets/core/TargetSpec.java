@@ -1,0 +1,223 @@
+package org.reformtargets.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one rule of a rule set demands of the units of one level, as its {@code Check} states it,
+ * independent of any facts: the machine-readable form of a target (chỉ tiêu) for describing,
+ * comparing levels and diffing versions. {@link RuleSet#describe()} gives one per rule and level.
+ *
+ * @param target        target id, such as {@code hcm-agri/2021/satisfaction}
+ * @param level         the level of the units the rule answers for
+ * @param rule          the rule's name
+ * @param requirement   what the rule's check demands
+ * @param threshold     the threshold as results show it (such as {@code >= 91}), or {@code null}
+ * @param source        the source document, clause and reading
+ * @param file          the DRL file that holds the rule, as named in messages
+ * @param line          the line of the rule's {@code rule} keyword, or 0
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"target", "level", "rule", "requirement", "threshold", "source", "file", "line"})
+public record TargetSpec(String target, Level level, String rule, Requirement requirement, String threshold,
+                         Source source, String file, int line) {
+
+    /** The kind of demand a check makes. */
+    public enum Kind {
+        /** A share of a ratio indicator against a threshold in percent (tỷ lệ), possibly per field. */
+        SHARE,
+        /** A plain figure of a value indicator against a limit. */
+        VALUE,
+        /** A rise on the previous year: in percentage points for a share, in percent for a value. */
+        GROWTH,
+        /** Distinct sub-units covered by the unit's events (inspections), over the period or per sub-period. */
+        COVERAGE,
+        /** Every sub-unit has an event of its own. */
+        EACH_SUB_UNIT,
+        /** A number of the unit's own events in the period. */
+        EVENT_COUNT,
+        /** At least one of the unit's own events in every quarter or month (định kỳ). */
+        CADENCE,
+        /** Every assigned task completed by a date (thời hạn). */
+        DEADLINE,
+        /** A stated fact (xác nhận) must hold. */
+        ATTESTATION,
+        /** The rule states that the target does not apply to these units. */
+        NOT_APPLICABLE,
+        /** A check whose vocabulary records no description; see {@link TargetSpec#threshold()}. */
+        OTHER
+    }
+
+    /** How the measured figure is compared with the threshold. */
+    public enum Comparison {
+        /** {@code ≥}. */
+        AT_LEAST,
+        /** {@code >}, strictly. */
+        ABOVE,
+        /** {@code ≤}. */
+        AT_MOST,
+        /** Completed strictly before the deadline ("trước ngày"). */
+        BEFORE,
+        /** Completed on or before the deadline ("đến hết ngày"). */
+        ON_OR_BEFORE,
+        /** The attestation says true. */
+        IS_TRUE
+    }
+
+    /** What the threshold number counts. */
+    public enum Scale {
+        /** Percent of a share (0–100). */
+        PERCENT,
+        /** Percentage points added to the previous year's share. */
+        POINTS,
+        /** Percent added to the previous year's value. */
+        PERCENT_RISE,
+        /** A whole number of sub-units, events or periods. */
+        COUNT,
+        /** A plain figure. */
+        NUMBER
+    }
+
+    /** The sub-period in every one of which a requirement must hold. */
+    public enum Cadence {
+        /** Every quarter (mỗi quý). */
+        QUARTER,
+        /** Every month (mỗi tháng). */
+        MONTH
+    }
+
+    /**
+     * What a check demands. Fields that do not apply to its kind are {@code null}, {@code false}
+     * or empty.
+     *
+     * @param kind              the kind of demand
+     * @param subjects          what is measured: an indicator code, event type codes (any of which
+     *                          counts), an attestation key, or {@code task.assigned}/{@code task.completed}
+     * @param comparison        how the figure is compared, or {@code null} ({@link Kind#NOT_APPLICABLE}, {@link Kind#OTHER})
+     * @param threshold         the number compared with, exactly as written in the rule, or {@code null}
+     * @param scale             what {@code threshold} counts, or {@code null} with no threshold
+     * @param cadence           the sub-period the demand holds in, or {@code null} for the whole period
+     * @param deadline          the date of a {@link Kind#DEADLINE}, else {@code null}
+     * @param perField          whether each field (lĩnh vực) is judged separately
+     * @param onlyFields        the only fields judged, sorted; empty for every field reported
+     * @param fieldThresholds   thresholds of named fields that differ from {@code threshold}, by field
+     *                          (compared with {@code ≥})
+     * @param abovePreviousYear whether the share must also be strictly above the previous year's
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"kind", "subjects", "comparison", "threshold", "scale", "cadence", "deadline", "perField",
+            "onlyFields", "fieldThresholds", "abovePreviousYear"})
+    public record Requirement(Kind kind, List<String> subjects, Comparison comparison, BigDecimal threshold,
+                              Scale scale, Cadence cadence, LocalDate deadline, boolean perField,
+                              List<String> onlyFields, Map<String, BigDecimal> fieldThresholds,
+                              boolean abovePreviousYear) {
+
+        public Requirement {
+            subjects = subjects == null ? List.of() : List.copyOf(subjects);
+            List<String> only = new ArrayList<>(onlyFields == null ? List.of() : onlyFields);
+            Collections.sort(only);
+            onlyFields = List.copyOf(only);
+            fieldThresholds = fieldThresholds == null ? Map.of()
+                    : Collections.unmodifiableMap(new TreeMap<>(fieldThresholds));
+        }
+
+        /** A requirement of {@code kind} on {@code subjects} with no threshold, cadence or fields. */
+        public static Requirement of(Kind kind, List<String> subjects) {
+            return new Requirement(kind, subjects, null, null, null, null, null, false, null, null, false);
+        }
+
+        /** This requirement compared by {@code comparison} with {@code threshold} counted in {@code scale}. */
+        public Requirement compared(Comparison comparison, BigDecimal threshold, Scale scale) {
+            return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
+                    onlyFields, fieldThresholds, abovePreviousYear);
+        }
+
+        /** This requirement holding in every sub-period of {@code cadence}. */
+        public Requirement every(Cadence cadence) {
+            return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
+                    onlyFields, fieldThresholds, abovePreviousYear);
+        }
+
+        /** This requirement with a deadline compared by {@code comparison}. */
+        public Requirement by(Comparison comparison, LocalDate deadline) {
+            return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
+                    onlyFields, fieldThresholds, abovePreviousYear);
+        }
+
+        /** This requirement judged per field: only {@code onlyFields} (empty: every field), with own thresholds. */
+        public Requirement perField(List<String> onlyFields, Map<String, BigDecimal> fieldThresholds) {
+            return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, true,
+                    onlyFields, fieldThresholds, abovePreviousYear);
+        }
+
+        /** This requirement, or this requirement also strictly above the previous year's share. */
+        public Requirement abovePreviousYear(boolean above) {
+            return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
+                    onlyFields, fieldThresholds, above);
+        }
+
+        /** The threshold a field is judged against: its own, else {@link #threshold()}. */
+        public BigDecimal thresholdOf(String field) {
+            BigDecimal own = field == null ? null : fieldThresholds.get(field);
+            return own == null ? threshold : own;
+        }
+
+        /** One line for people, such as {@code SHARE dossiers.on_time >= 98 % per field (land >= 96, investment >= 96)}. */
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder(kind.name());
+            if (!subjects.isEmpty()) {
+                b.append(' ').append(String.join("|", subjects));
+            }
+            if (comparison != null) {
+                b.append(' ').append(switch (comparison) {
+                    case AT_LEAST -> ">=";
+                    case ABOVE -> ">";
+                    case AT_MOST -> "<=";
+                    case BEFORE -> "before";
+                    case ON_OR_BEFORE -> "by";
+                    case IS_TRUE -> "is true";
+                });
+            }
+            if (threshold != null) {
+                b.append(' ').append(threshold.toPlainString()).append(switch (scale == null ? Scale.NUMBER : scale) {
+                    case PERCENT -> " %";
+                    case POINTS -> " points";
+                    case PERCENT_RISE -> " % rise";
+                    case COUNT -> switch (kind) {
+                        case COVERAGE -> " sub-units";
+                        case EACH_SUB_UNIT -> " per sub-unit";
+                        case EVENT_COUNT, CADENCE -> threshold.compareTo(java.math.BigDecimal.ONE) == 0 ? " event" : " events";
+                        default -> "";
+                    };
+                    case NUMBER -> "";
+                });
+            }
+            if (deadline != null) {
+                b.append(' ').append(deadline);
+            }
+            if (cadence != null) {
+                b.append(" every ").append(cadence.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (perField) {
+                b.append(onlyFields.isEmpty() ? " per field" : " for fields " + String.join(", ", onlyFields));
+                if (!fieldThresholds.isEmpty()) {
+                    List<String> own = new ArrayList<>();
+                    fieldThresholds.forEach((f, t) -> own.add(f + " >= " + t.toPlainString()));
+                    b.append(" (").append(String.join(", ", own)).append(')');
+                }
+            }
+            if (abovePreviousYear) {
+                b.append(" and above the previous year");
+            }
+            return b.toString();
+        }
+    }
+}
