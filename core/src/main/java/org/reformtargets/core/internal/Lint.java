@@ -163,7 +163,8 @@ public final class Lint {
         if (shownManifest.equals(p.source())) {
             return "manifest";
         }
-        if (p.path() != null && p.path().startsWith("rule \"")) {
+        if (p.path() != null && p.path().startsWith("rule \"")
+                && (p.message().startsWith("has no @") || p.message().startsWith("@"))) {
             return p.message().contains("does not belong to rule set") ? "target-id" : "metadata";
         }
         return "drl";
