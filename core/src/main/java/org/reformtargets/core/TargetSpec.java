@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,10 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
         SHARE,
         /** A plain figure of a value indicator against a limit. */
         VALUE,
-        /** A rise on the previous year: in percentage points for a share, in percent for a value. */
+        /**
+         * A rise on the previous year: in percentage points for a share, in percent for a value; or
+         * a value against a percent of the figure of a base year ({@link Scale#PERCENT_OF_BASE}).
+         */
         GROWTH,
         /** Distinct sub-units covered by the unit's events (inspections), over the period or per sub-period. */
         COVERAGE,
@@ -47,6 +51,8 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
         CADENCE,
         /** Every assigned task completed by a date (thời hạn). */
         DEADLINE,
+        /** Named items (reports, tasks), each done by its own date, that day included ({@code dueDates}). */
+        DUE_DATES,
         /** A stated fact (xác nhận) must hold. */
         ATTESTATION,
         /** The rule states that the target does not apply to these units. */
@@ -68,7 +74,9 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
         /** Completed on or before the deadline ("đến hết ngày"). */
         ON_OR_BEFORE,
         /** The attestation says true. */
-        IS_TRUE
+        IS_TRUE,
+        /** The attestation names a class at least as good as {@code leastRank} on the scale {@code ranks}. */
+        RANKED_AT_LEAST
     }
 
     /** What the threshold number counts. */
@@ -82,7 +90,9 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
         /** A whole number of sub-units, events or periods. */
         COUNT,
         /** A plain figure. */
-        NUMBER
+        NUMBER,
+        /** Percent of the same figure in the base year {@code baseYear}. */
+        PERCENT_OF_BASE
     }
 
     /** The sub-period in every one of which a requirement must hold. */
@@ -110,14 +120,20 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
      * @param fieldThresholds   thresholds of named fields that differ from {@code threshold}, by field
      *                          (compared with {@code ≥})
      * @param abovePreviousYear whether the share must also be strictly above the previous year's
+     * @param baseYear          the year a {@link Scale#PERCENT_OF_BASE} threshold is a percent of, else {@code null}
+     * @param dueDates          the named items of a {@link Kind#DUE_DATES} and the date each is due by, in the
+     *                          rule's order; else empty
+     * @param ranks             the scale of classes of a {@link Comparison#RANKED_AT_LEAST}, best first; else empty
+     * @param leastRank         the least class on {@code ranks} that meets it, else {@code null}
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"kind", "subjects", "comparison", "threshold", "scale", "cadence", "deadline", "perField",
-            "onlyFields", "fieldThresholds", "abovePreviousYear"})
+            "onlyFields", "fieldThresholds", "abovePreviousYear", "baseYear", "dueDates", "ranks", "leastRank"})
     public record Requirement(Kind kind, List<String> subjects, Comparison comparison, BigDecimal threshold,
                               Scale scale, Cadence cadence, LocalDate deadline, boolean perField,
                               List<String> onlyFields, Map<String, BigDecimal> fieldThresholds,
-                              boolean abovePreviousYear) {
+                              boolean abovePreviousYear, Integer baseYear, Map<String, LocalDate> dueDates,
+                              List<String> ranks, String leastRank) {
 
         public Requirement {
             subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -126,41 +142,62 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
             onlyFields = List.copyOf(only);
             fieldThresholds = fieldThresholds == null ? Map.of()
                     : Collections.unmodifiableMap(new TreeMap<>(fieldThresholds));
+            dueDates = dueDates == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dueDates));
+            ranks = ranks == null ? List.of() : List.copyOf(ranks);
         }
 
         /** A requirement of {@code kind} on {@code subjects} with no threshold, cadence or fields. */
         public static Requirement of(Kind kind, List<String> subjects) {
-            return new Requirement(kind, subjects, null, null, null, null, null, false, null, null, false);
+            return new Requirement(kind, subjects, null, null, null, null, null, false, null, null, false,
+                    null, null, null, null);
         }
 
         /** This requirement compared by {@code comparison} with {@code threshold} counted in {@code scale}. */
         public Requirement compared(Comparison comparison, BigDecimal threshold, Scale scale) {
             return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
-                    onlyFields, fieldThresholds, abovePreviousYear);
+                    onlyFields, fieldThresholds, abovePreviousYear, baseYear, dueDates, ranks, leastRank);
         }
 
         /** This requirement holding in every sub-period of {@code cadence}. */
         public Requirement every(Cadence cadence) {
             return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
-                    onlyFields, fieldThresholds, abovePreviousYear);
+                    onlyFields, fieldThresholds, abovePreviousYear, baseYear, dueDates, ranks, leastRank);
         }
 
         /** This requirement with a deadline compared by {@code comparison}. */
         public Requirement by(Comparison comparison, LocalDate deadline) {
             return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
-                    onlyFields, fieldThresholds, abovePreviousYear);
+                    onlyFields, fieldThresholds, abovePreviousYear, baseYear, dueDates, ranks, leastRank);
         }
 
         /** This requirement judged per field: only {@code onlyFields} (empty: every field), with own thresholds. */
         public Requirement perField(List<String> onlyFields, Map<String, BigDecimal> fieldThresholds) {
             return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, true,
-                    onlyFields, fieldThresholds, abovePreviousYear);
+                    onlyFields, fieldThresholds, abovePreviousYear, baseYear, dueDates, ranks, leastRank);
         }
 
         /** This requirement, or this requirement also strictly above the previous year's share. */
         public Requirement abovePreviousYear(boolean above) {
             return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
-                    onlyFields, fieldThresholds, above);
+                    onlyFields, fieldThresholds, above, baseYear, dueDates, ranks, leastRank);
+        }
+
+        /** This requirement with its threshold a percent of the figure of {@code year} ({@link Scale#PERCENT_OF_BASE}). */
+        public Requirement ofBaseYear(int year) {
+            return new Requirement(kind, subjects, comparison, threshold, scale, cadence, deadline, perField,
+                    onlyFields, fieldThresholds, abovePreviousYear, year, dueDates, ranks, leastRank);
+        }
+
+        /** This requirement with named items, each due on or before its own date ({@link Kind#DUE_DATES}). */
+        public Requirement dueBy(Map<String, LocalDate> dueDates) {
+            return new Requirement(kind, subjects, Comparison.ON_OR_BEFORE, threshold, scale, cadence, deadline,
+                    perField, onlyFields, fieldThresholds, abovePreviousYear, baseYear, dueDates, ranks, leastRank);
+        }
+
+        /** This requirement met by {@code least} or a better class on {@code bestFirst} ({@link Comparison#RANKED_AT_LEAST}). */
+        public Requirement rankedAtLeast(String least, List<String> bestFirst) {
+            return new Requirement(kind, subjects, Comparison.RANKED_AT_LEAST, threshold, scale, cadence, deadline,
+                    perField, onlyFields, fieldThresholds, abovePreviousYear, baseYear, dueDates, bestFirst, least);
         }
 
         /** The threshold a field is judged against: its own, else {@link #threshold()}. */
@@ -184,6 +221,7 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
                     case BEFORE -> "before";
                     case ON_OR_BEFORE -> "by";
                     case IS_TRUE -> "is true";
+                    case RANKED_AT_LEAST -> ">= " + leastRank + " on " + String.join(" > ", ranks);
                 });
             }
             if (threshold != null) {
@@ -198,10 +236,16 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
                         default -> "";
                     };
                     case NUMBER -> "";
+                    case PERCENT_OF_BASE -> " % of " + baseYear;
                 });
             }
             if (deadline != null) {
                 b.append(' ').append(deadline);
+            }
+            if (!dueDates.isEmpty()) {
+                List<String> items = new ArrayList<>();
+                dueDates.forEach((item, date) -> items.add(item + " " + date));
+                b.append(' ').append(String.join(", ", items));
             }
             if (cadence != null) {
                 b.append(" every ").append(cadence.name().toLowerCase(java.util.Locale.ROOT));

@@ -162,14 +162,18 @@ public final class Cascade {
         return switch (u.kind()) {
             case SHARE -> share(u, l, why);
             case VALUE, EVENT_COUNT -> bound(u.comparison(), u.threshold(), l.comparison(), l.threshold(), why);
-            case GROWTH -> u.scale() != l.scale() ? incomparable(why, "one rise is in points, the other in percent")
+            case GROWTH -> u.scale() != l.scale() ? incomparable(why, "their thresholds count different things ("
+                    + u.scale() + ", " + l.scale() + ")")
+                    : !Objects.equals(u.baseYear(), l.baseYear()) ? incomparable(why, "they compare with different years")
                     : bound(u.comparison(), u.threshold(), l.comparison(), l.threshold(), why);
             case COVERAGE -> coverage(u, l, subUnits, why);
             case CADENCE -> rank(l.cadence()) <= rank(u.cadence()) ? Verdict.AT_LEAST_AS_STRICT
                     : looser(why, "it asks for one every " + cadence(l.cadence()) + " instead of every " + cadence(u.cadence()));
             case DEADLINE -> !firstLateDay(l).isAfter(firstLateDay(u)) ? Verdict.AT_LEAST_AS_STRICT
                     : looser(why, "its deadline is later");
-            case EACH_SUB_UNIT, ATTESTATION -> Verdict.AT_LEAST_AS_STRICT;
+            case DUE_DATES -> dueDates(u, l, why);
+            case ATTESTATION -> attestation(u, l, why);
+            case EACH_SUB_UNIT -> Verdict.AT_LEAST_AS_STRICT;
             case NOT_APPLICABLE, OTHER -> throw new IllegalStateException("handled above");
         };
     }
@@ -209,6 +213,38 @@ public final class Cascade {
         }
         why[0] = String.join("; ", looser);
         return Verdict.LOOSER;
+    }
+
+    private static Verdict dueDates(Requirement u, Requirement l, String[] why) {
+        List<String> looser = new ArrayList<>();
+        u.dueDates().forEach((item, date) -> {
+            LocalDate own = l.dueDates().get(item);
+            if (own == null) {
+                looser.add("it does not ask for " + item);
+            } else if (own.isAfter(date)) {
+                looser.add(item + " is due later (" + own + " instead of " + date + ")");
+            }
+        });
+        if (looser.isEmpty()) {
+            return Verdict.AT_LEAST_AS_STRICT;
+        }
+        why[0] = String.join("; ", looser);
+        return Verdict.LOOSER;
+    }
+
+    private static Verdict attestation(Requirement u, Requirement l, String[] why) {
+        if (u.comparison() != l.comparison()) {
+            return incomparable(why, "one asks for true, the other for a class on a scale");
+        }
+        if (u.comparison() != Comparison.RANKED_AT_LEAST) {
+            return Verdict.AT_LEAST_AS_STRICT;
+        }
+        if (!u.ranks().equals(l.ranks())) {
+            return incomparable(why, "they rank on different scales");
+        }
+        return u.ranks().indexOf(l.leastRank()) <= u.ranks().indexOf(u.leastRank()) ? Verdict.AT_LEAST_AS_STRICT
+                : looser(why, "it accepts " + l.leastRank() + " where the upper level asks for " + u.leastRank()
+                        + " or better");
     }
 
     private static Verdict coverage(Requirement u, Requirement l, Integer subUnits, String[] why) {

@@ -177,18 +177,23 @@ public final class Lint {
         }
         r.fieldThresholds().forEach((field, t) -> threshold(name, s, Comparison.AT_LEAST, t, Scale.PERCENT,
                 " for field " + field, out));
-        if (r.deadline() != null) {
-            Period p = manifest.period();
-            if (r.deadline().isBefore(p.start()) || r.deadline().isAfter(p.end().plusDays(1))) {
-                out.add(at(Severity.WARNING, "deadline", name, s, "its deadline " + r.deadline()
+        Period p = manifest.period();
+        if (r.deadline() != null && (r.deadline().isBefore(p.start()) || r.deadline().isAfter(p.end().plusDays(1)))) {
+            out.add(at(Severity.WARNING, "deadline", name, s, "its deadline " + r.deadline()
+                    + " lies outside the rule set's period " + p + ": was it copied from another year?"));
+        }
+        r.dueDates().forEach((item, date) -> {
+            if (date.isBefore(p.start()) || date.isAfter(p.end())) {
+                out.add(at(Severity.WARNING, "deadline", name, s, "the deadline " + date + " of " + item
                         + " lies outside the rule set's period " + p + ": was it copied from another year?"));
             }
-        }
+        });
     }
 
     private static void threshold(String name, TargetSpec s, Comparison c, BigDecimal t, Scale scale, String where,
                                   List<Finding> out) {
-        String shown = t.toPlainString() + (scale == Scale.PERCENT || scale == Scale.PERCENT_RISE ? " %" : "")
+        String shown = t.toPlainString()
+                + (scale == Scale.PERCENT || scale == Scale.PERCENT_RISE || scale == Scale.PERCENT_OF_BASE ? " %" : "")
                 + (scale == Scale.POINTS ? " points" : "");
         boolean atLeast = c == Comparison.AT_LEAST;
         switch (scale) {
@@ -218,6 +223,12 @@ public final class Lint {
                             + ": figures are never negative, so the target can never be met"));
                 } else if (atLeast && t.signum() == 0) {
                     out.add(at(Severity.WARNING, "trivial", name, s, "asks for at least 0" + where + ": always met"));
+                }
+            }
+            case PERCENT_OF_BASE -> {
+                if (t.signum() < 0 && c == Comparison.AT_MOST) {
+                    out.add(at(Severity.ERROR, "unreachable", name, s, "asks for at most " + shown + where
+                            + " of a figure: figures are never negative, so the target can never be met"));
                 }
             }
             case PERCENT_RISE -> {

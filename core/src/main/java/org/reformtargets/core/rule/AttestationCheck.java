@@ -64,6 +64,8 @@ public final class AttestationCheck {
         if (required < 0) {
             throw new IllegalArgumentException("'" + least + "' is not on the scale " + String.join(" > ", scale));
         }
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.ATTESTATION, List.of(key))
+                .rankedAtLeast(scale.get(required), scale));
         Period period = check.run.period();
         String threshold = ">= " + scale.get(required);
         String better = String.join(", ", scale.subList(0, required + 1));

@@ -10,6 +10,7 @@ import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
+import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 
 /**
@@ -54,6 +55,7 @@ public final class DeadlinesCheck {
         if (deadlines.isEmpty()) {
             throw new IllegalStateException("name at least one item with dueBy(name, date) before allOnTime()");
         }
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.DUE_DATES, List.of(type.code())).dueBy(deadlines));
         boolean reports = type == EventType.REPORT_SUBMITTED;
         String nounVi = reports ? "báo cáo" : "nhiệm vụ";
         String nounEn = reports ? "report" : "task";

@@ -96,6 +96,8 @@ public final class ValueCheck {
      */
     public void atMostPercentOfYear(int baseYear, String percent) {
         BigDecimal p = Ratio.threshold(percent);
+        check.states(() -> requirement(TargetSpec.Kind.GROWTH, TargetSpec.Comparison.AT_MOST, p,
+                TargetSpec.Scale.PERCENT_OF_BASE).ofBaseYear(baseYear));
         Period period = check.run.period();
         Period base = Period.year(baseYear);
         String subjectVi = Texts.capitalize(indicator.viCounted());
