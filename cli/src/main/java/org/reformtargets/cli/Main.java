@@ -9,29 +9,40 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.reformtargets.core.Problem;
+import org.reformtargets.core.ReformTargetsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code reform-targets} command: {@code java -jar reform-targets.jar evaluate --facts FILE}.
- * Exit status 0 when the evaluation ran, whatever the verdicts; 2 for a usage error, bad facts,
- * a missing or broken rule set, or an unreadable file.
+ * The {@code reform-targets} command: {@code java -jar reform-targets.jar evaluate --facts FILE}, and
+ * the rule-set commands {@code rulesets}, {@code describe}, {@code diff}, {@code validate} and
+ * {@code test}. Exit status 0 when the command did its work; 1 when {@code validate} found errors
+ * or warnings or {@code test} failures; 2 for a usage error, bad facts, a missing or broken rule
+ * set, or an unreadable file.
  */
 @Command(name = "reform-targets",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {EvaluateCommand.class, HelpCommand.class},
+        subcommands = {EvaluateCommand.class, RuleSetsCommand.class, DescribeCommand.class, DiffCommand.class,
+                ValidateCommand.class, TestCommand.class, HelpCommand.class},
         description = "Evaluates public-administration reform targets (chỉ tiêu cải cách hành chính) "
-                + "against a facts document.",
-        footer = {"", "Exit status: 0 the evaluation ran (whatever the verdicts); "
-                + "2 usage error, invalid facts, unknown or broken rule set, unreadable file.",
-                "Run 'reform-targets evaluate --help' for the options of evaluate."})
+                + "against a facts document, and lists, describes, compares, validates and tests rule sets.",
+        footer = {"", "Exit status: 0 the command did its work (evaluate: whatever the verdicts; diff: whatever "
+                + "the differences); 1 validate found errors or warnings, test found failures or too little "
+                + "coverage; 2 usage error, invalid facts, unknown or broken rule set, unknown folder, "
+                + "unreadable file.",
+                "Run 'reform-targets COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
+
+    /** Exit status of validate and test when they found something. */
+    static final int EXIT_FINDINGS = 1;
 
     /** Exit status for everything the user can fix: usage, facts, rule set, files. */
     static final int EXIT_USER_ERROR = 2;
@@ -55,7 +66,8 @@ public final class Main implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(Main::usageError);
+                .setParameterExceptionHandler(Main::usageError)
+                .setExecutionExceptionHandler(Main::executionError);
         int status = cli.execute(args);
         out.flush();
         err.flush();
@@ -64,7 +76,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give 'evaluate'.");
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: give one of evaluate, rulesets, describe, diff, validate, test.");
     }
 
     /** Prints a usage error with a one-line hint instead of the whole help. */
@@ -74,6 +87,29 @@ public final class Main implements Runnable {
         err.println(cli.getColorScheme().errorText("reform-targets: " + e.getMessage()));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return EXIT_USER_ERROR;
+    }
+
+    /**
+     * Prints what the library refused (a rule set not found or broken, unreadable input) with every
+     * problem, without a stack trace, and returns {@link #EXIT_USER_ERROR}; anything else is a bug
+     * and propagates.
+     */
+    private static int executionError(Exception ex, CommandLine cli, ParseResult parsed) throws Exception {
+        PrintWriter err = cli.getErr();
+        if (ex instanceof ReformTargetsException e) {
+            err.println("reform-targets " + cli.getCommandName() + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
+            for (Problem p : e.problems()) {
+                err.println(p);
+            }
+        } else if (ex instanceof UncheckedIOException e) {
+            err.println("reform-targets " + cli.getCommandName() + ": cannot read the input: "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+        } else {
+            throw ex;
+        }
         err.flush();
         return EXIT_USER_ERROR;
     }

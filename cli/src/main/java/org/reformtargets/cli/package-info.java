@@ -1,6 +1,11 @@
 /**
- * The {@code reform-targets} command line: {@code evaluate} reads a facts document, evaluates it
+ * The {@code reform-targets} command line. {@code evaluate} reads a facts document, evaluates it
  * against a bundled rule set or one in a folder, and prints a scorecard table or the JSON result
- * document. Exit status 0 when the evaluation ran, 2 for anything the user must fix.
+ * document. For choosing and authoring rule sets: {@code rulesets} lists the bundled ones,
+ * {@code describe} prints what each target demands per level in Vietnamese and English,
+ * {@code diff} compares two rule sets target by target, {@code validate} compiles and lints
+ * rule-set folders (and prints the cascade between levels), and {@code test} runs their scenario
+ * files. Exit status 0 when the command did its work, 1 when {@code validate} or {@code test}
+ * found something, 2 for anything the user must fix in the command or its inputs.
  */
 package org.reformtargets.cli;

@@ -1,0 +1,127 @@
+package org.reformtargets.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.reformtargets.core.RuleSet;
+import org.reformtargets.core.RuleSetManifest;
+import org.reformtargets.core.TargetSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code describe}: what every target of a rule set demands, per level, with its facts and source. */
+@Command(name = "describe",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = "Describes a rule set: for every target and level of unit, the threshold, the facts it "
+                + "needs (indicators, event types, attestation keys), the source document and clause, the "
+                + "reading of an ambiguous clause, and one plain sentence of the demand in Vietnamese and English.",
+        footer = {"", "Exit status: 0 described; 2 usage error, unknown rule set, a folder that is not a rule set, "
+                + "a rule set that does not compile or cannot describe itself."})
+final class DescribeCommand implements Callable<Integer> {
+
+    /** Languages of the sentences. */
+    enum Langs { vi, en, both }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
+            description = "A bundled rule set, such as hcm-agri/2021 ('reform-targets rulesets' lists them).")
+    String id;
+
+    @Option(names = "--rules-dir", paramLabel = "DIR",
+            description = "Describe the rule set in this folder (manifest.json and its DRL files) instead.")
+    Path rulesDir;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "both",
+            description = "Language of the titles and sentences: vi, en or both. Default: ${DEFAULT-VALUE}.")
+    Langs lang;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (a readable block per target and level) or json (the list of TargetSpec: "
+                    + "target, level, rule, requirement, threshold, source, file, line). Default: ${DEFAULT-VALUE}.")
+    EvaluateCommand.Format format;
+
+    @Override
+    public Integer call() {
+        RuleSet rules = RuleSetArgs.load(spec, id, rulesDir, "ID", "--rules-dir");
+        List<TargetSpec> specs = rules.describe();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == EvaluateCommand.Format.json) {
+            out.print(CliJson.write(specs));
+        } else {
+            out.print(render(rules, specs));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String render(RuleSet rules, List<TargetSpec> specs) {
+        boolean vi = lang != Langs.en;
+        boolean en = lang != Langs.vi;
+        RuleSetManifest m = rules.manifest();
+        StringBuilder b = new StringBuilder();
+        b.append(rules.id()).append(" · version ").append(rules.version()).append(" · ")
+                .append(rules.targets().size()).append(" targets");
+        if (m.effective() != null) {
+            b.append(" · in force ").append(m.effective().from()).append(" to ").append(m.effective().to());
+        }
+        b.append('\n');
+        if (m.title() != null) {
+            if (vi) {
+                b.append("  ").append(m.title().vi()).append('\n');
+            }
+            if (en) {
+                b.append("  ").append(m.title().en()).append('\n');
+            }
+        }
+        if (m.issuer() != null) {
+            b.append("  issuer: ").append(m.issuer()).append('\n');
+        }
+        for (RuleSetManifest.SourceDocument d : m.sources()) {
+            b.append("  source: ").append(d.document());
+            if (d.issued() != null || d.level() != null) {
+                b.append(" (").append(d.issued() == null ? "" : d.issued().toString())
+                        .append(d.issued() != null && d.level() != null ? ", " : "")
+                        .append(d.level() == null ? "" : "binds " + d.level()).append(')');
+            }
+            if (d.title() != null) {
+                b.append(": ").append(d.title());
+            }
+            b.append('\n');
+        }
+        for (TargetSpec s : specs) {
+            b.append('\n').append(s.target()).append(" · ").append(Demands.level(s.level())).append('\n');
+            line(b, "demand", ValidateCommand.demand(s));
+            if (s.threshold() != null && s.requirement().kind() != TargetSpec.Kind.OTHER) {
+                line(b, "threshold", s.threshold());
+            }
+            line(b, "needs", Demands.needs(s, lang == Langs.vi));
+            if (s.source() != null) {
+                line(b, "source", s.source().document() + ", clause " + s.source().clause());
+            }
+            line(b, "rule", "\"" + s.rule() + "\"" + (s.file() == null ? ""
+                    : " (" + s.file() + (s.line() > 0 ? ":" + s.line() : "") + ")"));
+            if (vi) {
+                line(b, "vi", Demands.sentence(s, true));
+            }
+            if (en) {
+                line(b, "en", Demands.sentence(s, false));
+            }
+            if (s.source() != null && s.source().reading() != null) {
+                line(b, "reading", s.source().reading());
+            }
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, String text) {
+        b.append("  ").append(label).append(" ".repeat(Math.max(1, 11 - label.length()))).append(text).append('\n');
+    }
+}
