@@ -61,8 +61,16 @@ final class Demands {
             case CADENCE -> vi ? "có ít nhất " + number(r.threshold(), vi) + " " + events(r, true) + " " + cadence(r.cadence(), true)
                     : "at least " + count(r.threshold(), events(r, false)) + " " + cadence(r.cadence(), false);
             case DEADLINE -> deadline(r, vi);
-            case ATTESTATION -> vi ? "đơn vị xác nhận " + String.join(", ", r.subjects()) + " là đúng"
+            case ATTESTATION -> r.comparison() == Comparison.RANKED_AT_LEAST
+                    ? (vi ? "xếp loại " + String.join(", ", r.subjects()) + " từ " + r.leastRank() + " trở lên (thang "
+                    + String.join(" > ", r.ranks()) + ")"
+                    : String.join(", ", r.subjects()) + " is ranked " + r.leastRank() + " or better (on "
+                    + String.join(" > ", r.ranks()) + ")")
+                    : vi ? "đơn vị xác nhận " + String.join(", ", r.subjects()) + " là đúng"
                     : "the unit attests that " + String.join(", ", r.subjects()) + " is true";
+            case DUE_DATES -> (vi ? "mỗi mục hoàn thành đúng hạn: " : "each item done by its date: ")
+                    + String.join(", ", r.dueDates().entrySet().stream()
+                    .map(e -> e.getKey() + (vi ? " đến hết " : " by ") + e.getValue()).toList());
             case NOT_APPLICABLE -> vi ? "chỉ tiêu không áp dụng" : "the target does not apply";
             case OTHER -> (vi ? "theo quy tắc: " : "as its rule states: ")
                     + (s.threshold() == null ? (vi ? "(không có mô tả)" : "(no description)") : s.threshold());
@@ -78,13 +86,14 @@ final class Demands {
         return switch (r.kind()) {
             case SHARE, VALUE, GROWTH -> measurement(r, vi)
                     + (r.perField() ? (vi ? ", theo từng lĩnh vực (field)" : ", per field") : "")
-                    + (r.kind() == Kind.GROWTH || r.abovePreviousYear() ? previous : "");
+                    + (r.baseYear() != null ? (vi ? "; cả số liệu năm " : "; the figure of ") + r.baseYear()
+                    + (vi ? "" : " too") : r.kind() == Kind.GROWTH || r.abovePreviousYear() ? previous : "");
             case COVERAGE -> (vi ? "sự kiện " + subjects + " có subject là đơn vị trực thuộc; các đơn vị trực thuộc (parent)"
                     : "events " + subjects + " whose subject is a sub-unit; the unit's sub-units (parent)");
             case EACH_SUB_UNIT -> (vi ? "sự kiện " + subjects + " của từng đơn vị trực thuộc; các đơn vị trực thuộc (parent)"
                     : "events " + subjects + " of each sub-unit; the unit's sub-units (parent)");
             case EVENT_COUNT, CADENCE -> (vi ? "sự kiện " + subjects + " có ngày" : "events " + subjects + ", dated");
-            case DEADLINE -> (vi ? "sự kiện " : "events ") + String.join(vi ? " và " : " and ", r.subjects())
+            case DEADLINE, DUE_DATES -> (vi ? "sự kiện " : "events ") + String.join(vi ? " và " : " and ", r.subjects())
                     + (vi ? " có ngày" : ", dated");
             case ATTESTATION -> (vi ? "xác nhận (attestation) " : "attestation ") + subjects;
             case NOT_APPLICABLE -> vi ? "không cần số liệu" : "none";
@@ -152,6 +161,10 @@ final class Demands {
         Indicator i = Indicator.byCode(code).orElse(null);
         String counted = i == null ? code : vi ? i.viCounted() : i.enCounted();
         String by = comparison(r.comparison(), vi) + " " + number(r.threshold(), vi);
+        if (r.scale() == Scale.PERCENT_OF_BASE) {
+            return vi ? "số " + counted + " " + by + " % so với năm " + r.baseYear()
+                    : "the figure for " + counted + " is " + by + " % of its " + r.baseYear() + " figure";
+        }
         if (r.scale() == Scale.POINTS) {
             return vi ? "tỷ lệ " + counted + " tăng " + by + " điểm phần trăm so với năm trước"
                     : "the share of " + counted + " rises " + by + " percentage points on the previous year";
@@ -214,6 +227,7 @@ final class Demands {
             case BEFORE -> vi ? "trước" : "before";
             case ON_OR_BEFORE -> vi ? "đến hết" : "by";
             case IS_TRUE -> vi ? "là đúng" : "is true";
+            case RANKED_AT_LEAST -> vi ? "xếp loại từ" : "ranked at least";
         };
     }
 

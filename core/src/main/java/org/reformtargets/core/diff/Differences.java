@@ -118,7 +118,17 @@ final class Differences {
     }
 
     private static void threshold(Requirement a, Requirement b, List<Aspect> out) {
-        if (a.kind() == Kind.DEADLINE || a.kind() == Kind.ATTESTATION) {
+        if (!Objects.equals(a.dueDates(), b.dueDates())) {
+            out.add(new Aspect(Direction.NEUTRAL, false, "due dates " + a.dueDates() + " → " + b.dueDates()));
+        }
+        if (!Objects.equals(a.leastRank(), b.leastRank()) || !Objects.equals(a.ranks(), b.ranks())) {
+            out.add(new Aspect(Direction.NEUTRAL, false, "least class " + a.leastRank() + " → " + b.leastRank()));
+        }
+        if (!Objects.equals(a.baseYear(), b.baseYear())) {
+            out.add(new Aspect(Direction.NEUTRAL, false, "base year " + a.baseYear() + " → " + b.baseYear()));
+            return;
+        }
+        if (a.kind() == Kind.DEADLINE || a.kind() == Kind.ATTESTATION || a.kind() == Kind.DUE_DATES) {
             return;
         }
         if (a.scale() != null && b.scale() != null && a.scale() != b.scale()) {
@@ -258,6 +268,7 @@ final class Differences {
                     default -> "";
                 };
                 case NUMBER -> "";
+                case PERCENT_OF_BASE -> " % of " + r.baseYear();
             });
         }
         return b.toString();
@@ -274,6 +285,7 @@ final class Differences {
             case BEFORE -> "before";
             case ON_OR_BEFORE -> "by";
             case IS_TRUE -> "is true";
+            case RANKED_AT_LEAST -> "ranked at least";
         };
     }
 
