@@ -159,4 +159,18 @@ class BadInputCorpusTest {
         assertEquals(2, p.line(), p::toString);
         assertTrue(p.message().contains("Duplicate field 'asOf'"), p::toString);
     }
+
+    @Test
+    void aValueWithAHugeExponentBuiltInJavaIsRefusedBeforeAnyRuleRuns() {
+        FactsDocument facts = new FactsDocument(null, java.time.LocalDate.of(2021, 12, 31),
+                List.of(org.reformtargets.core.Unit.root("so", "Sở", org.reformtargets.core.Level.DEPARTMENT)),
+                List.of(org.reformtargets.core.Measurement.value("so", "procedures.online", null,
+                        org.reformtargets.core.Period.year(2021), new java.math.BigDecimal("-1e999999999"))),
+                null, null);
+
+        Problem p = assertThrows(InvalidFactsException.class,
+                () -> org.reformtargets.core.RuleSet.load("demo/2021").evaluate(facts)).problems().get(0);
+        assertEquals("measurements[0].value", p.path(), p::toString);
+        assertTrue(p.message().contains("-1E+999999999 has more than 64 digits"), p::toString);
+    }
 }
