@@ -2,6 +2,8 @@ package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /** dossiers-and-dialogue.drl: on time per field, early resolution, a dialogue every quarter (item 5). */
 class DossiersAndDialogueRulesTest {

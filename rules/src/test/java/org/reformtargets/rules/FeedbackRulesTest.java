@@ -1,6 +1,8 @@
 package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /** feedback.drl: every piece of feedback and every petition handled in time and published (item 7). */
 class FeedbackRulesTest {

@@ -2,6 +2,8 @@ package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /** inspection.drl: periodic inspection of 30 % of sub-units, surprise inspections every quarter (item 3). */
 class InspectionRulesTest {

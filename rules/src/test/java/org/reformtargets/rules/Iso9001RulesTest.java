@@ -1,6 +1,8 @@
 package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /**
  * iso9001.drl: the department converts its quality system to TCVN ISO 9001:2015; the

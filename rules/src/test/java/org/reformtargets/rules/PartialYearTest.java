@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.reformtargets.core.Evaluation;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /**
  * Year-to-date figures: while 2021 has not ended, the latest-ending (and, on a tie, the longest)

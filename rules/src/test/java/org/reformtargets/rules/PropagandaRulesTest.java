@@ -1,6 +1,8 @@
 package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /** propaganda.drl: at least one outreach product or model on reform in 2021 (item 9). */
 class PropagandaRulesTest {

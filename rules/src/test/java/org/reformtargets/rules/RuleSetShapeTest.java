@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.TargetResult;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /**
  * The shape of every hcm-agri/2021 evaluation: every catalogue target, one result per

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.ResultAssert;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /** The test helper itself: it fails where it should, and says why. */
 class RuleSetVerifierTest {

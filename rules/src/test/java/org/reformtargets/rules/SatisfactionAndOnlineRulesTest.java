@@ -2,6 +2,8 @@ package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /**
  * satisfaction-and-online.drl: satisfaction, growth of online processing and of online

@@ -2,6 +2,8 @@ package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /** surveys.drl: every receiving desk surveys satisfaction; results published every quarter (item 6). */
 class SurveysRulesTest {

@@ -1,6 +1,8 @@
 package org.reformtargets.rules;
 
 import org.junit.jupiter.api.Test;
+import org.reformtargets.testkit.Facts;
+import org.reformtargets.testkit.RuleSetVerifier;
 
 /** tasks.drl: every 2021 reform task completed before 1 November 2021 (item 1). */
 class TasksRulesTest {

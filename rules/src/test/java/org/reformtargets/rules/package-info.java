@@ -1,5 +1,5 @@
 /**
- * Given/then tests of the bundled rule sets: {@link org.reformtargets.rules.RuleSetVerifier}
- * evaluates {@link org.reformtargets.rules.Facts} and checks one target's result for one unit.
+ * Given/then tests of the bundled rule sets: {@link org.reformtargets.testkit.RuleSetVerifier}
+ * evaluates {@link org.reformtargets.testkit.Facts} and checks one target's result for one unit.
  */
 package org.reformtargets.rules;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,7 @@ public final class FactsReader {
     public static final int MAX_NUMBER_LENGTH = 64;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxStringLength(MAX_STRING_LENGTH)
@@ -97,7 +99,9 @@ public final class FactsReader {
         List<Located<Measurement>> measurements = new ArrayList<>();
         List<Located<Event>> events = new ArrayList<>();
         List<Located<Attestation>> attestations = new ArrayList<>();
+        JsonParser opened = null;
         try (JsonParser p = in.open()) {
+            opened = p;
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 JsonLocation l = p.currentTokenLocation();
@@ -135,7 +139,8 @@ public final class FactsReader {
                         "unexpected " + describe(trailing) + " after the end of the document"));
             }
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
+            // a broken limit (nesting, string or number length) carries no location: the parser's is where it broke
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : opened == null ? null : opened.currentLocation();
             problems.add(new Problem(source, null, l == null ? 0 : line(l), l == null ? 0 : column(l),
                     "malformed JSON: " + e.getOriginalMessage()));
             throw new InvalidFactsException(problems, e);

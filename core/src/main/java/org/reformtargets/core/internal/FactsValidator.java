@@ -147,6 +147,9 @@ public final class FactsValidator {
                     ratio(at, m);
                 } else if (m.value() == null || m.numerator() != null || m.denominator() != null) {
                     add(at, null, indicator.code() + " is a value indicator: give \"value\", not numerator/denominator");
+                } else if (digitsInFull(m.value()) > FactsReader.MAX_NUMBER_LENGTH) {
+                    add(at, "value", m.value() + " has more than " + FactsReader.MAX_NUMBER_LENGTH
+                            + " digits written out in full: give the figure itself, not a power of ten");
                 } else if (m.value().signum() < 0) {
                     add(at, "value", "is negative (" + m.value().toPlainString() + "): a count cannot be below zero");
                 }
@@ -241,6 +244,12 @@ public final class FactsValidator {
                 }
             }
         }
+    }
+
+    /** How many digits {@code v} has written without an exponent: 1E+9 has 10, 0.001 has 4. */
+    private static long digitsInFull(java.math.BigDecimal v) {
+        long integer = Math.max(1L, (long) v.precision() - v.scale());
+        return integer + Math.max(0, v.scale());
     }
 
     private void unitRef(Located<?> at, String field, String id, Set<String> ids, boolean required) {

@@ -51,6 +51,15 @@ public final class Ratio {
         }
     }
 
+    /**
+     * A gap of values, {@code shortfall} rounded up to a whole number, or {@code null} when that is
+     * beyond a count ({@link Long#MAX_VALUE}): no count can say it.
+     */
+    static Long wholeGap(BigDecimal shortfall) {
+        BigInteger g = shortfall.setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+        return g.bitLength() < Long.SIZE ? Long.valueOf(g.longValueExact()) : null;
+    }
+
     private static BigDecimal hundredTimes(long n) {
         return BigDecimal.valueOf(n).multiply(HUNDRED);
     }

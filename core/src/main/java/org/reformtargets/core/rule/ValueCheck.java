@@ -78,7 +78,7 @@ public final class ValueCheck {
             return;
         }
         boolean met = v.compareTo(required) >= 0;
-        Long gap = met ? 0L : required.subtract(v).setScale(0, RoundingMode.CEILING).longValueExact();
+        Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(required.subtract(v));
         Status status = met ? Status.MET : Status.NOT_MET;
         check.emit(null, status, v.toPlainString(), threshold, gap, measured,
                 figVi + ", " + Words.periodVi(previous) + " là " + Texts.decimal(prev.value(), true) + ", " + targetVi
@@ -128,7 +128,7 @@ public final class ValueCheck {
             return;
         }
         boolean met = v.compareTo(limit) <= 0;
-        Long gap = met ? 0L : v.subtract(limit).setScale(0, RoundingMode.CEILING).longValueExact();
+        Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(v.subtract(limit));
         Status status = met ? Status.MET : Status.NOT_MET;
         String limitVi = Texts.decimal(limit.stripTrailingZeros(), true);
         String limitEn = Texts.decimal(limit.stripTrailingZeros(), false);
@@ -160,7 +160,7 @@ public final class ValueCheck {
         Period measured = figure.measuredPeriod();
         int c = v.compareTo(limit);
         boolean met = atLeast ? c >= 0 : c <= 0;
-        Long gap = met ? 0L : v.subtract(limit).abs().setScale(0, RoundingMode.CEILING).longValueExact();
+        Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(v.subtract(limit).abs());
         Status status = met ? Status.MET : Status.NOT_MET;
         check.emit(null, status, v.toPlainString(), threshold, gap, measured,
                 subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
@@ -175,10 +175,10 @@ public final class ValueCheck {
     }
 
     private static String verdictVi(Status status, Long gap) {
-        return status == Status.NOT_MET ? "chưa đạt, chênh lệch " + Texts.count(gap, true) : status.vi();
+        return status == Status.NOT_MET && gap != null ? "chưa đạt, chênh lệch " + Texts.count(gap, true) : status.vi();
     }
 
     private static String verdictEn(Status status, Long gap) {
-        return status == Status.NOT_MET ? "not met, short by " + Texts.count(gap, false) : status.en();
+        return status == Status.NOT_MET && gap != null ? "not met, short by " + Texts.count(gap, false) : status.en();
     }
 }

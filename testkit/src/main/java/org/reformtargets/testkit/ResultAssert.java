@@ -1,6 +1,4 @@
-package org.reformtargets.rules;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package org.reformtargets.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.opentest4j.AssertionFailedError;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -38,7 +37,8 @@ public final class ResultAssert {
     ResultAssert(String target, String unit, List<TargetResult> ofUnit, Evaluation evaluation) {
         this(target, unit, ofUnit, evaluation, null);
         if (ofUnit.isEmpty()) {
-            fail("Expected a result of " + target + " for unit " + unit + " but there is none\n" + all());
+            throw new AssertionFailedError("Expected a result of " + target + " for unit " + unit
+                    + " but there is none\n" + all());
         }
     }
 
@@ -71,28 +71,33 @@ public final class ResultAssert {
         List<String> expected = Arrays.asList(fields);
         List<String> actual = ofUnit.stream().map(TargetResult::field).toList();
         if (!expected.equals(actual)) {
-            fail("Expected " + target + " for unit " + unit + " to judge the fields " + expected + " but it judged "
-                    + actual + "\n" + all());
+            throw new AssertionFailedError("Expected " + target + " for unit " + unit + " to judge the fields "
+                    + expected + " but it judged " + actual + "\n" + all(), expected, actual);
         }
         return this;
     }
 
+    /** Asserts the status MET (đạt). */
     public ResultAssert isMet() {
         return hasStatus(Status.MET);
     }
 
+    /** Asserts the status NOT_MET (chưa đạt); follow with {@link #withGap} to pin by how much. */
     public ResultAssert isNotMet() {
         return hasStatus(Status.NOT_MET);
     }
 
+    /** Asserts the status INSUFFICIENT_DATA (thiếu dữ liệu). */
     public ResultAssert isInsufficient() {
         return hasStatus(Status.INSUFFICIENT_DATA);
     }
 
+    /** Asserts the status NOT_APPLICABLE (không áp dụng). */
     public ResultAssert isNotApplicable() {
         return hasStatus(Status.NOT_APPLICABLE);
     }
 
+    /** Asserts the status. */
     public ResultAssert hasStatus(Status expected) {
         TargetResult r = result();
         if (r.status() != expected) {
@@ -137,6 +142,7 @@ public final class ResultAssert {
         return this;
     }
 
+    /** Asserts whether the result is final: whether its period had ended on the facts' date. */
     public ResultAssert isFinal(boolean expected) {
         TargetResult r = result();
         if (r.isFinal() != expected) {
@@ -155,6 +161,7 @@ public final class ResultAssert {
         return this;
     }
 
+    /** Asserts the source document and clause. */
     public ResultAssert fromSource(String document, String clause) {
         TargetResult r = result();
         if (r.source() == null || !document.equals(r.source().document()) || !clause.equals(r.source().clause())) {
@@ -163,6 +170,7 @@ public final class ResultAssert {
         return this;
     }
 
+    /** Asserts the name of the rule that produced the result. */
     public ResultAssert fromRule(String name) {
         TargetResult r = result();
         if (!name.equals(r.rule())) {
@@ -188,7 +196,7 @@ public final class ResultAssert {
             }
         }
         if (matching.size() != 1) {
-            fail("Expected exactly one result of " + target + " for unit " + unit
+            throw new AssertionFailedError("Expected exactly one result of " + target + " for unit " + unit
                     + (field == null ? " (the unit's total, no field)" : " in field " + field) + " but found "
                     + matching.size() + "\n" + all());
         }
@@ -196,9 +204,11 @@ public final class ResultAssert {
     }
 
     private void failOn(TargetResult r, String expected, String actual) {
-        fail("Expected " + target + " for unit " + unit + (r.field() == null ? "" : " in field " + r.field())
-                + " to have " + expected + " but it has " + actual + "\n  message: "
-                + (r.message() == null ? "(none)" : r.message().en()) + "\n  result: " + json(r));
+        throw new AssertionFailedError("Expected " + target + " for unit " + unit
+                + (r.field() == null ? "" : " in field " + r.field()) + " to have " + expected + " but it has " + actual
+                + "\n  message: " + (r.message() == null ? "(none)" : r.message().en())
+                + (r.message() == null ? "" : "\n  thông báo: " + r.message().vi())
+                + "\n  result: " + json(r), expected, actual);
     }
 
     private String all() {

@@ -1,4 +1,4 @@
-package org.reformtargets.rules;
+package org.reformtargets.testkit;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
