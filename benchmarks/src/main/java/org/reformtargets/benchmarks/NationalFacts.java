@@ -1,5 +1,13 @@
 package org.reformtargets.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +54,12 @@ public final class NationalFacts {
         }
     }
 
+    private static final ObjectWriter COMPACT = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build()
+            .writer();
+
     private final SplittableRandom random;
     private final LocalDate asOf;
     private final int lastDay;
@@ -80,6 +94,22 @@ public final class NationalFacts {
         NationalFacts g = new NationalFacts(seed, asOf);
         g.build(units);
         return new FactsDocument("hcm-agri/2021", asOf, g.units, g.measurements, g.events, g.attestations);
+    }
+
+    /** Writes {@code facts} as compact JSON of the facts contract (UTF-8, one line), as a host would send it. */
+    public static void writeJson(FactsDocument facts, OutputStream out) {
+        try {
+            COMPACT.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, facts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code facts} as compact JSON bytes. */
+    public static byte[] json(FactsDocument facts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        writeJson(facts, out);
+        return out.toByteArray();
     }
 
     private void build(int count) {
