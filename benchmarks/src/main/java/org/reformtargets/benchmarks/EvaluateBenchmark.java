@@ -35,6 +35,8 @@ import org.reformtargets.core.RuleSet;
  *   <li>{@code ruleSet}: {@code RuleSet.evaluate(facts)} on a document built in set-up (validation,
  *       indexing, the rules, results with their sentences, sorting).</li>
  *   <li>{@code reference}: {@code ReferenceEvaluator.evaluate(facts)} on the same document.</li>
+ *   <li>{@code referenceTwoThreads}: the same, the units split between two threads after indexing:
+ *       the baseline for a rule set that uses both cores.</li>
  *   <li>{@code ruleSetEndToEnd}: compact JSON bytes in, {@code ReformTargetsJson.readFacts},
  *       evaluate, {@code ReformTargetsJson.writeEvaluation} to a null output stream.</li>
  *   <li>{@code referenceEndToEnd}: the same with the reference evaluator, its results written
@@ -86,6 +88,12 @@ public class EvaluateBenchmark {
     @Benchmark
     public List<ReferenceEvaluator.Result> reference() {
         return ReferenceEvaluator.evaluate(facts);
+    }
+
+    /** The reference evaluator on two threads. */
+    @Benchmark
+    public List<ReferenceEvaluator.Result> referenceTwoThreads() {
+        return ReferenceEvaluator.evaluate(facts, 2);
     }
 
     /** JSON in, the rule set, JSON out. */

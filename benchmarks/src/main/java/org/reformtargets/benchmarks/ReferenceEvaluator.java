@@ -27,8 +27,8 @@ import org.reformtargets.core.Unit;
  * field, for per-field targets) with the status, the measured figure, the threshold and the gap,
  * decided in exact whole-number arithmetic ({@code long} where it cannot overflow,
  * {@link BigInteger} beyond). It indexes the facts by unit once and reads each unit's facts by
- * indicator or event type from arrays. It does not validate the document (the library does; pass
- * only valid documents) and writes no sentences. Results come in the document's unit order, then
+ * indicator or event type from arrays, in one thread or, after indexing, in several. It does not
+ * validate the document (the library does; pass only valid documents) and writes no sentences. Results come in the document's unit order, then
  * target id, then field; offices have no targets in this rule set.
  */
 public final class ReferenceEvaluator {
@@ -148,9 +148,36 @@ public final class ReferenceEvaluator {
     private record Figure(Measurement m, boolean yearToDate) {
     }
 
-    /** Evaluates {@code facts} (a valid document) against hcm-agri/2021. */
+    /** Evaluates {@code facts} (a valid document) against hcm-agri/2021, in the calling thread. */
     public static List<Result> evaluate(FactsDocument facts) {
-        return new Run(facts).evaluate();
+        Run run = new Run(facts);
+        run.index();
+        return run.new Worker(run.ordered, facts.units().size() * 3).evaluate();
+    }
+
+    /**
+     * Evaluates {@code facts} against hcm-agri/2021 with {@code threads} threads: the facts are
+     * indexed once, then the units are split into {@code threads} runs of consecutive units, each
+     * evaluated by its own thread (a unit's targets read only the unit, its sub-units and their
+     * facts, so the runs share nothing they write). The results are those of {@link #evaluate},
+     * in the same order.
+     */
+    public static List<Result> evaluate(FactsDocument facts, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
+        }
+        Run run = new Run(facts);
+        run.index();
+        int n = run.ordered.size();
+        List<Run.Worker> workers = new ArrayList<>(threads);
+        for (int i = 0; i < threads; i++) {
+            List<Node> part = run.ordered.subList((int) ((long) n * i / threads), (int) ((long) n * (i + 1) / threads));
+            workers.add(run.new Worker(part, part.size() * 3));
+        }
+        List<List<Result>> parts = workers.parallelStream().map(Run.Worker::evaluate).toList();
+        List<Result> all = new ArrayList<>(parts.stream().mapToInt(List::size).sum());
+        parts.forEach(all::addAll);
+        return all;
     }
 
     /** One evaluation: the index and the results so far. */
@@ -162,8 +189,6 @@ public final class ReferenceEvaluator {
         private final int quartersDue;
         private final Map<String, Node> nodes;
         private final List<Node> ordered;
-        private final List<Result> out;
-        private int stamp;
 
         Run(FactsDocument facts) {
             this.facts = facts;
@@ -180,18 +205,6 @@ public final class ReferenceEvaluator {
             int n = facts.units().size();
             this.nodes = new HashMap<>(n * 2);
             this.ordered = new ArrayList<>(n);
-            this.out = new ArrayList<>(n * 14);
-        }
-
-        List<Result> evaluate() {
-            index();
-            for (Node n : ordered) {
-                Level level = n.unit.level();
-                if (level == Level.DEPARTMENT || level == Level.SUB_DEPARTMENT) {
-                    unit(n, level == Level.DEPARTMENT);
-                }
-            }
-            return out;
         }
 
         private void index() {
@@ -284,401 +297,423 @@ public final class ReferenceEvaluator {
             };
         }
 
-        // ---- the targets of one unit, in target-id order
+        /** Evaluates a run of units into its own list of results. */
+        final class Worker {
+            private final List<Node> units;
+            private final List<Result> out;
+            private int stamp;
 
-        private void unit(Node n, boolean department) {
-            String id = n.unit.id();
-            if (department) {
-                out.add(new Result(EARLY, id, null, NA, yearEnded, null, null, null));
-                ePayment(n);
-            } else {
-                ratio(n, EARLY, EARLY_M, null, 80, false);
-                out.add(new Result(E_PAYMENT, id, null, NA, yearEnded, null, null, null));
+            Worker(List<Node> units, int expected) {
+                this.units = units;
+                this.out = new ArrayList<>(expected);
             }
-            receivingFeedback(n, FEEDBACK, FEEDBACK_M);
-            initiatives(n);
-            iso(n, department);
-            onTime(n, department);
-            onlineProcedures(n);
-            onlineRate(n);
-            coverage(n);
-            propaganda(n);
-            cadence(n, DIALOGUE, DIALOGUE_E);
-            receivingFeedback(n, RECEIVING, RECEIVING_M);
-            ratio(n, SATISFACTION, SATISFACTION_M, null, department ? 91 : 95, false);
-            surprise(n, department);
-            cadence(n, SURVEY_RESULTS, SURVEY_RESULTS_E);
-            tasks(n);
-        }
 
-        private void receivingFeedback(Node n, String target, int slot) {
-            ratio(n, target, slot, null, 100, false);
-        }
-
-        private void ePayment(Node n) {
-            boolean education = false;
-            boolean health = false;
-            for (Measurement m : n.measurements(E_PAYMENT_M)) {
-                if (m.period().year() == YEAR && m.field() != null) {
-                    education |= m.field().equals("education");
-                    health |= m.field().equals("health");
+            List<Result> evaluate() {
+                for (Node n : units) {
+                    Level level = n.unit.level();
+                    if (level == Level.DEPARTMENT || level == Level.SUB_DEPARTMENT) {
+                        unit(n, level == Level.DEPARTMENT);
+                    }
                 }
+                return out;
             }
-            if (!education && !health) {
-                out.add(new Result(E_PAYMENT, n.unit.id(), null, NA, yearEnded, null, null, null));
-                return;
-            }
-            if (education) {
-                ratio(n, E_PAYMENT, E_PAYMENT_M, "education", 95, true);
-            }
-            if (health) {
-                ratio(n, E_PAYMENT, E_PAYMENT_M, "health", 95, true);
-            }
-        }
 
-        private void onTime(Node n, boolean department) {
-            List<Measurement> all = n.measurements(ON_TIME_M);
-            List<String> fields = new ArrayList<>(4);
-            for (Measurement m : all) {
-                String f = m.field();
-                if (f != null && m.period().year() == YEAR && !fields.contains(f)) {
-                    fields.add(f);
-                }
-            }
-            if (fields.isEmpty() || figure(all, null) != null) {
-                ratio(n, ON_TIME, ON_TIME_M, null, department ? 98 : 100, false);
-            }
-            Collections.sort(fields);
-            for (String f : fields) {
-                int t = !department ? 100 : f.equals("land") || f.equals("investment") ? 96 : 98;
-                ratio(n, ON_TIME, ON_TIME_M, f, t, false);
-            }
-        }
+            // ---- the targets of one unit, in target-id order
 
-        /** A share of {@code slot} for 2021 against {@code percent}: at least it, or strictly above it. */
-        private void ratio(Node n, String target, int slot, String field, int percent, boolean strict) {
-            String threshold = (strict ? "> " : ">= ") + percent;
-            Figure f = figure(n.measurements(slot), field);
-            if (f == null) {
-                out.add(new Result(target, n.unit.id(), field, INSUFFICIENT, yearEnded, null, threshold, null));
-                return;
-            }
-            boolean fin = yearEnded && !f.yearToDate;
-            long num = f.m.numerator();
-            long den = f.m.denominator();
-            if (den == 0) {
-                out.add(new Result(target, n.unit.id(), field, NA, fin, null, threshold, null));
-                return;
-            }
-            Status status;
-            Long gap;
-            if (den <= SMALL) {
-                long td = percent * den;
-                long needed = strict ? td / 100 + 1 : td / 100 + (td % 100 == 0 ? 0 : 1);
-                if (num >= needed) {
-                    status = MET;
-                    gap = 0L;
+            private void unit(Node n, boolean department) {
+                String id = n.unit.id();
+                if (department) {
+                    out.add(new Result(EARLY, id, null, NA, yearEnded, null, null, null));
+                    ePayment(n);
                 } else {
-                    status = NOT_MET;
-                    gap = needed > den ? null : needed - num;
+                    ratio(n, EARLY, EARLY_M, null, 80, false);
+                    out.add(new Result(E_PAYMENT, id, null, NA, yearEnded, null, null, null));
                 }
-            } else {
-                BigInteger[] qr = BigInteger.valueOf(den).multiply(BigInteger.valueOf(percent))
-                        .divideAndRemainder(BigInteger.valueOf(100));
-                BigInteger needed = strict || qr[1].signum() != 0 ? qr[0].add(BigInteger.ONE) : qr[0];
-                if (BigInteger.valueOf(num).compareTo(needed) >= 0) {
-                    status = MET;
-                    gap = 0L;
-                } else {
-                    status = NOT_MET;
-                    gap = needed.compareTo(BigInteger.valueOf(den)) > 0 ? null : needed.longValueExact() - num;
-                }
+                receivingFeedback(n, FEEDBACK, FEEDBACK_M);
+                initiatives(n);
+                iso(n, department);
+                onTime(n, department);
+                onlineProcedures(n);
+                onlineRate(n);
+                coverage(n);
+                propaganda(n);
+                cadence(n, DIALOGUE, DIALOGUE_E);
+                receivingFeedback(n, RECEIVING, RECEIVING_M);
+                ratio(n, SATISFACTION, SATISFACTION_M, null, department ? 91 : 95, false);
+                surprise(n, department);
+                cadence(n, SURVEY_RESULTS, SURVEY_RESULTS_E);
+                tasks(n);
             }
-            out.add(new Result(target, n.unit.id(), field, status, fin, percent(num, den), threshold, gap));
-        }
 
-        /** online-rate-growth: the 2021 share at least the 2020 share plus 3 points. */
-        private void onlineRate(Node n) {
-            List<Measurement> all = n.measurements(ONLINE_M);
-            Measurement prev = exact2020(all);
-            String threshold = ">= 2020 + 3 points";
-            Figure f = figure(all, null);
-            if (f == null) {
-                out.add(new Result(ONLINE_RATE, n.unit.id(), null, INSUFFICIENT, yearEnded, null, threshold, null));
-                return;
+            private void receivingFeedback(Node n, String target, int slot) {
+                ratio(n, target, slot, null, 100, false);
             }
-            boolean fin = yearEnded && !f.yearToDate;
-            long num = f.m.numerator();
-            long den = f.m.denominator();
-            if (den == 0) {
-                out.add(new Result(ONLINE_RATE, n.unit.id(), null, NA, fin, null, threshold, null));
-                return;
-            }
-            String actual = percent(num, den);
-            if (prev == null || prev.denominator() == 0) {
-                out.add(new Result(ONLINE_RATE, n.unit.id(), null, INSUFFICIENT, fin, actual, threshold, null));
-                return;
-            }
-            long pn = prev.numerator();
-            long pd = prev.denominator();
-            Status status;
-            Long gap;
-            // n/d >= pn/pd + 3/100  <=>  100·n·pd >= (100·pn + 3·pd)·d
-            if (num < TINY && den < TINY && pn < TINY && pd < TINY) {
-                long left = 100 * num * pd;
-                long right = (100 * pn + 3 * pd) * den;
-                long div = 100 * pd;
-                long needed = right / div + (right % div == 0 ? 0 : 1);
-                if (left >= right) {
-                    status = MET;
-                    gap = 0L;
-                } else {
-                    status = NOT_MET;
-                    gap = needed > den ? null : Math.max(0, needed - num);
-                }
-            } else {
-                BigInteger bpd = BigInteger.valueOf(pd);
-                BigInteger left = BigInteger.valueOf(num).multiply(BigInteger.valueOf(100)).multiply(bpd);
-                BigInteger right = BigInteger.valueOf(pn).multiply(BigInteger.valueOf(100))
-                        .add(BigInteger.valueOf(3).multiply(bpd)).multiply(BigInteger.valueOf(den));
-                BigInteger[] qr = right.divideAndRemainder(bpd.multiply(BigInteger.valueOf(100)));
-                BigInteger needed = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
-                if (left.compareTo(right) >= 0) {
-                    status = MET;
-                    gap = 0L;
-                } else {
-                    status = NOT_MET;
-                    gap = needed.compareTo(BigInteger.valueOf(den)) > 0 ? null
-                            : Math.max(0, needed.longValueExact() - num);
-                }
-            }
-            out.add(new Result(ONLINE_RATE, n.unit.id(), null, status, fin, actual, threshold, gap));
-        }
 
-        /** online-procedures-growth: the 2021 count at least 1.05 times the 2020 count. */
-        private void onlineProcedures(Node n) {
-            List<Measurement> all = n.measurements(PROCEDURES_M);
-            Measurement prev = exact2020(all);
-            String threshold = ">= 2020 + 5 %";
-            Figure f = figure(all, null);
-            if (f == null) {
-                out.add(new Result(ONLINE_PROCEDURES, n.unit.id(), null, INSUFFICIENT, yearEnded, null, threshold, null));
-                return;
-            }
-            boolean fin = yearEnded && !f.yearToDate;
-            BigDecimal v = f.m.value();
-            if (prev == null) {
-                out.add(new Result(ONLINE_PROCEDURES, n.unit.id(), null, INSUFFICIENT, fin, v.toPlainString(), threshold,
-                        null));
-                return;
-            }
-            BigDecimal p = prev.value();
-            Status status;
-            Long gap;
-            if (v.scale() == 0 && p.scale() == 0 && v.precision() < 15 && p.precision() < 15) {
-                long lv = v.longValue();
-                long lp = p.longValue();
-                long shortfall = 105 * lp - 100 * lv;
-                if (shortfall <= 0) {
-                    status = MET;
-                    gap = 0L;
-                } else {
-                    status = NOT_MET;
-                    gap = shortfall / 100 + (shortfall % 100 == 0 ? 0 : 1);
+            private void ePayment(Node n) {
+                boolean education = false;
+                boolean health = false;
+                for (Measurement m : n.measurements(E_PAYMENT_M)) {
+                    if (m.period().year() == YEAR && m.field() != null) {
+                        education |= m.field().equals("education");
+                        health |= m.field().equals("health");
+                    }
                 }
-            } else {
-                BigDecimal required = p.multiply(BigDecimal.valueOf(105)).divide(BigDecimal.valueOf(100));
-                if (v.compareTo(required) >= 0) {
-                    status = MET;
-                    gap = 0L;
-                } else {
-                    status = NOT_MET;
-                    BigInteger g = required.subtract(v).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
-                    gap = g.bitLength() < Long.SIZE ? g.longValueExact() : null;
+                if (!education && !health) {
+                    out.add(new Result(E_PAYMENT, n.unit.id(), null, NA, yearEnded, null, null, null));
+                    return;
+                }
+                if (education) {
+                    ratio(n, E_PAYMENT, E_PAYMENT_M, "education", 95, true);
+                }
+                if (health) {
+                    ratio(n, E_PAYMENT, E_PAYMENT_M, "health", 95, true);
                 }
             }
-            out.add(new Result(ONLINE_PROCEDURES, n.unit.id(), null, status, fin, v.toPlainString(), threshold, gap));
-        }
 
-        /** initiative-per-unit: every sub-unit has an initiative of its own dated in 2021. */
-        private void initiatives(Node n) {
-            int all = n.subs.size();
-            if (all == 0) {
-                out.add(new Result(INITIATIVE, n.unit.id(), null, NA, yearEnded, null, "every sub-unit", null));
-                return;
+            private void onTime(Node n, boolean department) {
+                List<Measurement> all = n.measurements(ON_TIME_M);
+                List<String> fields = new ArrayList<>(4);
+                for (Measurement m : all) {
+                    String f = m.field();
+                    if (f != null && m.period().year() == YEAR && !fields.contains(f)) {
+                        fields.add(f);
+                    }
+                }
+                if (fields.isEmpty() || figure(all, null) != null) {
+                    ratio(n, ON_TIME, ON_TIME_M, null, department ? 98 : 100, false);
+                }
+                Collections.sort(fields);
+                for (String f : fields) {
+                    int t = !department ? 100 : f.equals("land") || f.equals("investment") ? 96 : 98;
+                    ratio(n, ON_TIME, ON_TIME_M, f, t, false);
+                }
             }
-            int with = 0;
-            for (Node s : n.subs) {
-                for (Event e : s.events(INITIATIVE_E)) {
+
+            /** A share of {@code slot} for 2021 against {@code percent}: at least it, or strictly above it. */
+            private void ratio(Node n, String target, int slot, String field, int percent, boolean strict) {
+                String threshold = (strict ? "> " : ">= ") + percent;
+                Figure f = figure(n.measurements(slot), field);
+                if (f == null) {
+                    out.add(new Result(target, n.unit.id(), field, INSUFFICIENT, yearEnded, null, threshold, null));
+                    return;
+                }
+                boolean fin = yearEnded && !f.yearToDate;
+                long num = f.m.numerator();
+                long den = f.m.denominator();
+                if (den == 0) {
+                    out.add(new Result(target, n.unit.id(), field, NA, fin, null, threshold, null));
+                    return;
+                }
+                Status status;
+                Long gap;
+                if (den <= SMALL) {
+                    long td = percent * den;
+                    long needed = strict ? td / 100 + 1 : td / 100 + (td % 100 == 0 ? 0 : 1);
+                    if (num >= needed) {
+                        status = MET;
+                        gap = 0L;
+                    } else {
+                        status = NOT_MET;
+                        gap = needed > den ? null : needed - num;
+                    }
+                } else {
+                    BigInteger[] qr = BigInteger.valueOf(den).multiply(BigInteger.valueOf(percent))
+                            .divideAndRemainder(BigInteger.valueOf(100));
+                    BigInteger needed = strict || qr[1].signum() != 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+                    if (BigInteger.valueOf(num).compareTo(needed) >= 0) {
+                        status = MET;
+                        gap = 0L;
+                    } else {
+                        status = NOT_MET;
+                        gap = needed.compareTo(BigInteger.valueOf(den)) > 0 ? null : needed.longValueExact() - num;
+                    }
+                }
+                out.add(new Result(target, n.unit.id(), field, status, fin, percent(num, den), threshold, gap));
+            }
+
+            /** online-rate-growth: the 2021 share at least the 2020 share plus 3 points. */
+            private void onlineRate(Node n) {
+                List<Measurement> all = n.measurements(ONLINE_M);
+                Measurement prev = exact2020(all);
+                String threshold = ">= 2020 + 3 points";
+                Figure f = figure(all, null);
+                if (f == null) {
+                    out.add(new Result(ONLINE_RATE, n.unit.id(), null, INSUFFICIENT, yearEnded, null, threshold, null));
+                    return;
+                }
+                boolean fin = yearEnded && !f.yearToDate;
+                long num = f.m.numerator();
+                long den = f.m.denominator();
+                if (den == 0) {
+                    out.add(new Result(ONLINE_RATE, n.unit.id(), null, NA, fin, null, threshold, null));
+                    return;
+                }
+                String actual = percent(num, den);
+                if (prev == null || prev.denominator() == 0) {
+                    out.add(new Result(ONLINE_RATE, n.unit.id(), null, INSUFFICIENT, fin, actual, threshold, null));
+                    return;
+                }
+                long pn = prev.numerator();
+                long pd = prev.denominator();
+                Status status;
+                Long gap;
+                // n/d >= pn/pd + 3/100  <=>  100·n·pd >= (100·pn + 3·pd)·d
+                if (num < TINY && den < TINY && pn < TINY && pd < TINY) {
+                    long left = 100 * num * pd;
+                    long right = (100 * pn + 3 * pd) * den;
+                    long div = 100 * pd;
+                    long needed = right / div + (right % div == 0 ? 0 : 1);
+                    if (left >= right) {
+                        status = MET;
+                        gap = 0L;
+                    } else {
+                        status = NOT_MET;
+                        gap = needed > den ? null : Math.max(0, needed - num);
+                    }
+                } else {
+                    BigInteger bpd = BigInteger.valueOf(pd);
+                    BigInteger left = BigInteger.valueOf(num).multiply(BigInteger.valueOf(100)).multiply(bpd);
+                    BigInteger right = BigInteger.valueOf(pn).multiply(BigInteger.valueOf(100))
+                            .add(BigInteger.valueOf(3).multiply(bpd)).multiply(BigInteger.valueOf(den));
+                    BigInteger[] qr = right.divideAndRemainder(bpd.multiply(BigInteger.valueOf(100)));
+                    BigInteger needed = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+                    if (left.compareTo(right) >= 0) {
+                        status = MET;
+                        gap = 0L;
+                    } else {
+                        status = NOT_MET;
+                        gap = needed.compareTo(BigInteger.valueOf(den)) > 0 ? null
+                                : Math.max(0, needed.longValueExact() - num);
+                    }
+                }
+                out.add(new Result(ONLINE_RATE, n.unit.id(), null, status, fin, actual, threshold, gap));
+            }
+
+            /** online-procedures-growth: the 2021 count at least 1.05 times the 2020 count. */
+            private void onlineProcedures(Node n) {
+                List<Measurement> all = n.measurements(PROCEDURES_M);
+                Measurement prev = exact2020(all);
+                String threshold = ">= 2020 + 5 %";
+                Figure f = figure(all, null);
+                if (f == null) {
+                    out.add(new Result(ONLINE_PROCEDURES, n.unit.id(), null, INSUFFICIENT, yearEnded, null, threshold, null));
+                    return;
+                }
+                boolean fin = yearEnded && !f.yearToDate;
+                BigDecimal v = f.m.value();
+                if (prev == null) {
+                    out.add(new Result(ONLINE_PROCEDURES, n.unit.id(), null, INSUFFICIENT, fin, v.toPlainString(), threshold,
+                            null));
+                    return;
+                }
+                BigDecimal p = prev.value();
+                Status status;
+                Long gap;
+                if (v.scale() == 0 && p.scale() == 0 && v.precision() < 15 && p.precision() < 15) {
+                    long lv = v.longValue();
+                    long lp = p.longValue();
+                    long shortfall = 105 * lp - 100 * lv;
+                    if (shortfall <= 0) {
+                        status = MET;
+                        gap = 0L;
+                    } else {
+                        status = NOT_MET;
+                        gap = shortfall / 100 + (shortfall % 100 == 0 ? 0 : 1);
+                    }
+                } else {
+                    BigDecimal required = p.multiply(BigDecimal.valueOf(105)).divide(BigDecimal.valueOf(100));
+                    if (v.compareTo(required) >= 0) {
+                        status = MET;
+                        gap = 0L;
+                    } else {
+                        status = NOT_MET;
+                        BigInteger g = required.subtract(v).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+                        gap = g.bitLength() < Long.SIZE ? g.longValueExact() : null;
+                    }
+                }
+                out.add(new Result(ONLINE_PROCEDURES, n.unit.id(), null, status, fin, v.toPlainString(), threshold, gap));
+            }
+
+            /** initiative-per-unit: every sub-unit has an initiative of its own dated in 2021. */
+            private void initiatives(Node n) {
+                int all = n.subs.size();
+                if (all == 0) {
+                    out.add(new Result(INITIATIVE, n.unit.id(), null, NA, yearEnded, null, "every sub-unit", null));
+                    return;
+                }
+                int with = 0;
+                for (Node s : n.subs) {
+                    for (Event e : s.events(INITIATIVE_E)) {
+                        if (e.date().getYear() == YEAR) {
+                            with++;
+                            break;
+                        }
+                    }
+                }
+                int without = all - with;
+                out.add(new Result(INITIATIVE, n.unit.id(), null, without == 0 ? MET : NOT_MET, yearEnded,
+                        percent(with, all), ">= 1 per sub-unit", (long) without));
+            }
+
+            /** periodic-inspection: distinct sub-units inspected periodically in 2021, at least 30 % of them. */
+            private void coverage(Node n) {
+                int all = n.subs.size();
+                if (all == 0) {
+                    out.add(new Result(PERIODIC, n.unit.id(), null, NA, yearEnded, null, ">= 30", null));
+                    return;
+                }
+                int k = covered(n, PERIODIC_E, -1);
+                long needed = (30L * all + 99) / 100;
+                boolean met = k >= needed;
+                out.add(new Result(PERIODIC, n.unit.id(), null, met ? MET : NOT_MET, yearEnded, percent(k, all), ">= 30",
+                        met ? 0L : needed - k));
+            }
+
+            /**
+             * surprise-inspection: distinct sub-units inspected by surprise in each quarter due: at least 5
+             * (all where fewer) for a department, at least half for a sub-department.
+             */
+            private void surprise(Node n, boolean department) {
+                int all = n.subs.size();
+                String threshold = department ? ">= 5 per quarter" : ">= 50 per quarter";
+                if (all == 0 || quartersDue == 0) {
+                    out.add(new Result(SURPRISE, n.unit.id(), null, NA, yearEnded, null, threshold, null));
+                    return;
+                }
+                int required = department ? Math.min(5, all) : (50 * all + 99) / 100;
+                long gap = 0;
+                int least = Integer.MAX_VALUE;
+                for (int q = 0; q < 4; q++) {
+                    if (quarterDue[q]) {
+                        int k = covered(n, SURPRISE_E, q);
+                        least = Math.min(least, k);
+                        gap += Math.max(0, required - k);
+                    }
+                }
+                out.add(new Result(SURPRISE, n.unit.id(), null, gap == 0 ? MET : NOT_MET, yearEnded,
+                        department ? Integer.toString(least) : percent(least, all), threshold, gap));
+            }
+
+            /** Distinct sub-units of {@code n} that its events of {@code slot} in 2021 (or in quarter {@code q}) were upon. */
+            private int covered(Node n, int slot, int q) {
+                int mark = ++stamp;
+                int k = 0;
+                for (Event e : n.events(slot)) {
+                    LocalDate d = e.date();
+                    if (d.getYear() != YEAR || (q >= 0 && (d.getMonthValue() - 1) / 3 != q) || e.subject() == null) {
+                        continue;
+                    }
+                    Node s = nodes.get(e.subject());
+                    if (s != null && s.parent == n && s.stamp != mark) {
+                        s.stamp = mark;
+                        k++;
+                    }
+                }
+                return k;
+            }
+
+            /** A cadence target: an event of {@code slot} in every quarter of 2021 ended by asOf. */
+            private void cadence(Node n, String target, int slot) {
+                if (quartersDue == 0) {
+                    out.add(new Result(target, n.unit.id(), null, NA, yearEnded, null, ">= 1 per quarter", null));
+                    return;
+                }
+                boolean[] held = new boolean[4];
+                for (Event e : n.events(slot)) {
+                    LocalDate d = e.date();
+                    if (d.getYear() == YEAR) {
+                        held[(d.getMonthValue() - 1) / 3] = true;
+                    }
+                }
+                int k = 0;
+                for (int q = 0; q < 4; q++) {
+                    if (quarterDue[q] && held[q]) {
+                        k++;
+                    }
+                }
+                long gap = quartersDue - k;
+                out.add(new Result(target, n.unit.id(), null, gap == 0 ? MET : NOT_MET, yearEnded, Integer.toString(k),
+                        ">= 1 per quarter", gap));
+            }
+
+            /** propaganda-product: at least one outreach product dated in 2021. */
+            private void propaganda(Node n) {
+                int k = 0;
+                for (Event e : n.events(PROPAGANDA_E)) {
                     if (e.date().getYear() == YEAR) {
-                        with++;
-                        break;
+                        k++;
                     }
                 }
+                out.add(new Result(PROPAGANDA, n.unit.id(), null, k >= 1 ? MET : NOT_MET, yearEnded, Integer.toString(k),
+                        ">= 1", k >= 1 ? 0L : 1L));
             }
-            int without = all - with;
-            out.add(new Result(INITIATIVE, n.unit.id(), null, without == 0 ? MET : NOT_MET, yearEnded,
-                    percent(with, all), ">= 1 per sub-unit", (long) without));
-        }
 
-        /** periodic-inspection: distinct sub-units inspected periodically in 2021, at least 30 % of them. */
-        private void coverage(Node n) {
-            int all = n.subs.size();
-            if (all == 0) {
-                out.add(new Result(PERIODIC, n.unit.id(), null, NA, yearEnded, null, ">= 30", null));
-                return;
-            }
-            int k = covered(n, PERIODIC_E, -1);
-            long needed = (30L * all + 99) / 100;
-            boolean met = k >= needed;
-            out.add(new Result(PERIODIC, n.unit.id(), null, met ? MET : NOT_MET, yearEnded, percent(k, all), ">= 30",
-                    met ? 0L : needed - k));
-        }
-
-        /**
-         * surprise-inspection: distinct sub-units inspected by surprise in each quarter due: at least 5
-         * (all where fewer) for a department, at least half for a sub-department.
-         */
-        private void surprise(Node n, boolean department) {
-            int all = n.subs.size();
-            String threshold = department ? ">= 5 per quarter" : ">= 50 per quarter";
-            if (all == 0 || quartersDue == 0) {
-                out.add(new Result(SURPRISE, n.unit.id(), null, NA, yearEnded, null, threshold, null));
-                return;
-            }
-            int required = department ? Math.min(5, all) : (50 * all + 99) / 100;
-            long gap = 0;
-            int least = Integer.MAX_VALUE;
-            for (int q = 0; q < 4; q++) {
-                if (quarterDue[q]) {
-                    int k = covered(n, SURPRISE_E, q);
-                    least = Math.min(least, k);
-                    gap += Math.max(0, required - k);
+            /** iso9001: the attestation for 2021 (or one without a period) says true. */
+            private void iso(Node n, boolean department) {
+                Attestation a = department
+                        ? (n.converted2021 != null ? n.converted2021 : n.convertedUndated)
+                        : (n.maintained2021 != null ? n.maintained2021 : n.maintainedUndated);
+                if (a == null) {
+                    out.add(new Result(ISO, n.unit.id(), null, INSUFFICIENT, yearEnded, null, "= true", null));
+                } else if (a.value() instanceof Boolean b) {
+                    out.add(new Result(ISO, n.unit.id(), null, b ? MET : NOT_MET, yearEnded, b.toString(), "= true", null));
+                } else {
+                    out.add(new Result(ISO, n.unit.id(), null, INSUFFICIENT, yearEnded, String.valueOf(a.value()), "= true",
+                            null));
                 }
             }
-            out.add(new Result(SURPRISE, n.unit.id(), null, gap == 0 ? MET : NOT_MET, yearEnded,
-                    department ? Integer.toString(least) : percent(least, all), threshold, gap));
-        }
 
-        /** Distinct sub-units of {@code n} that its events of {@code slot} in 2021 (or in quarter {@code q}) were upon. */
-        private int covered(Node n, int slot, int q) {
-            int mark = ++stamp;
-            int k = 0;
-            for (Event e : n.events(slot)) {
+            /**
+             * tasks-by-deadline: every task of the unit for 2021 completed before 1 November 2021; with no
+             * task events, the share {@code tasks.completed_by_deadline} must be 100 %.
+             */
+            private void tasks(Node n) {
+                List<Event> assigned = n.events(TASK_ASSIGNED_E);
+                List<Event> completed = n.events(TASK_COMPLETED_E);
+                Map<String, LocalDate> tasks = null;
+                LocalDate open = LocalDate.MAX;
+                for (Event e : assigned) {
+                    if (in2021(e)) {
+                        if (tasks == null) {
+                            tasks = new HashMap<>();
+                        }
+                        tasks.putIfAbsent(e.task(), open);
+                    }
+                }
+                for (Event e : completed) {
+                    if (in2021(e)) {
+                        if (tasks == null) {
+                            tasks = new HashMap<>();
+                        }
+                        LocalDate before = tasks.get(e.task());
+                        if (before == null || e.date().isBefore(before)) {
+                            tasks.put(e.task(), e.date());
+                        }
+                    }
+                }
+                if (tasks == null) {
+                    ratio(n, TASKS, TASKS_M, null, 100, false);
+                    return;
+                }
+                int all = tasks.size();
+                int onTime = 0;
+                for (LocalDate d : tasks.values()) {
+                    if (d.isBefore(TASKS_FIRST_LATE_DAY)) {
+                        onTime++;
+                    }
+                }
+                out.add(new Result(TASKS, n.unit.id(), null, onTime == all ? MET : NOT_MET, yearEnded,
+                        percent(onTime, all), "100 % before 2021-11-01", (long) (all - onTime)));
+            }
+
+            private static boolean in2021(Event e) {
+                if (e.task() == null) {
+                    return false;
+                }
                 LocalDate d = e.date();
-                if (d.getYear() != YEAR || (q >= 0 && (d.getMonthValue() - 1) / 3 != q) || e.subject() == null) {
-                    continue;
-                }
-                Node s = nodes.get(e.subject());
-                if (s != null && s.parent == n && s.stamp != mark) {
-                    s.stamp = mark;
-                    k++;
-                }
+                LocalDate due = e.deadline();
+                return (d != null && d.getYear() == YEAR) || (due != null && due.getYear() == YEAR) || (d == null && due == null);
             }
-            return k;
-        }
-
-        /** A cadence target: an event of {@code slot} in every quarter of 2021 ended by asOf. */
-        private void cadence(Node n, String target, int slot) {
-            if (quartersDue == 0) {
-                out.add(new Result(target, n.unit.id(), null, NA, yearEnded, null, ">= 1 per quarter", null));
-                return;
-            }
-            boolean[] held = new boolean[4];
-            for (Event e : n.events(slot)) {
-                LocalDate d = e.date();
-                if (d.getYear() == YEAR) {
-                    held[(d.getMonthValue() - 1) / 3] = true;
-                }
-            }
-            int k = 0;
-            for (int q = 0; q < 4; q++) {
-                if (quarterDue[q] && held[q]) {
-                    k++;
-                }
-            }
-            long gap = quartersDue - k;
-            out.add(new Result(target, n.unit.id(), null, gap == 0 ? MET : NOT_MET, yearEnded, Integer.toString(k),
-                    ">= 1 per quarter", gap));
-        }
-
-        /** propaganda-product: at least one outreach product dated in 2021. */
-        private void propaganda(Node n) {
-            int k = 0;
-            for (Event e : n.events(PROPAGANDA_E)) {
-                if (e.date().getYear() == YEAR) {
-                    k++;
-                }
-            }
-            out.add(new Result(PROPAGANDA, n.unit.id(), null, k >= 1 ? MET : NOT_MET, yearEnded, Integer.toString(k),
-                    ">= 1", k >= 1 ? 0L : 1L));
-        }
-
-        /** iso9001: the attestation for 2021 (or one without a period) says true. */
-        private void iso(Node n, boolean department) {
-            Attestation a = department
-                    ? (n.converted2021 != null ? n.converted2021 : n.convertedUndated)
-                    : (n.maintained2021 != null ? n.maintained2021 : n.maintainedUndated);
-            if (a == null) {
-                out.add(new Result(ISO, n.unit.id(), null, INSUFFICIENT, yearEnded, null, "= true", null));
-            } else if (a.value() instanceof Boolean b) {
-                out.add(new Result(ISO, n.unit.id(), null, b ? MET : NOT_MET, yearEnded, b.toString(), "= true", null));
-            } else {
-                out.add(new Result(ISO, n.unit.id(), null, INSUFFICIENT, yearEnded, String.valueOf(a.value()), "= true",
-                        null));
-            }
-        }
-
-        /**
-         * tasks-by-deadline: every task of the unit for 2021 completed before 1 November 2021; with no
-         * task events, the share {@code tasks.completed_by_deadline} must be 100 %.
-         */
-        private void tasks(Node n) {
-            List<Event> assigned = n.events(TASK_ASSIGNED_E);
-            List<Event> completed = n.events(TASK_COMPLETED_E);
-            Map<String, LocalDate> tasks = null;
-            LocalDate open = LocalDate.MAX;
-            for (Event e : assigned) {
-                if (in2021(e)) {
-                    if (tasks == null) {
-                        tasks = new HashMap<>();
-                    }
-                    tasks.putIfAbsent(e.task(), open);
-                }
-            }
-            for (Event e : completed) {
-                if (in2021(e)) {
-                    if (tasks == null) {
-                        tasks = new HashMap<>();
-                    }
-                    LocalDate before = tasks.get(e.task());
-                    if (before == null || e.date().isBefore(before)) {
-                        tasks.put(e.task(), e.date());
-                    }
-                }
-            }
-            if (tasks == null) {
-                ratio(n, TASKS, TASKS_M, null, 100, false);
-                return;
-            }
-            int all = tasks.size();
-            int onTime = 0;
-            for (LocalDate d : tasks.values()) {
-                if (d.isBefore(TASKS_FIRST_LATE_DAY)) {
-                    onTime++;
-                }
-            }
-            out.add(new Result(TASKS, n.unit.id(), null, onTime == all ? MET : NOT_MET, yearEnded,
-                    percent(onTime, all), "100 % before 2021-11-01", (long) (all - onTime)));
-        }
-
-        private static boolean in2021(Event e) {
-            if (e.task() == null) {
-                return false;
-            }
-            LocalDate d = e.date();
-            LocalDate due = e.deadline();
-            return (d != null && d.getYear() == YEAR) || (due != null && due.getYear() == YEAR) || (d == null && due == null);
         }
 
         /**

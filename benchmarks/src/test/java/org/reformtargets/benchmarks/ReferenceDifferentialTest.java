@@ -102,6 +102,9 @@ class ReferenceDifferentialTest {
         for (String k : actual.keySet()) {
             differences.add(label + ": only the reference gives " + k + " " + actual.get(k).status());
         }
+        if (!ReferenceEvaluator.evaluate(facts, 3).equals(ReferenceEvaluator.evaluate(facts))) {
+            differences.add(label + ": the reference gives other results on three threads than on one");
+        }
     }
 
     private static String key(String target, String unit, String field) {
