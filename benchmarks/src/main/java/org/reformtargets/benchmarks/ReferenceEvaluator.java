@@ -323,11 +323,11 @@ public final class ReferenceEvaluator {
             private void unit(Node n, boolean department) {
                 String id = n.unit.id();
                 if (department) {
-                    out.add(new Result(EARLY, id, null, NA, yearEnded, null, null, null));
                     ePayment(n);
+                    out.add(new Result(EARLY, id, null, NA, yearEnded, null, null, null));
                 } else {
-                    ratio(n, EARLY, EARLY_M, null, 80, false);
                     out.add(new Result(E_PAYMENT, id, null, NA, yearEnded, null, null, null));
+                    ratio(n, EARLY, EARLY_M, null, 80, false);
                 }
                 receivingFeedback(n, FEEDBACK, FEEDBACK_M);
                 initiatives(n);
