@@ -69,10 +69,7 @@ public final class Precompiler {
         try (URLClassLoader resources = new URLClassLoader(new URL[] {out.toUri().toURL()}, null)) {
             for (String id : ids) {
                 try {
-                    long start = System.nanoTime();
-                    int rules = precompile(id, out, resources);
-                    System.out.printf("precompiled %s: %d rules in %d ms%n", id, rules,
-                            (System.nanoTime() - start) / 1_000_000);
+                    precompile(id, out, resources);
                 } catch (RuleSetException e) {
                     failures.add(e.getMessage() + "\n" + String.join("\n", e.problems().stream().map(Object::toString).toList()));
                 } catch (IllegalStateException e) {
@@ -91,8 +88,8 @@ public final class Precompiler {
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
-    /** Precompiles rule set {@code id}, whose files {@code resources} holds; returns its number of rules. */
-    static int precompile(String id, Path out, ClassLoader resources) throws IOException {
+    /** Precompiles rule set {@code id}, whose files {@code resources} holds. */
+    static void precompile(String id, Path out, ClassLoader resources) throws IOException {
         RuleSetCompiler.Files files = RuleSetFiles.classpath(id, resources);
         HashingFiles hashing = new HashingFiles(files);
         RuleSetCompiler.Compiled drl = RuleSetCompiler.compile(id, hashing);
@@ -161,7 +158,6 @@ public final class Precompiler {
         Files.writeString(index, model.render(), StandardCharsets.UTF_8);
 
         verify(id, drl, model, files);
-        return fileOfRule.size();
     }
 
     /** Checks that the precompiled rule set loads and gives the DRL's rules with the same metadata. */
