@@ -1,0 +1,107 @@
+package org.reformtargets.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.drools.base.util.Drools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reformtargets.core.RuleSet;
+
+class PrecompiledModelTest {
+
+    private static final String PKG = "org.reformtargets.precompiled.hcm_agri.y2021.p";
+
+    private static PrecompiledModel model(String droolsVersion) {
+        return new PrecompiledModel("hcm-agri/2021", "ab12", droolsVersion, List.of(PKG + ".Rules1"),
+                Map.of(PrecompiledModel.key(PKG, "A rule: with = signs"), "tasks.drl",
+                        PrecompiledModel.key(PKG, "Một quy tắc"), "../common/yearly.drl"));
+    }
+
+    @Test
+    void anIndexReadsBackAsWritten() {
+        PrecompiledModel read = PrecompiledModel.parse(model("10.2.0").render());
+
+        assertNotNull(read);
+        assertEquals("hcm-agri/2021", read.id());
+        assertEquals("ab12", read.contentHash());
+        assertEquals(List.of(PKG + ".Rules1"), read.models());
+        assertEquals("tasks.drl", read.fileOf(PKG, "A rule: with = signs"));
+        assertEquals("../common/yearly.drl", read.fileOf(PKG, "Một quy tắc"));
+        assertNull(read.fileOf(PKG, "another"));
+        assertEquals(model("10.2.0").fileOfRule(), read.fileOfRule());
+    }
+
+    @Test
+    void anIndexOfAnotherFormatOrWithoutModelsIsNotOne() {
+        String text = model("10.2.0").render();
+
+        assertNull(PrecompiledModel.parse(text.replace("format\t1", "format\t2")));
+        assertNull(PrecompiledModel.parse(text.replaceAll("(?m)^model\t.*\n", "")));
+        assertNull(PrecompiledModel.parse(text.replaceAll("(?m)^rule\t.*\n", "")));
+        assertNull(PrecompiledModel.parse(text + "rule\tonly-two\tfields\n"));
+        assertNull(PrecompiledModel.parse(""));
+    }
+
+    @Test
+    void namesThatWouldBreakTheIndexAreRefusedWhenWriting() {
+        PrecompiledModel tab = new PrecompiledModel("hcm-agri/2021", "ab12", "10.2.0", List.of(PKG + ".Rules1"),
+                Map.of(PrecompiledModel.key(PKG, "a\tb"), "tasks.drl"));
+
+        assertThrows(IllegalArgumentException.class, tab::render);
+    }
+
+    @Test
+    void anIndexIsFoundOnlyForItsIdAndTheDroolsVersionThatMadeIt(@TempDir Path dir) throws IOException {
+        Path index = dir.resolve(PrecompiledModel.resource("hcm-agri/2021"));
+        Files.createDirectories(index.getParent());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            Files.writeString(index, model(Drools.getFullVersion()).render());
+            assertNotNull(PrecompiledModel.find("hcm-agri/2021", loader));
+
+            Files.writeString(index, model("9.44.0.Final").render());
+            assertNull(PrecompiledModel.find("hcm-agri/2021", loader));
+
+            Files.writeString(index, model(Drools.getFullVersion()).render().replace("id\thcm-agri/2021", "id\tx/2021"));
+            assertNull(PrecompiledModel.find("hcm-agri/2021", loader));
+            assertNull(PrecompiledModel.find("hcm-agri/2020", loader));
+        }
+    }
+
+    @Test
+    void theSystemPropertyTurnsPrecompiledModelsOff() {
+        String before = System.getProperty(PrecompiledModel.PROPERTY);
+        try {
+            System.setProperty(PrecompiledModel.PROPERTY, "false");
+            assertFalse(PrecompiledModel.enabled());
+            System.setProperty(PrecompiledModel.PROPERTY, "true");
+            assertTrue(PrecompiledModel.enabled());
+        } finally {
+            if (before == null) {
+                System.clearProperty(PrecompiledModel.PROPERTY);
+            } else {
+                System.setProperty(PrecompiledModel.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void aRuleSetWithoutAPrecompiledModelCompilesItsDrl() {
+        RuleSet rules = RuleSet.load("demo/2021");
+
+        assertNull(PrecompiledModel.find("demo/2021", RuleSet.class.getClassLoader()));
+        assertFalse(RuleSetAccess.compiled(rules).precompiled());
+        assertFalse(RuleSetAccess.compiled(rules).rules().isEmpty());
+    }
+}
