@@ -68,6 +68,8 @@ final class ThresholdCases {
                     shareGrowth(spec);
                 } else if (r.scale() == Scale.PERCENT_RISE) {
                     valueGrowth(spec);
+                } else if (r.scale() == Scale.PERCENT_OF_BASE) {
+                    percentOfBase(spec);
                 }
             }
             case VALUE -> value(spec);
@@ -77,6 +79,7 @@ final class ThresholdCases {
             case EACH_SUB_UNIT -> eachSubUnit(spec);
             case ATTESTATION -> attestation(spec);
             case DEADLINE -> deadline(spec);
+            case DUE_DATES -> dueDates(spec);
             case NOT_APPLICABLE -> cases.add(new Case(spec, Purpose.THRESHOLD, "any facts", doc(spec, period.end(),
                     List.of(), List.of(), List.of(), List.of()), unit(spec), null, Status.NOT_APPLICABLE, null));
             case OTHER -> {
@@ -187,6 +190,34 @@ final class ThresholdCases {
                 Status.NOT_MET, null));
         cases.add(new Case(spec, Purpose.MISSING, "no figure of " + indicator.code() + " for " + period.previousYear(),
                 docOf(spec, Measurement.value(u, indicator.code(), null, period, at)), u, null,
+                Status.INSUFFICIENT_DATA, null));
+        cases.add(new Case(spec, Purpose.MISSING, "no figure of " + indicator.code() + " for " + period,
+                docOf(spec, before), u, null, Status.INSUFFICIENT_DATA, null));
+    }
+
+    /** A figure at most a percent of a base year's: exactly at the limit met, one above not met. */
+    private void percentOfBase(TargetSpec spec) {
+        Requirement r = spec.requirement();
+        Indicator indicator = valueIndicator(r);
+        if (indicator == null || r.threshold() == null || r.baseYear() == null
+                || r.comparison() != Comparison.AT_MOST) {
+            return;
+        }
+        Period baseYear = Period.year(r.baseYear());
+        BigDecimal base = BigDecimal.valueOf(denominatorFor(r.threshold()));
+        BigDecimal limit = base.multiply(r.threshold()).movePointLeft(2).stripTrailingZeros();
+        String u = unit(spec);
+        Measurement before = Measurement.value(u, indicator.code(), null, baseYear, base);
+        String what = indicator.code() + " " + base.toPlainString() + " in " + baseYear + ", ";
+        cases.add(new Case(spec, Purpose.THRESHOLD, what + limit.toPlainString() + " now (exactly "
+                + r.threshold().toPlainString() + " % of it)", docOf(spec, before,
+                Measurement.value(u, indicator.code(), null, period, limit)), u, null, Status.MET, null));
+        BigDecimal above = limit.add(BigDecimal.ONE);
+        cases.add(new Case(spec, Purpose.THRESHOLD, what + above.toPlainString() + " now (one above)",
+                docOf(spec, before, Measurement.value(u, indicator.code(), null, period, above)), u, null,
+                Status.NOT_MET, null));
+        cases.add(new Case(spec, Purpose.MISSING, "no figure of " + indicator.code() + " for " + baseYear,
+                docOf(spec, Measurement.value(u, indicator.code(), null, period, limit)), u, null,
                 Status.INSUFFICIENT_DATA, null));
         cases.add(new Case(spec, Purpose.MISSING, "no figure of " + indicator.code() + " for " + period,
                 docOf(spec, before), u, null, Status.INSUFFICIENT_DATA, null));
@@ -339,6 +370,10 @@ final class ThresholdCases {
 
     private void attestation(TargetSpec spec) {
         Requirement r = spec.requirement();
+        if (r.comparison() == Comparison.RANKED_AT_LEAST) {
+            ranked(spec);
+            return;
+        }
         if (r.subjects().isEmpty() || r.comparison() != Comparison.IS_TRUE) {
             return;
         }
@@ -350,6 +385,83 @@ final class ThresholdCases {
                 List.of(), List.of(Attestation.of(u, key, period, false))), u, null, Status.NOT_MET, null));
         cases.add(new Case(spec, Purpose.MISSING, "no attestation " + key, docOf(spec), u, null,
                 Status.INSUFFICIENT_DATA, null));
+    }
+
+    /** The least class met, the best class met, the least in lower case met, the class below it not met. */
+    private void ranked(TargetSpec spec) {
+        Requirement r = spec.requirement();
+        int least = r.ranks().indexOf(r.leastRank());
+        if (r.subjects().isEmpty() || least < 0) {
+            return;
+        }
+        String key = r.subjects().get(0);
+        String u = unit(spec);
+        Set<String> met = new LinkedHashSet<>(List.of(r.leastRank(), r.ranks().get(0),
+                r.leastRank().toLowerCase(java.util.Locale.ROOT)));
+        for (String rank : met) {
+            cases.add(rankCase(spec, key + " " + rank, u, key, rank, Status.MET));
+        }
+        if (least + 1 < r.ranks().size()) {
+            String below = r.ranks().get(least + 1);
+            cases.add(rankCase(spec, key + " " + below + " (one class below)", u, key, below, Status.NOT_MET));
+        }
+        cases.add(new Case(spec, Purpose.MISSING, "no attestation " + key, docOf(spec), u, null,
+                Status.INSUFFICIENT_DATA, null));
+    }
+
+    private Case rankCase(TargetSpec spec, String name, String u, String key, String rank, Status status) {
+        return new Case(spec, Purpose.THRESHOLD, name, doc(spec, period.end(), List.of(), List.of(), List.of(),
+                List.of(Attestation.of(u, key, period, rank))), u, null, status, null);
+    }
+
+    /**
+     * Every item done on its own due day met; the last item a day late, or never done, not met by one;
+     * before the first due day nothing is due.
+     */
+    private void dueDates(TargetSpec spec) {
+        Requirement r = spec.requirement();
+        EventType type = eventType(r);
+        if (type == null || r.dueDates().isEmpty()
+                || (type != EventType.TASK_COMPLETED && type != EventType.REPORT_SUBMITTED)) {
+            return;
+        }
+        String u = unit(spec);
+        List<String> items = new ArrayList<>(r.dueDates().keySet());
+        LocalDate lastDue = r.dueDates().values().stream().max(LocalDate::compareTo).orElseThrow();
+        LocalDate firstDue = r.dueDates().values().stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate asOf = lastDue.isBefore(period.end()) ? period.end() : lastDue.plusDays(1);
+        if (firstDue.isBefore(period.start())) {
+            return;
+        }
+        String last = items.get(items.size() - 1);
+        List<Event> onTime = new ArrayList<>();
+        List<Event> lastLate = new ArrayList<>();
+        List<Event> lastMissing = new ArrayList<>();
+        for (String item : items) {
+            LocalDate due = r.dueDates().get(item);
+            onTime.add(done(u, type, item, due));
+            lastLate.add(done(u, type, item, item.equals(last) ? due.plusDays(1) : due));
+            if (!item.equals(last)) {
+                lastMissing.add(done(u, type, item, due));
+            }
+        }
+        cases.add(new Case(spec, Purpose.THRESHOLD, "every item done on its due day", doc(spec, asOf, List.of(),
+                List.of(), onTime, List.of()), u, null, Status.MET, 0L));
+        cases.add(new Case(spec, Purpose.THRESHOLD, last + " a day late", doc(spec, asOf, List.of(), List.of(),
+                lastLate, List.of()), u, null, Status.NOT_MET, 1L));
+        cases.add(new Case(spec, Purpose.THRESHOLD, last + " never done", doc(spec, asOf, List.of(), List.of(),
+                lastMissing, List.of()), u, null, Status.NOT_MET, 1L));
+        if (firstDue.isAfter(period.start())) {
+            cases.add(new Case(spec, Purpose.THRESHOLD, "nothing done before the first due day, " + firstDue,
+                    doc(spec, firstDue.minusDays(1), List.of(), List.of(), List.of(), List.of()), u, null,
+                    Status.NOT_APPLICABLE, null));
+        }
+    }
+
+    private static Event done(String unit, EventType type, String item, LocalDate day) {
+        return type == EventType.REPORT_SUBMITTED
+                ? new Event(unit, type.code(), day, null, null, null, item, null)
+                : new Event(unit, type.code(), day, null, item, null, null, null);
     }
 
     private void deadline(TargetSpec spec) {
