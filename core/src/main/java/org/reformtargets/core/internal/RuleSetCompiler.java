@@ -49,10 +49,14 @@ public final class RuleSetCompiler {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*/(\\d{4})");
 
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?");
-    private static final ObjectMapper MANIFESTS = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+
+    /** Made on first use: a precompiled rule set loads without Jackson. */
+    private static final class Manifests {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     /** Reads a rule set's files by their path relative to its folder. */
     public interface Files {
@@ -170,17 +174,21 @@ public final class RuleSetCompiler {
      * The rule set {@code id} made from its precompiled model when that model was generated from
      * exactly the files in {@code files} (same content hash) by this Drools version; {@code null}
      * when it was not, or its classes cannot be loaded, so that the caller compiles the DRL instead.
+     * The manifest is the one the index holds, read and checked at build time from the same bytes.
      *
      * @param files   the rule set's files, read through a fresh {@link HashingFiles}
      * @param model   the index of the precompiled model
      * @param loader  the class loader of the model's classes
-     * @throws RuleSetException when the manifest is broken or the rules' metadata is (as {@link #compile} would)
+     * @throws RuleSetException when the rules' metadata is broken (as {@link #compile} would say)
      */
     public static Compiled precompiled(String id, HashingFiles files, PrecompiledModel model, ClassLoader loader) {
-        RuleSetManifest manifest = manifest(id, files);
+        RuleSetManifest manifest = model.manifest();
         Map<String, String> fileOfResource = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
         try {
+            if (files.read(MANIFEST) == null) {
+                return null;
+            }
             for (String file : manifest.files()) {
                 if (!readText(file, files.display(file), files.read(file), fileOfResource, texts)) {
                     return null;
@@ -362,7 +370,7 @@ public final class RuleSetCompiler {
             return null;
         }
         try {
-            return MANIFESTS.readValue(bytes, RuleSetManifest.class);
+            return Manifests.MAPPER.readValue(bytes, RuleSetManifest.class);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new Problem(shown, null, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),

@@ -152,17 +152,27 @@ public final class Precompiler {
             Files.write(target, classes.getFileContents((MemoryFile) classes.getFile(p)));
         }
         List<String> models = new ArrayList<>(new TreeSet<>(written.getModelFiles()));
-        PrecompiledModel model = new PrecompiledModel(id, hash, Drools.getFullVersion(), models, fileOfRule);
+        PrecompiledModel model = new PrecompiledModel(id, hash, Drools.getFullVersion(), manifest, models, fileOfRule);
         Path index = out.resolve(PrecompiledModel.resource(id));
         Files.createDirectories(index.getParent());
         Files.writeString(index, model.render(), StandardCharsets.UTF_8);
 
-        verify(id, drl, model, files);
+        verify(id, drl, PrecompiledModel.find(id, Precompiler.class.getClassLoader()), files);
     }
 
-    /** Checks that the precompiled rule set loads and gives the DRL's rules with the same metadata. */
+    /**
+     * Checks that the index reads back with the same manifest, and that the precompiled rule set loads
+     * and gives the DRL's rules with the same metadata.
+     */
     private static void verify(String id, RuleSetCompiler.Compiled drl, PrecompiledModel model,
                                RuleSetCompiler.Files files) {
+        if (model == null) {
+            throw new IllegalStateException("the precompiled index does not read back");
+        }
+        if (!model.manifest().equals(drl.manifest())) {
+            throw new IllegalStateException("the manifest in the precompiled index reads back as " + model.manifest()
+                    + " instead of " + drl.manifest());
+        }
         RuleSetCompiler.Compiled precompiled = RuleSetCompiler.precompiled(id, new HashingFiles(files), model,
                 Precompiler.class.getClassLoader());
         if (precompiled == null) {
