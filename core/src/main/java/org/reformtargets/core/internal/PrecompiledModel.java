@@ -24,13 +24,15 @@ import org.reformtargets.core.RuleSetManifest;
 /**
  * The executable model of a bundled rule set, generated from its DRL and compiled to classes when
  * the rules jar was built, and the index that describes it: the rule set's content hash, the
- * Drools version, the generated model classes and, for every rule, the DRL file it came from.
+ * Drools version, the manifest as read then, the generated model classes and, for every rule, the
+ * DRL file it came from.
  *
  * <p>At build time every DRL package {@code p} of rule set {@code family/YYYY} is renamed to
  * {@link #packageFor}{@code (id, p)}, so the classes of each rule set live in a package of their
  * own, even for files several years share. The index is
  * {@code META-INF/reform-targets/precompiled/<family>/<YYYY>.idx}, UTF-8, one tab-separated
- * record per line.
+ * record per line, with tabs, line breaks and backslashes in values escaped ({@code \t},
+ * {@code \n}, {@code \r}, {@code \\}) and {@code null} written as {@code \0}.
  *
  * <p>Setting the system property {@value #PROPERTY} to {@code false} makes every rule set compile
  * from DRL.
