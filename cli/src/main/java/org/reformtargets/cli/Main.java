@@ -8,7 +8,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
 import picocli.CommandLine;
@@ -30,8 +33,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "reform-targets",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {EvaluateCommand.class, RuleSetsCommand.class, DescribeCommand.class, DiffCommand.class,
-                ValidateCommand.class, TestCommand.class, HelpCommand.class},
         description = "Evaluates public-administration reform targets (chỉ tiêu cải cách hành chính) "
                 + "against a facts document, and lists, describes, compares, validates and tests rule sets.",
         footer = {"", "Exit status: 0 the command did its work (evaluate: whatever the verdicts; diff: whatever "
@@ -60,10 +61,45 @@ public final class Main implements Runnable {
         System.exit(status);
     }
 
+    /**
+     * The subcommands, in the order help lists them. Picocli builds the model of every command it is
+     * given, by reflection, before parsing: {@link #execute} gives it only the command named first
+     * when there is one, and all of them otherwise (help, suggestions, errors).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("evaluate", EvaluateCommand::new);
+        commands.put("rulesets", RuleSetsCommand::new);
+        commands.put("describe", DescribeCommand::new);
+        commands.put("diff", DiffCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        commands.put("test", TestCommand::new);
+        commands.put("help", HelpCommand::new);
+        return commands;
+    }
+
+    /** The command line with every subcommand. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        return cli;
+    }
+
+    /** The command line {@code args} need: only the subcommand named first, if it is one but help. */
+    private static CommandLine commandLineFor(String[] args) {
+        Supplier<Object> named = args.length == 0 || args[0].equals("help") ? null : COMMANDS.get(args[0]);
+        if (named == null) {
+            return commandLine();
+        }
+        return new CommandLine(new Main()).addSubcommand(args[0], named.get());
+    }
+
     /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit status. */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main())
-                .setOut(out)
+        CommandLine cli = commandLineFor(args);
+        cli.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Main::usageError)

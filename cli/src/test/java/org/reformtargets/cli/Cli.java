@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.RuleSetManifest;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** Runs the command line in-process with captured streams, for the command tests. */
@@ -62,7 +61,7 @@ final class Cli {
     static void assertHelpExplainsEveryOption(String command) {
         Run run = run(command, "--help");
         assertEquals(0, run.status(), run.err());
-        List<OptionSpec> options = new CommandLine(new Main()).getSubcommands().get(command).getCommandSpec().options();
+        List<OptionSpec> options = Main.commandLine().getSubcommands().get(command).getCommandSpec().options();
         for (OptionSpec option : options) {
             assertTrue(run.out().contains(option.longestName()), option.longestName() + " missing in\n" + run.out());
             assertFalse(String.join(" ", option.description()).isBlank(), option.longestName());

@@ -22,7 +22,6 @@ import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** Runs the command line in-process on the spec's example facts and on broken inputs. */
@@ -276,7 +275,7 @@ class EvaluateCommandTest {
         Run run = run("evaluate", "--help");
 
         assertEquals(0, run.status());
-        List<OptionSpec> options = new CommandLine(new Main()).getSubcommands().get("evaluate")
+        List<OptionSpec> options = Main.commandLine().getSubcommands().get("evaluate")
                 .getCommandSpec().options();
         assertTrue(options.size() >= 8, options::toString);
         for (OptionSpec option : options) {

@@ -21,7 +21,9 @@ import org.kie.api.KieBase;
 import org.reformtargets.core.internal.DryRun;
 import org.reformtargets.core.internal.Evaluator;
 import org.reformtargets.core.internal.HashingFiles;
+import org.reformtargets.core.internal.PrecompiledModel;
 import org.reformtargets.core.internal.RuleInfo;
+import org.reformtargets.core.internal.RuleSetAccess;
 import org.reformtargets.core.internal.RuleSetCompiler;
 import org.reformtargets.core.internal.RuleSetFiles;
 
@@ -53,9 +55,15 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rules;
     private final RuleSetRef ref;
     private final String contentHash;
+    private final RuleSetCompiler.Compiled compiled;
+
+    static {
+        RuleSetAccess.register(r -> r.compiled);
+    }
 
     RuleSet(RuleSetCompiler.Compiled compiled, String contentHash) {
         this.contentHash = contentHash;
+        this.compiled = compiled;
         this.manifest = compiled.manifest();
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
@@ -63,8 +71,10 @@ public final class RuleSet {
     }
 
     /**
-     * Loads and compiles the rule set {@code id} (such as {@code hcm-agri/2021}) from the class path
-     * of this library.
+     * Loads the rule set {@code id} (such as {@code hcm-agri/2021}) from the class path of this
+     * library. A rule set bundled in a jar built with its rules precompiled (as
+     * {@code reform-targets-rules} is) loads from those classes when the DRL and manifest on the
+     * class path are exactly the ones they were made from; otherwise its DRL is compiled.
      *
      * @throws RuleSetNotFoundException naming the rule sets that exist, when there is none by that id
      * @throws RuleSetException         when it does not compile, with every message and its file:line
@@ -79,7 +89,16 @@ public final class RuleSet {
         if (!RuleSetCompiler.ID.matcher(id).matches() || loader.getResource(ROOT + id + "/" + RuleSetCompiler.MANIFEST) == null) {
             throw new RuleSetNotFoundException(id, available(loader));
         }
-        return compile(id, onClassPath(id, loader));
+        RuleSetCompiler.Files files = onClassPath(id, loader);
+        PrecompiledModel model = PrecompiledModel.enabled() ? PrecompiledModel.find(id, loader) : null;
+        if (model != null) {
+            HashingFiles hashing = new HashingFiles(files);
+            RuleSetCompiler.Compiled compiled = RuleSetCompiler.precompiled(id, hashing, model, loader);
+            if (compiled != null) {
+                return new RuleSet(compiled, hashing.sha256());
+            }
+        }
+        return compile(id, files);
     }
 
     /**

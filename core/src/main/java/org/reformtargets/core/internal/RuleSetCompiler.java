@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
@@ -46,10 +49,14 @@ public final class RuleSetCompiler {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*/(\\d{4})");
 
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?");
-    private static final ObjectMapper MANIFESTS = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+
+    /** Made on first use: a precompiled rule set loads without Jackson. */
+    private static final class Manifests {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     /** Reads a rule set's files by their path relative to its folder. */
     public interface Files {
@@ -79,11 +86,13 @@ public final class RuleSetCompiler {
     /**
      * A compiled rule set.
      *
-     * @param manifest its manifest
-     * @param kieBase  the compiled rules, shared by all evaluations
-     * @param rules    each rule's metadata, by package and name
+     * @param manifest    its manifest
+     * @param kieBase     the compiled rules, shared by all evaluations
+     * @param rules       each rule's metadata, by package and name
+     * @param precompiled whether the KieBase was made from the executable model generated at build
+     *                    time ({@link PrecompiledModel}) rather than compiled from DRL
      */
-    public record Compiled(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules) {
+    public record Compiled(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules, boolean precompiled) {
     }
 
     private RuleSetCompiler() {
@@ -156,12 +165,84 @@ public final class RuleSetCompiler {
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
+        return compiled(name, files, manifest, kieBase, (pkg, rule) ->
+                rule instanceof RuleImpl impl && impl.getResource() != null
+                        ? impl.getResource().getSourcePath() : null, fileOfResource, texts, problems, false);
+    }
+
+    /**
+     * The rule set {@code id} made from its precompiled model when that model was generated from
+     * exactly the files in {@code files} (same content hash) by this Drools version; {@code null}
+     * when it was not, or its classes cannot be loaded, so that the caller compiles the DRL instead.
+     * The manifest is the one the index holds, read and checked at build time from the same bytes.
+     *
+     * @param files   the rule set's files, read through a fresh {@link HashingFiles}
+     * @param model   the index of the precompiled model
+     * @param loader  the class loader of the model's classes
+     * @throws RuleSetException when the rules' metadata is broken (as {@link #compile} would say)
+     */
+    public static Compiled precompiled(String id, HashingFiles files, PrecompiledModel model, ClassLoader loader) {
+        RuleSetManifest manifest = model.manifest();
+        Map<String, String> fileOfResource = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        try {
+            if (files.read(MANIFEST) == null) {
+                return null;
+            }
+            for (String file : manifest.files()) {
+                if (!readText(file, files.display(file), files.read(file), fileOfResource, texts)) {
+                    return null;
+                }
+            }
+            for (String shared : manifest.include()) {
+                if (!readText("../" + shared, files.displayShared(shared), files.readShared(shared), fileOfResource,
+                        texts)) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (!files.sha256().equals(model.contentHash())) {
+            return null;
+        }
+        KieBase kieBase;
+        try {
+            kieBase = model.newKieBase(loader);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return null;
+        }
+        Set<String> keys = new HashSet<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> keys.add(Run.key(p.getName(), r.getName()))));
+        if (!keys.equals(model.fileOfRule().keySet())) {
+            return null;
+        }
+        return compiled(id, files, manifest, kieBase, (pkg, rule) -> model.fileOf(pkg, rule.getName()),
+                fileOfResource, texts, new ArrayList<>(), true);
+    }
+
+    private static boolean readText(String source, String shown, byte[] drl, Map<String, String> fileOfResource,
+                                    Map<String, String> texts) {
+        if (drl == null) {
+            return false;
+        }
+        fileOfResource.put(source, shown);
+        texts.put(source, new String(drl, StandardCharsets.UTF_8));
+        return true;
+    }
+
+    /** The rule set of {@code kieBase}, with every rule's metadata read and checked. */
+    private static Compiled compiled(String name, Files files, RuleSetManifest manifest, KieBase kieBase,
+                                     BiFunction<String, Rule, String> sourceOf,
+                                     Map<String, String> fileOfResource, Map<String, String> texts,
+                                     List<Problem> problems, boolean precompiled) {
         Map<String, RuleInfo> rules = new HashMap<>();
         Set<String> documents = new HashSet<>();
         manifest.sources().forEach(s -> documents.add(s.document()));
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                RuleInfo info = ruleInfo(rule, manifest, documents, fileOfResource, texts, problems);
+                RuleInfo info = ruleInfo(rule, sourceOf.apply(pkg.getName(), rule), manifest, documents,
+                        fileOfResource, texts, problems);
                 if (info != null) {
                     rules.put(Run.key(pkg.getName(), rule.getName()), info);
                 }
@@ -173,13 +254,13 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(name, problems);
         }
-        return new Compiled(manifest, kieBase, Map.copyOf(rules));
+        return new Compiled(manifest, kieBase, Map.copyOf(rules), precompiled);
     }
 
     /** Adds one DRL file to the build unless {@link DrlGuard} refuses it. */
     private static void addDrl(KnowledgeBuilder builder, String source, String shown, byte[] drl,
                                Map<String, String> fileOfResource, Map<String, String> texts, List<Problem> problems) {
-        String text = new String(drl, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(drl, StandardCharsets.UTF_8);
         fileOfResource.put(source, shown);
         texts.put(source, text);
         List<Problem> unsafe = DrlGuard.check(shown, text);
@@ -190,12 +271,10 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static RuleInfo ruleInfo(Rule rule, RuleSetManifest manifest, Set<String> documents,
+    private static RuleInfo ruleInfo(Rule rule, String file, RuleSetManifest manifest, Set<String> documents,
                                      Map<String, String> fileOfResource, Map<String, String> texts,
                                      List<Problem> problems) {
         Map<String, Object> meta = rule.getMetaData();
-        String file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
-                ? impl.getResource().getSourcePath() : null;
         String shown = file == null ? manifest.id() : fileOfResource.getOrDefault(file, file);
         int line = lineOf(texts.get(file), rule.getName());
         String where = "rule \"" + rule.getName() + "\"";
@@ -291,7 +370,7 @@ public final class RuleSetCompiler {
             return null;
         }
         try {
-            return MANIFESTS.readValue(bytes, RuleSetManifest.class);
+            return Manifests.MAPPER.readValue(bytes, RuleSetManifest.class);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new Problem(shown, null, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
