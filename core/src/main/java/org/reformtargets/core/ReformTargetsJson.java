@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -14,9 +16,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.reformtargets.core.internal.FactsReader;
 
 /**
@@ -75,16 +85,142 @@ public final class ReformTargetsJson {
 
     /** Writes an evaluation as the contract's result document. */
     public static String writeEvaluation(Evaluation evaluation) {
-        return write(evaluation);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = PRETTY.createGenerator(text)) {
+            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.summary());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write Evaluation", e);
+        }
+        return text.append('\n').toString();
     }
 
     /** Writes an evaluation as the contract's result document, in UTF-8, without closing {@code out}. */
     public static void writeEvaluation(Evaluation evaluation, OutputStream out) {
-        try {
-            PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(out, evaluation);
+        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
+            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.summary());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Evaluates {@code facts} with {@code rules} and writes the result document to {@code out} as
+     * the results come, without holding them all: the same bytes as
+     * {@code writeEvaluation(rules.evaluate(facts, executor), out)} in a fraction of the memory, for
+     * documents too large to keep every result. Nothing is written when the facts are invalid; when a
+     * rule fails mid-way, part of the document has been written before the exception. Does not close
+     * {@code out}.
+     *
+     * @return how many results have each status, as the document's summary says
+     * @throws InvalidFactsException when the facts break the contract, listing every problem
+     * @throws RuleSetException      when a rule fails at evaluation time or two rules claim one result
+     */
+    public static Map<Status, Integer> writeEvaluation(RuleSet rules, FactsDocument facts, Executor executor,
+                                                       OutputStream out) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(out, "out");
+        int[] counts = new int[Status.values().length];
+        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
+            boolean[] started = {false};
+            rules.evaluate(facts, executor, slice -> {
+                try {
+                    if (!started[0]) {
+                        started[0] = true;
+                        writeHead(g, rules.ref(), facts.asOf());
+                    }
+                    for (TargetResult r : slice) {
+                        counts[r.status().ordinal()]++;
+                        writeResult(g, r);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!started[0]) {
+                writeHead(g, rules.ref(), facts.asOf());
+            }
+            EnumMap<Status, Integer> summary = new EnumMap<>(Status.class);
+            for (Status s : Status.values()) {
+                summary.put(s, counts[s.ordinal()]);
+            }
+            writeTail(g, summary);
+            return Collections.unmodifiableMap(summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeEvaluation(JsonGenerator g, RuleSetRef ref, LocalDate asOf, List<TargetResult> results,
+                                        Map<Status, Integer> summary) throws IOException {
+        writeHead(g, ref, asOf);
+        for (TargetResult r : results) {
+            writeResult(g, r);
+        }
+        writeTail(g, summary);
+    }
+
+    private static void writeHead(JsonGenerator g, RuleSetRef ref, LocalDate asOf) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("ruleSet");
+        g.writeStartObject();
+        g.writeStringField("id", ref.id());
+        g.writeStringField("version", ref.version());
+        g.writeEndObject();
+        g.writeStringField("asOf", asOf == null ? null : asOf.toString());
+        g.writeFieldName("results");
+        g.writeStartArray();
+    }
+
+    private static void writeTail(JsonGenerator g, Map<Status, Integer> summary) throws IOException {
+        g.writeEndArray();
+        g.writeFieldName("summary");
+        g.writeStartObject();
+        for (Map.Entry<Status, Integer> e : summary.entrySet()) {
+            g.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** One result, as {@link TargetResult}'s annotations lay it out: its properties in order, none null. */
+    private static void writeResult(JsonGenerator g, TargetResult r) throws IOException {
+        g.writeStartObject();
+        optional(g, "target", r.target());
+        optional(g, "unit", r.unit());
+        optional(g, "period", r.period() == null ? null : r.period().toString());
+        optional(g, "field", r.field());
+        optional(g, "status", r.status() == null ? null : r.status().name());
+        g.writeBooleanField("final", r.isFinal());
+        optional(g, "actual", r.actual());
+        optional(g, "threshold", r.threshold());
+        if (r.gap() != null) {
+            g.writeNumberField("gap", r.gap().longValue());
+        }
+        optional(g, "measuredPeriod", r.measuredPeriod() == null ? null : r.measuredPeriod().toString());
+        Source source = r.source();
+        if (source != null) {
+            g.writeFieldName("source");
+            g.writeStartObject();
+            optional(g, "document", source.document());
+            optional(g, "clause", source.clause());
+            optional(g, "reading", source.reading());
+            g.writeEndObject();
+        }
+        Message message = r.message();
+        if (message != null) {
+            g.writeFieldName("message");
+            g.writeStartObject();
+            g.writeStringField("vi", message.vi());
+            g.writeStringField("en", message.en());
+            g.writeEndObject();
+        }
+        optional(g, "rule", r.rule());
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
         }
     }
 
