@@ -3,6 +3,7 @@ package org.reformtargets.core;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -122,6 +123,7 @@ public final class ReformTargetsJson {
         int[] counts = new int[Status.values().length];
         try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
             boolean[] started = {false};
+            Encoded encoded = new Encoded();
             rules.evaluate(facts, executor, slice -> {
                 try {
                     if (!started[0]) {
@@ -130,7 +132,7 @@ public final class ReformTargetsJson {
                     }
                     for (TargetResult r : slice) {
                         counts[r.status().ordinal()]++;
-                        writeResult(g, r);
+                        writeResult(g, r, encoded);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -153,8 +155,9 @@ public final class ReformTargetsJson {
     private static void writeEvaluation(JsonGenerator g, RuleSetRef ref, LocalDate asOf, List<TargetResult> results,
                                         Map<Status, Integer> summary) throws IOException {
         writeHead(g, ref, asOf);
+        Encoded encoded = new Encoded();
         for (TargetResult r : results) {
-            writeResult(g, r);
+            writeResult(g, r, encoded);
         }
         writeTail(g, summary);
     }
@@ -183,44 +186,102 @@ public final class ReformTargetsJson {
     }
 
     /** One result, as {@link TargetResult}'s annotations lay it out: its properties in order, none null. */
-    private static void writeResult(JsonGenerator g, TargetResult r) throws IOException {
+    private static void writeResult(JsonGenerator g, TargetResult r, Encoded encoded) throws IOException {
         g.writeStartObject();
-        optional(g, "target", r.target());
-        optional(g, "unit", r.unit());
-        optional(g, "period", r.period() == null ? null : r.period().toString());
-        optional(g, "field", r.field());
-        optional(g, "status", r.status() == null ? null : r.status().name());
-        g.writeBooleanField("final", r.isFinal());
-        optional(g, "actual", r.actual());
-        optional(g, "threshold", r.threshold());
-        if (r.gap() != null) {
-            g.writeNumberField("gap", r.gap().longValue());
+        optional(g, TARGET, encoded.of(r.target()));
+        optional(g, UNIT, r.unit());
+        optional(g, PERIOD, r.period() == null ? null : encoded.of(r.period()));
+        optional(g, FIELD, r.field());
+        if (r.status() != null) {
+            g.writeFieldName(STATUS);
+            g.writeString(STATUSES[r.status().ordinal()]);
         }
-        optional(g, "measuredPeriod", r.measuredPeriod() == null ? null : r.measuredPeriod().toString());
+        g.writeFieldName(FINAL);
+        g.writeBoolean(r.isFinal());
+        optional(g, ACTUAL, r.actual());
+        optional(g, THRESHOLD, r.threshold());
+        if (r.gap() != null) {
+            g.writeFieldName(GAP);
+            g.writeNumber(r.gap().longValue());
+        }
+        optional(g, MEASURED_PERIOD, r.measuredPeriod() == null ? null : encoded.of(r.measuredPeriod()));
         Source source = r.source();
         if (source != null) {
-            g.writeFieldName("source");
+            g.writeFieldName(SOURCE);
             g.writeStartObject();
-            optional(g, "document", source.document());
-            optional(g, "clause", source.clause());
-            optional(g, "reading", source.reading());
+            optional(g, DOCUMENT, encoded.of(source.document()));
+            optional(g, CLAUSE, encoded.of(source.clause()));
+            optional(g, READING, encoded.of(source.reading()));
             g.writeEndObject();
         }
         Message message = r.message();
         if (message != null) {
-            g.writeFieldName("message");
+            g.writeFieldName(MESSAGE);
             g.writeStartObject();
-            g.writeStringField("vi", message.vi());
-            g.writeStringField("en", message.en());
+            g.writeFieldName(VI);
+            g.writeString(message.vi());
+            g.writeFieldName(EN);
+            g.writeString(message.en());
             g.writeEndObject();
         }
-        optional(g, "rule", r.rule());
+        optional(g, RULE, encoded.of(r.rule()));
         g.writeEndObject();
     }
 
-    private static void optional(JsonGenerator g, String name, String value) throws IOException {
+    private static void optional(JsonGenerator g, SerializedString name, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value);
+            g.writeFieldName(name);
+            g.writeString(value);
+        }
+    }
+
+    private static void optional(JsonGenerator g, SerializedString name, SerializedString value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeString(value);
+        }
+    }
+
+    private static final SerializedString TARGET = new SerializedString("target");
+    private static final SerializedString UNIT = new SerializedString("unit");
+    private static final SerializedString PERIOD = new SerializedString("period");
+    private static final SerializedString FIELD = new SerializedString("field");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString FINAL = new SerializedString("final");
+    private static final SerializedString ACTUAL = new SerializedString("actual");
+    private static final SerializedString THRESHOLD = new SerializedString("threshold");
+    private static final SerializedString GAP = new SerializedString("gap");
+    private static final SerializedString MEASURED_PERIOD = new SerializedString("measuredPeriod");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString DOCUMENT = new SerializedString("document");
+    private static final SerializedString CLAUSE = new SerializedString("clause");
+    private static final SerializedString READING = new SerializedString("reading");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString VI = new SerializedString("vi");
+    private static final SerializedString EN = new SerializedString("en");
+    private static final SerializedString RULE = new SerializedString("rule");
+    private static final SerializedString[] STATUSES = java.util.Arrays.stream(Status.values())
+            .map(s -> new SerializedString(s.name())).toArray(SerializedString[]::new);
+
+    /**
+     * The values results repeat (targets, rule names, sources, periods), each encoded once per
+     * document: results of one rule share these instances.
+     */
+    private static final class Encoded {
+        private final Map<Object, SerializedString> known = new java.util.IdentityHashMap<>();
+
+        SerializedString of(Object value) {
+            if (value == null) {
+                return null;
+            }
+            SerializedString s = known.get(value);
+            if (s == null) {
+                s = new SerializedString(value.toString());
+                if (known.size() < 4096) {
+                    known.put(value, s);
+                }
+            }
+            return s;
         }
     }
 

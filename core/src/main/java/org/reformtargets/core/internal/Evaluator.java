@@ -44,6 +44,29 @@ public final class Evaluator {
     /** Units per session. */
     public static final int BATCH_UNITS = 1000;
 
+    /**
+     * {@link TargetResult#ORDER}, quicker where results share their strings and period (as results of
+     * one run do): the same order, compared without making dates.
+     */
+    static final Comparator<TargetResult> ORDER = (a, b) -> {
+        int c = a.unit() == b.unit() ? 0 : a.unit().compareTo(b.unit());
+        if (c != 0) {
+            return c;
+        }
+        c = a.target() == b.target() ? 0 : a.target().compareTo(b.target());
+        if (c != 0) {
+            return c;
+        }
+        c = a.period() == b.period() ? 0 : a.period().compareTo(b.period());
+        if (c != 0) {
+            return c;
+        }
+        if (a.field() == b.field()) {
+            return 0;
+        }
+        return a.field() == null ? -1 : b.field() == null ? 1 : a.field().compareTo(b.field());
+    };
+
     private Evaluator() {
     }
 
@@ -118,7 +141,7 @@ public final class Evaluator {
         List<UnitView> ordered = index(facts, run);
         if (!partitionable || ordered.size() <= BATCH_UNITS) {
             List<TargetResult> results = single(ref, kieBase, rules, ordered, run);
-            results.sort(TargetResult.ORDER);
+            results.sort(ORDER);
             sink.accept(results);
             return;
         }
@@ -129,7 +152,7 @@ public final class Evaluator {
         if (delivered < batches.count) {
             // a batch failed: one session over every unit, in document order, says why exactly as before
             List<TargetResult> results = single(ref, kieBase, rules, ordered, new Run(period, facts.asOf(), rules));
-            results.sort(TargetResult.ORDER);
+            results.sort(ORDER);
             String first = sorted.get(delivered * BATCH_UNITS).getId();
             int from = 0;
             while (from < results.size() && results.get(from).unit().compareTo(first) < 0) {
@@ -349,7 +372,7 @@ public final class Evaluator {
                 return Failed.INSTANCE;
             }
             List<TargetResult> results = run.results(new ArrayList<>());
-            results.sort(TargetResult.ORDER);
+            results.sort(ORDER);
             return results;
         }
     }

@@ -114,8 +114,13 @@ public final class UnitView implements UnitFacts {
     public List<Event> events(String type, Period period) {
         List<Event> all = events.getOrDefault(type, List.of());
         List<Event> in = new ArrayList<>(all.size());
+        if (all.isEmpty()) {
+            return in;
+        }
+        java.time.LocalDate start = period.start();
+        java.time.LocalDate end = period.end();
         for (Event e : all) {
-            if (e.date() != null && period.contains(e.date())) {
+            if (e.date() != null && !e.date().isBefore(start) && !e.date().isAfter(end)) {
                 in.add(e);
             }
         }
