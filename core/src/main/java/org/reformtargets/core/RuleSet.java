@@ -30,7 +30,7 @@ import org.reformtargets.core.internal.RuleSetFiles;
 
 /**
  * A compiled, versioned rule set: the targets of one family for one year (bộ quy tắc), built once
- * and shared. Evaluating is thread-safe: each call runs in its own stateless session, so one
+ * and shared. Evaluating is thread-safe: each call runs in its own stateless sessions, so one
  * instance serves any number of threads.
  *
  * <pre>{@code

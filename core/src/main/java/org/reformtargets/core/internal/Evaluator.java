@@ -227,6 +227,9 @@ public final class Evaluator {
         private final List<UnitView> units;
         private final int count;
         private final List<?>[] done;
+        private Executor executor;
+        private int helpers;
+        private int helping;
         private int next;
         private int delivered;
         private int active;
@@ -245,14 +248,9 @@ public final class Evaluator {
 
         /** Hands over every batch's results in order; returns how many batches were handed over. */
         int run(Executor executor, Consumer<List<TargetResult>> sink) {
-            int helpers = Math.min(count - 1, Runtime.getRuntime().availableProcessors() - 1);
-            for (int h = 0; h < helpers; h++) {
-                try {
-                    executor.execute(this::help);
-                } catch (RejectedExecutionException e) {
-                    break;
-                }
-            }
+            this.executor = executor;
+            this.helpers = Math.min(count - 1, Runtime.getRuntime().availableProcessors() - 1);
+            summon();
             int d = 0;
             try {
                 while (d < count) {
@@ -260,6 +258,7 @@ public final class Evaluator {
                     if (slice == null) {
                         break;
                     }
+                    summon();
                     sink.accept(slice);
                     d++;
                 }
@@ -316,25 +315,48 @@ public final class Evaluator {
             }
         }
 
-        private void help() {
+        /**
+         * Submits helpers until {@link #helpers} are at work, while there are batches to claim. A
+         * helper leaves when the window is full rather than wait (the executor may run it on the
+         * calling thread), and is summoned again once a slice is handed over.
+         */
+        private void summon() {
             while (true) {
-                int mine;
                 synchronized (this) {
-                    while (!stopped && next < count && next >= delivered + WINDOW) {
-                        try {
-                            wait();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                    if (stopped || next >= count) {
+                    if (stopped || helping >= helpers || next >= count || next >= delivered + WINDOW) {
                         return;
                     }
-                    mine = next++;
-                    active++;
+                    helping++;
                 }
-                compute(mine);
+                try {
+                    executor.execute(this::help);
+                } catch (RejectedExecutionException e) {
+                    synchronized (this) {
+                        helping--;
+                        helpers = helping;
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void help() {
+            try {
+                while (true) {
+                    int mine;
+                    synchronized (this) {
+                        if (stopped || next >= count || next >= delivered + WINDOW) {
+                            return;
+                        }
+                        mine = next++;
+                        active++;
+                    }
+                    compute(mine);
+                }
+            } finally {
+                synchronized (this) {
+                    helping--;
+                }
             }
         }
 
@@ -367,7 +389,13 @@ public final class Evaluator {
                 v.bind(run);
                 run.add(v);
             }
-            kieBase.newStatelessKieSession().execute(mine);
+            try {
+                kieBase.newStatelessKieSession().execute(mine);
+            } finally {
+                for (UnitView v : mine) {
+                    v.bind(null);
+                }
+            }
             if (run.failed()) {
                 return Failed.INSTANCE;
             }
