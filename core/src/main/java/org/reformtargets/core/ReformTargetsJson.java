@@ -1,6 +1,9 @@
 package org.reformtargets.core;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -14,9 +17,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.reformtargets.core.internal.FactsReader;
 
 /**
@@ -75,16 +86,202 @@ public final class ReformTargetsJson {
 
     /** Writes an evaluation as the contract's result document. */
     public static String writeEvaluation(Evaluation evaluation) {
-        return write(evaluation);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = PRETTY.createGenerator(text)) {
+            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.summary());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write Evaluation", e);
+        }
+        return text.append('\n').toString();
     }
 
     /** Writes an evaluation as the contract's result document, in UTF-8, without closing {@code out}. */
     public static void writeEvaluation(Evaluation evaluation, OutputStream out) {
-        try {
-            PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(out, evaluation);
+        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
+            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.summary());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Evaluates {@code facts} with {@code rules} and writes the result document to {@code out} as
+     * the results come, without holding them all: the same bytes as
+     * {@code writeEvaluation(rules.evaluate(facts, executor), out)} in a fraction of the memory, for
+     * documents too large to keep every result. Nothing is written when the facts are invalid; when a
+     * rule fails mid-way, part of the document has been written before the exception. Does not close
+     * {@code out}.
+     *
+     * @return how many results have each status, as the document's summary says
+     * @throws InvalidFactsException when the facts break the contract, listing every problem
+     * @throws RuleSetException      when a rule fails at evaluation time or two rules claim one result
+     */
+    public static Map<Status, Integer> writeEvaluation(RuleSet rules, FactsDocument facts, Executor executor,
+                                                       OutputStream out) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(out, "out");
+        int[] counts = new int[Status.values().length];
+        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
+            boolean[] started = {false};
+            Encoded encoded = new Encoded();
+            rules.evaluate(facts, executor, slice -> {
+                try {
+                    if (!started[0]) {
+                        started[0] = true;
+                        writeHead(g, rules.ref(), facts.asOf());
+                    }
+                    for (TargetResult r : slice) {
+                        counts[r.status().ordinal()]++;
+                        writeResult(g, r, encoded);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!started[0]) {
+                writeHead(g, rules.ref(), facts.asOf());
+            }
+            EnumMap<Status, Integer> summary = new EnumMap<>(Status.class);
+            for (Status s : Status.values()) {
+                summary.put(s, counts[s.ordinal()]);
+            }
+            writeTail(g, summary);
+            return Collections.unmodifiableMap(summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeEvaluation(JsonGenerator g, RuleSetRef ref, LocalDate asOf, List<TargetResult> results,
+                                        Map<Status, Integer> summary) throws IOException {
+        writeHead(g, ref, asOf);
+        Encoded encoded = new Encoded();
+        for (TargetResult r : results) {
+            writeResult(g, r, encoded);
+        }
+        writeTail(g, summary);
+    }
+
+    private static void writeHead(JsonGenerator g, RuleSetRef ref, LocalDate asOf) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("ruleSet");
+        g.writeStartObject();
+        g.writeStringField("id", ref.id());
+        g.writeStringField("version", ref.version());
+        g.writeEndObject();
+        g.writeStringField("asOf", asOf == null ? null : asOf.toString());
+        g.writeFieldName("results");
+        g.writeStartArray();
+    }
+
+    private static void writeTail(JsonGenerator g, Map<Status, Integer> summary) throws IOException {
+        g.writeEndArray();
+        g.writeFieldName("summary");
+        g.writeStartObject();
+        for (Map.Entry<Status, Integer> e : summary.entrySet()) {
+            g.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** One result, as {@link TargetResult}'s annotations lay it out: its properties in order, none null. */
+    private static void writeResult(JsonGenerator g, TargetResult r, Encoded encoded) throws IOException {
+        g.writeStartObject();
+        optional(g, TARGET, encoded.of(r.target()));
+        optional(g, UNIT, r.unit());
+        optional(g, PERIOD, r.period() == null ? null : encoded.of(r.period()));
+        optional(g, FIELD, r.field());
+        if (r.status() != null) {
+            g.writeFieldName(STATUS);
+            g.writeString(STATUSES[r.status().ordinal()]);
+        }
+        g.writeFieldName(FINAL);
+        g.writeBoolean(r.isFinal());
+        optional(g, ACTUAL, r.actual());
+        optional(g, THRESHOLD, r.threshold());
+        if (r.gap() != null) {
+            g.writeFieldName(GAP);
+            g.writeNumber(r.gap().longValue());
+        }
+        optional(g, MEASURED_PERIOD, r.measuredPeriod() == null ? null : encoded.of(r.measuredPeriod()));
+        Source source = r.source();
+        if (source != null) {
+            g.writeFieldName(SOURCE);
+            g.writeStartObject();
+            optional(g, DOCUMENT, encoded.of(source.document()));
+            optional(g, CLAUSE, encoded.of(source.clause()));
+            optional(g, READING, encoded.of(source.reading()));
+            g.writeEndObject();
+        }
+        Message message = r.message();
+        if (message != null) {
+            g.writeFieldName(MESSAGE);
+            g.writeStartObject();
+            g.writeFieldName(VI);
+            g.writeString(message.vi());
+            g.writeFieldName(EN);
+            g.writeString(message.en());
+            g.writeEndObject();
+        }
+        optional(g, RULE, encoded.of(r.rule()));
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, SerializedString name, String value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeString(value);
+        }
+    }
+
+    private static void optional(JsonGenerator g, SerializedString name, SerializedString value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeString(value);
+        }
+    }
+
+    private static final SerializedString TARGET = new SerializedString("target");
+    private static final SerializedString UNIT = new SerializedString("unit");
+    private static final SerializedString PERIOD = new SerializedString("period");
+    private static final SerializedString FIELD = new SerializedString("field");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString FINAL = new SerializedString("final");
+    private static final SerializedString ACTUAL = new SerializedString("actual");
+    private static final SerializedString THRESHOLD = new SerializedString("threshold");
+    private static final SerializedString GAP = new SerializedString("gap");
+    private static final SerializedString MEASURED_PERIOD = new SerializedString("measuredPeriod");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString DOCUMENT = new SerializedString("document");
+    private static final SerializedString CLAUSE = new SerializedString("clause");
+    private static final SerializedString READING = new SerializedString("reading");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString VI = new SerializedString("vi");
+    private static final SerializedString EN = new SerializedString("en");
+    private static final SerializedString RULE = new SerializedString("rule");
+    private static final SerializedString[] STATUSES = java.util.Arrays.stream(Status.values())
+            .map(s -> new SerializedString(s.name())).toArray(SerializedString[]::new);
+
+    /**
+     * The values results repeat (targets, rule names, sources, periods), each encoded once per
+     * document: results of one rule share these instances.
+     */
+    private static final class Encoded {
+        private final Map<Object, SerializedString> known = new java.util.IdentityHashMap<>();
+
+        SerializedString of(Object value) {
+            if (value == null) {
+                return null;
+            }
+            SerializedString s = known.get(value);
+            if (s == null) {
+                s = new SerializedString(value.toString());
+                if (known.size() < 4096) {
+                    known.put(value, s);
+                }
+            }
+            return s;
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import org.kie.api.KieBase;
 import org.reformtargets.core.internal.DryRun;
 import org.reformtargets.core.internal.Evaluator;
@@ -29,7 +32,7 @@ import org.reformtargets.core.internal.RuleSetFiles;
 
 /**
  * A compiled, versioned rule set: the targets of one family for one year (bộ quy tắc), built once
- * and shared. Evaluating is thread-safe: each call runs in its own stateless session, so one
+ * and shared. Evaluating is thread-safe: each call runs in its own stateless sessions, so one
  * instance serves any number of threads.
  *
  * <pre>{@code
@@ -60,6 +63,8 @@ public final class RuleSet {
     static {
         RuleSetAccess.register(r -> r.compiled);
     }
+    /** Whether evaluations may split the units into batches; worked out on first use. */
+    private volatile Boolean partitionable;
 
     RuleSet(RuleSetCompiler.Compiled compiled, String contentHash) {
         this.contentHash = contentHash;
@@ -230,8 +235,40 @@ public final class RuleSet {
      * @throws RuleSetException      when a rule fails at evaluation time or two rules claim one result
      */
     public Evaluation evaluate(FactsDocument facts) {
+        return evaluate(facts, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Evaluates {@code facts} as {@link #evaluate(FactsDocument)} does, with the help of
+     * {@code executor}: a large document's units are split into batches of about a thousand, each
+     * in its own session, run by the calling thread and by up to one helper per further processor
+     * submitted to {@code executor}. The results are the same, in the same order, whatever the
+     * executor and however many threads it has; {@code Runnable::run} evaluates on the calling
+     * thread alone. {@link #evaluate(FactsDocument)} uses the common fork-join pool.
+     *
+     * @throws InvalidFactsException when the facts break the contract, listing every problem
+     * @throws RuleSetException      when a rule fails at evaluation time or two rules claim one result
+     */
+    public Evaluation evaluate(FactsDocument facts, Executor executor) {
         Objects.requireNonNull(facts, "facts");
-        return Evaluator.evaluate(ref, manifest.period(), kieBase, rules, facts);
+        Objects.requireNonNull(executor, "executor");
+        return Evaluator.evaluate(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor);
+    }
+
+    /** Evaluates {@code facts} and hands the results over in order, a slice at a time (see {@link Evaluator#stream}). */
+    void evaluate(FactsDocument facts, Executor executor, Consumer<List<TargetResult>> sink) {
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(executor, "executor");
+        Evaluator.stream(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, sink);
+    }
+
+    private boolean partitionable() {
+        Boolean p = partitionable;
+        if (p == null) {
+            p = Evaluator.partitionable(kieBase);
+            partitionable = p;
+        }
+        return p;
     }
 
     /** The manifest: id, version, title, issuer, period, sources and files. */

@@ -1,10 +1,21 @@
 package org.reformtargets.core.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.base.ClassObjectType;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Evaluation;
@@ -18,11 +29,72 @@ import org.reformtargets.core.RuleSetException;
 import org.reformtargets.core.RuleSetRef;
 import org.reformtargets.core.TargetResult;
 import org.reformtargets.core.Unit;
+import org.reformtargets.core.rule.UnitFacts;
 
-/** Evaluates one facts document against a compiled rule set with a stateless session. */
+/**
+ * Evaluates one facts document against a compiled rule set. The units are indexed once; where
+ * every rule matches a single unit ({@link #partitionable}), the units, sorted by id, are inserted
+ * in batches of {@link #BATCH_UNITS}, each batch in its own stateless session, and the batches run
+ * on the calling thread and on helpers of an {@link Executor}. Results come out batch by batch in
+ * the contract's order. When any batch fails, the whole document is run again in one session in
+ * document order, so that errors are reported exactly as a single session reports them.
+ */
 public final class Evaluator {
 
+    /** Units per session. */
+    public static final int BATCH_UNITS = 1000;
+
+    /**
+     * {@link TargetResult#ORDER}, quicker where results share their strings and period (as results of
+     * one run do): the same order, compared without making dates.
+     */
+    static final Comparator<TargetResult> ORDER = (a, b) -> {
+        int c = a.unit() == b.unit() ? 0 : a.unit().compareTo(b.unit());
+        if (c != 0) {
+            return c;
+        }
+        c = a.target() == b.target() ? 0 : a.target().compareTo(b.target());
+        if (c != 0) {
+            return c;
+        }
+        c = a.period() == b.period() ? 0 : a.period().compareTo(b.period());
+        if (c != 0) {
+            return c;
+        }
+        if (a.field() == b.field()) {
+            return 0;
+        }
+        return a.field() == null ? -1 : b.field() == null ? 1 : a.field().compareTo(b.field());
+    };
+
     private Evaluator() {
+    }
+
+    /**
+     * Whether every rule of {@code kieBase} matches exactly one {@link UnitFacts} and nothing else,
+     * so that a unit's results do not depend on which other units share its session.
+     */
+    public static boolean partitionable(KieBase kieBase) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || !singleUnitPattern(impl.getLhs())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean singleUnitPattern(GroupElement lhs) {
+        if (lhs == null || !lhs.isAnd() || lhs.getChildren().size() != 1) {
+            return false;
+        }
+        RuleConditionElement only = lhs.getChildren().get(0);
+        if (only instanceof GroupElement nested) {
+            return singleUnitPattern(nested);
+        }
+        return only instanceof Pattern p && p.getSource() == null && p.getObjectType() instanceof ClassObjectType t
+                && UnitFacts.class.isAssignableFrom(t.getClassType());
     }
 
     /**
@@ -33,18 +105,70 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                                       FactsDocument facts) {
+        return evaluate(ref, period, kieBase, rules, facts, false, Runnable::run);
+    }
+
+    /**
+     * Validates {@code facts} and evaluates them, in batches on {@code executor} when
+     * {@code partitionable}; the results are those of one session over all units.
+     *
+     * @throws InvalidFactsException when the facts break the contract
+     * @throws RuleSetException      when a rule fails or rules contradict each other
+     */
+    public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
+                                      FactsDocument facts, boolean partitionable, Executor executor) {
+        List<TargetResult> all = new ArrayList<>();
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, all::addAll);
+        return new Evaluation(ref, facts.asOf(), all);
+    }
+
+    /**
+     * Validates {@code facts} and hands the results to {@code sink} in the contract's order, in
+     * slices (one per batch); before the first slice the facts are valid. When a rule fails after
+     * some slices were handed over, the exception follows them.
+     *
+     * @throws InvalidFactsException when the facts break the contract
+     * @throws RuleSetException      when a rule fails or rules contradict each other
+     */
+    public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
+                              FactsDocument facts, boolean partitionable, Executor executor,
+                              Consumer<List<TargetResult>> sink) {
         List<Problem> invalid = FactsValidator.validate(facts);
         if (!invalid.isEmpty()) {
             throw new InvalidFactsException(invalid);
         }
         Run run = new Run(period, facts.asOf(), rules);
+        List<UnitView> ordered = index(facts, run);
+        if (!partitionable || ordered.size() <= BATCH_UNITS) {
+            List<TargetResult> results = single(ref, kieBase, rules, ordered, run);
+            results.sort(ORDER);
+            sink.accept(results);
+            return;
+        }
+        List<UnitView> sorted = new ArrayList<>(ordered);
+        sorted.sort(Comparator.comparing(UnitView::getId));
+        Batches batches = new Batches(kieBase, period, facts, rules, sorted);
+        int delivered = batches.run(executor, sink);
+        if (delivered < batches.count) {
+            // a batch failed: one session over every unit, in document order, says why exactly as before
+            List<TargetResult> results = single(ref, kieBase, rules, ordered, new Run(period, facts.asOf(), rules));
+            results.sort(ORDER);
+            String first = sorted.get(delivered * BATCH_UNITS).getId();
+            int from = 0;
+            while (from < results.size() && results.get(from).unit().compareTo(first) < 0) {
+                from++;
+            }
+            sink.accept(results.subList(from, results.size()));
+        }
+    }
+
+    private static List<UnitView> index(FactsDocument facts, Run run) {
         Map<String, UnitView> views = new HashMap<>();
         List<UnitView> ordered = new ArrayList<>(facts.units().size());
         for (Unit u : facts.units()) {
             UnitView v = new UnitView(u, run);
             views.put(u.id(), v);
             ordered.add(v);
-            run.add(v);
         }
         for (UnitView v : ordered) {
             if (v.getParent() != null) {
@@ -60,8 +184,18 @@ public final class Evaluator {
         for (Attestation a : facts.attestations()) {
             views.get(a.unit()).add(a);
         }
+        return ordered;
+    }
+
+    /** Runs every unit in one session, bound to {@code run}. */
+    private static List<TargetResult> single(RuleSetRef ref, KieBase kieBase, Map<String, RuleInfo> rules,
+                                             List<UnitView> units, Run run) {
+        for (UnitView v : units) {
+            v.bind(run);
+            run.add(v);
+        }
         try {
-            kieBase.newStatelessKieSession().execute(ordered);
+            kieBase.newStatelessKieSession().execute(units);
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
@@ -75,6 +209,205 @@ public final class Evaluator {
         if (!problems.isEmpty()) {
             throw new RuleSetException(ref.id(), problems);
         }
-        return new Evaluation(ref, facts.asOf(), results);
+        return results;
+    }
+
+    /**
+     * The batches of one evaluation: claimed in order by the calling thread and by helpers, at most
+     * {@link #WINDOW} ahead of the last slice handed over, so that finished results never pile up.
+     */
+    private static final class Batches {
+
+        private static final int WINDOW = 4;
+
+        private final KieBase kieBase;
+        private final Period period;
+        private final FactsDocument facts;
+        private final Map<String, RuleInfo> rules;
+        private final List<UnitView> units;
+        private final int count;
+        private final List<?>[] done;
+        private Executor executor;
+        private int helpers;
+        private int helping;
+        private int next;
+        private int delivered;
+        private int active;
+        private boolean stopped;
+        private Error error;
+
+        Batches(KieBase kieBase, Period period, FactsDocument facts, Map<String, RuleInfo> rules, List<UnitView> units) {
+            this.kieBase = kieBase;
+            this.period = period;
+            this.facts = facts;
+            this.rules = rules;
+            this.units = units;
+            this.count = (units.size() + BATCH_UNITS - 1) / BATCH_UNITS;
+            this.done = new List<?>[count];
+        }
+
+        /** Hands over every batch's results in order; returns how many batches were handed over. */
+        int run(Executor executor, Consumer<List<TargetResult>> sink) {
+            this.executor = executor;
+            this.helpers = Math.min(count - 1, Runtime.getRuntime().availableProcessors() - 1);
+            summon();
+            int d = 0;
+            try {
+                while (d < count) {
+                    List<TargetResult> slice = take(d);
+                    if (slice == null) {
+                        break;
+                    }
+                    summon();
+                    sink.accept(slice);
+                    d++;
+                }
+            } finally {
+                synchronized (this) {
+                    stopped = true;
+                    notifyAll();
+                    while (active > 0) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
+                    }
+                }
+            }
+            if (error != null) {
+                throw error;
+            }
+            return d;
+        }
+
+        /** Batch {@code d}'s results, computing batches meanwhile; {@code null} when a batch failed. */
+        @SuppressWarnings("unchecked")
+        private List<TargetResult> take(int d) {
+            while (true) {
+                int mine;
+                synchronized (this) {
+                    if (done[d] != null) {
+                        List<TargetResult> slice = (List<TargetResult>) done[d];
+                        done[d] = null;
+                        delivered = d + 1;
+                        notifyAll();
+                        return slice instanceof Failed ? null : slice;
+                    }
+                    if (stopped) {
+                        return null;
+                    }
+                    if (next < count && next < delivered + WINDOW) {
+                        mine = next++;
+                        active++;
+                    } else {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted while evaluating", e);
+                        }
+                        continue;
+                    }
+                }
+                compute(mine);
+            }
+        }
+
+        /**
+         * Submits helpers until {@link #helpers} are at work, while there are batches to claim. A
+         * helper leaves when the window is full rather than wait (the executor may run it on the
+         * calling thread), and is summoned again once a slice is handed over.
+         */
+        private void summon() {
+            while (true) {
+                synchronized (this) {
+                    if (stopped || helping >= helpers || next >= count || next >= delivered + WINDOW) {
+                        return;
+                    }
+                    helping++;
+                }
+                try {
+                    executor.execute(this::help);
+                } catch (RejectedExecutionException e) {
+                    synchronized (this) {
+                        helping--;
+                        helpers = helping;
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void help() {
+            try {
+                while (true) {
+                    int mine;
+                    synchronized (this) {
+                        if (stopped || next >= count || next >= delivered + WINDOW) {
+                            return;
+                        }
+                        mine = next++;
+                        active++;
+                    }
+                    compute(mine);
+                }
+            } finally {
+                synchronized (this) {
+                    helping--;
+                }
+            }
+        }
+
+        private void compute(int b) {
+            List<?> result;
+            try {
+                result = batch(b);
+            } catch (RuntimeException e) {
+                result = Failed.INSTANCE;
+            } catch (Error e) {
+                synchronized (this) {
+                    error = error == null ? e : error;
+                }
+                result = Failed.INSTANCE;
+            }
+            synchronized (this) {
+                done[b] = result;
+                if (result == Failed.INSTANCE) {
+                    stopped = true;
+                }
+                active--;
+                notifyAll();
+            }
+        }
+
+        private List<TargetResult> batch(int b) {
+            List<UnitView> mine = units.subList(b * BATCH_UNITS, Math.min(units.size(), (b + 1) * BATCH_UNITS));
+            Run run = new Run(period, facts.asOf(), rules);
+            for (UnitView v : mine) {
+                v.bind(run);
+                run.add(v);
+            }
+            try {
+                kieBase.newStatelessKieSession().execute(mine);
+            } finally {
+                for (UnitView v : mine) {
+                    v.bind(null);
+                }
+            }
+            if (run.failed()) {
+                return Failed.INSTANCE;
+            }
+            List<TargetResult> results = run.results(new ArrayList<>());
+            results.sort(ORDER);
+            return results;
+        }
+    }
+
+    /** Marks a batch that failed. */
+    @SuppressWarnings("serial")
+    private static final class Failed extends ArrayList<TargetResult> {
+        static final Failed INSTANCE = new Failed();
     }
 }

@@ -11,6 +11,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +27,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -60,7 +69,13 @@ public final class FactsReader {
 
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, LocalDate> dates = new HashMap<>();
+    private final Map<String, Period> periods = new HashMap<>();
     private boolean broken;
+    /** The array and index of the element being read, for {@link #ELEMENT} paths. */
+    private String element;
+    private int elementIndex;
 
     private FactsReader(String source) {
         this.source = source;
@@ -123,12 +138,14 @@ public final class FactsReader {
                         JsonNode n = TREES.readTree(p);
                         broken = false;
                         asOf = date(n, null, "asOf", l);
-                        asOfPlace = new Located<>(asOf, "asOf", line(l), column(l), broken);
+                        asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
                     }
-                    case "units" -> readArray(p, value, "units", l, units, this::unit);
-                    case "measurements" -> readArray(p, value, "measurements", l, measurements, this::measurement);
-                    case "events" -> readArray(p, value, "events", l, events, this::event);
-                    case "attestations" -> readArray(p, value, "attestations", l, attestations, this::attestation);
+                    case "units" -> readArray(p, value, "units", l, units, UNIT_FIELDS, this::unit);
+                    case "measurements" -> readArray(p, value, "measurements", l, measurements, MEASUREMENT_FIELDS,
+                            this::measurement);
+                    case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, this::event);
+                    case "attestations" -> readArray(p, value, "attestations", l, attestations, ATTESTATION_FIELDS,
+                            this::attestation);
                     default -> p.skipChildren();
                 }
             }
@@ -151,15 +168,27 @@ public final class FactsReader {
         if (!problems.isEmpty()) {
             throw new InvalidFactsException(problems);
         }
-        return new FactsDocument(ruleSet, asOf, values(units), values(measurements), values(events), values(attestations));
+        return FactsValidator.validated(new FactsDocument(ruleSet, asOf, values(units), values(measurements),
+                values(events), values(attestations)));
     }
 
     private interface ElementReader<T> {
-        T read(JsonNode node, String path, JsonLocation at);
+        T read(JsonNode[] fields, String path, JsonLocation at);
     }
 
+    /** The fields an element's reader looks at, in slot order; other fields are read and ignored. */
+    /** Stands for the path of the element being read, made only when a problem needs it. */
+    private static final String ELEMENT = new String("element");
+
+    private static final List<String> UNIT_FIELDS = List.of("id", "name", "level", "parent");
+    private static final List<String> MEASUREMENT_FIELDS = List.of("unit", "indicator", "field", "period",
+            "numerator", "denominator", "value");
+    private static final List<String> EVENT_FIELDS = List.of("unit", "type", "date", "subject", "task", "deadline",
+            "report", "title");
+    private static final List<String> ATTESTATION_FIELDS = List.of("unit", "key", "period", "value");
+
     private <T> void readArray(JsonParser p, JsonToken token, String name, JsonLocation l, List<Located<T>> out,
-                               ElementReader<T> reader) throws IOException {
+                               List<String> fields, ElementReader<T> reader) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return;
         }
@@ -169,22 +198,57 @@ public final class FactsReader {
             return;
         }
         int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             JsonLocation at = p.currentTokenLocation();
-            String path = name + "[" + i++ + "]";
-            JsonNode node = TREES.readTree(p);
-            broken = false;
-            if (!node.isObject()) {
-                problems.add(new Problem(source, path, line(at), column(at), "must be an object, found " + kind(node)));
+            int index = i++;
+            if (t != JsonToken.START_OBJECT) {
+                JsonNode node = TREES.readTree(p);
+                problems.add(new Problem(source, Located.path(name, index), line(at), column(at),
+                        "must be an object, found " + kind(node)));
                 continue;
             }
-            T value = reader.read(node, path, at);
-            out.add(new Located<>(value, path, line(at), column(at), broken));
+            JsonNode[] slots = fields(p, fields);
+            broken = false;
+            element = name;
+            elementIndex = index;
+            T value = reader.read(slots, ELEMENT, at);
+            out.add(new Located<>(value, name, index, line(at), column(at), broken));
         }
     }
 
-    private Unit unit(JsonNode n, String path, JsonLocation at) {
-        String level = text(n.get("level"), path, "level", at);
+    /**
+     * Reads one object, from its start to its end, keeping the values of {@code fields} by slot;
+     * values are made into nodes only as far as the checks need (a structure or an unknown field
+     * is read whole, as a tree would read it).
+     */
+    private JsonNode[] fields(JsonParser p, List<String> fields) throws IOException {
+        JsonNode[] slots = new JsonNode[fields.size()];
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            int slot = fields.indexOf(p.currentName());
+            JsonToken v = p.nextToken();
+            JsonNode node = switch (v) {
+                case VALUE_STRING -> TextNode.valueOf(p.getText());
+                case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                    case INT -> IntNode.valueOf(p.getIntValue());
+                    case LONG -> LongNode.valueOf(p.getLongValue());
+                    default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
+                };
+                case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(p.getDecimalValue());
+                case VALUE_TRUE -> BooleanNode.TRUE;
+                case VALUE_FALSE -> BooleanNode.FALSE;
+                case VALUE_NULL -> NullNode.getInstance();
+                default -> TREES.readTree(p);
+            };
+            if (slot >= 0) {
+                slots[slot] = node;
+            }
+        }
+        return slots;
+    }
+
+    private Unit unit(JsonNode[] n, String path, JsonLocation at) {
+        String level = text(n[2], path, "level", at);
         Level parsed = null;
         if (level != null) {
             try {
@@ -193,29 +257,29 @@ public final class FactsReader {
                 fail(path, "level", at, "'" + level + "' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE");
             }
         }
-        return new Unit(text(n.get("id"), path, "id", at), text(n.get("name"), path, "name", at),
-                parsed, text(n.get("parent"), path, "parent", at));
+        return new Unit(id(text(n[0], path, "id", at)), text(n[1], path, "name", at),
+                parsed, id(text(n[3], path, "parent", at)));
     }
 
-    private Measurement measurement(JsonNode n, String path, JsonLocation at) {
-        return new Measurement(text(n.get("unit"), path, "unit", at),
-                text(n.get("indicator"), path, "indicator", at),
-                text(n.get("field"), path, "field", at),
-                period(n.get("period"), path, "period", at),
-                count(n.get("numerator"), path, "numerator", at),
-                count(n.get("denominator"), path, "denominator", at),
-                number(n.get("value"), path, "value", at));
+    private Measurement measurement(JsonNode[] n, String path, JsonLocation at) {
+        return new Measurement(id(text(n[0], path, "unit", at)),
+                id(text(n[1], path, "indicator", at)),
+                id(text(n[2], path, "field", at)),
+                period(n[3], path, "period", at),
+                count(n[4], path, "numerator", at),
+                count(n[5], path, "denominator", at),
+                number(n[6], path, "value", at));
     }
 
-    private Event event(JsonNode n, String path, JsonLocation at) {
-        return new Event(text(n.get("unit"), path, "unit", at), text(n.get("type"), path, "type", at),
-                date(n.get("date"), path, "date", at), text(n.get("subject"), path, "subject", at),
-                text(n.get("task"), path, "task", at), date(n.get("deadline"), path, "deadline", at),
-                text(n.get("report"), path, "report", at), text(n.get("title"), path, "title", at));
+    private Event event(JsonNode[] n, String path, JsonLocation at) {
+        return new Event(id(text(n[0], path, "unit", at)), id(text(n[1], path, "type", at)),
+                date(n[2], path, "date", at), id(text(n[3], path, "subject", at)),
+                id(text(n[4], path, "task", at)), date(n[5], path, "deadline", at),
+                id(text(n[6], path, "report", at)), text(n[7], path, "title", at));
     }
 
-    private Attestation attestation(JsonNode n, String path, JsonLocation at) {
-        JsonNode v = n.get("value");
+    private Attestation attestation(JsonNode[] n, String path, JsonLocation at) {
+        JsonNode v = n[3];
         Object value = null;
         if (v == null || v.isNull()) {
             fail(path, "value", at, "is required: true, false or a string");
@@ -226,8 +290,17 @@ public final class FactsReader {
         } else {
             fail(path, "value", at, "must be true, false or a string, found " + kind(v));
         }
-        return new Attestation(text(n.get("unit"), path, "unit", at), text(n.get("key"), path, "key", at),
-                period(n.get("period"), path, "period", at), value);
+        return new Attestation(id(text(n[0], path, "unit", at)), id(text(n[1], path, "key", at)),
+                period(n[2], path, "period", at), value);
+    }
+
+    /** One instance of each identifier read (unit ids, codes), so that a large document keeps each once. */
+    private String id(String s) {
+        if (s == null) {
+            return null;
+        }
+        String known = ids.putIfAbsent(s, s);
+        return known == null ? s : known;
     }
 
     private String text(JsonNode n, String path, String field, JsonLocation at) {
@@ -246,12 +319,17 @@ public final class FactsReader {
         if (s == null) {
             return null;
         }
+        LocalDate known = dates.get(s);
+        if (known != null) {
+            return known;
+        }
         try {
             LocalDate d = LocalDate.parse(s);
             if (d.getYear() < 1900 || d.getYear() > 2999) {
                 fail(path, field, at, "'" + s + "' is out of range: dates must fall in the years 1900 to 2999");
                 return null;
             }
+            dates.put(s, d);
             return d;
         } catch (DateTimeParseException e) {
             fail(path, field, at, "'" + s + "' is not a date: use YYYY-MM-DD");
@@ -264,8 +342,14 @@ public final class FactsReader {
         if (s == null) {
             return null;
         }
+        Period known = periods.get(s);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Period.parse(s);
+            Period parsed = Period.parse(s);
+            periods.put(s, parsed);
+            return parsed;
         } catch (IllegalArgumentException e) {
             fail(path, field, at, e.getMessage());
             return null;
@@ -305,6 +389,9 @@ public final class FactsReader {
 
     private void fail(String path, String field, JsonLocation at, String message) {
         broken = true;
+        if (path == ELEMENT) {
+            path = Located.path(element, elementIndex);
+        }
         problems.add(new Problem(source, path == null ? field : path + "." + field, line(at), column(at), message));
     }
 

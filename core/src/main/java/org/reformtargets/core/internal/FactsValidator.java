@@ -1,5 +1,6 @@
 package org.reformtargets.core.internal;
 
+import java.lang.ref.WeakReference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,10 @@ import org.reformtargets.core.Unit;
 /** Checks a facts document against the contract and lists every problem, each with its place. */
 public final class FactsValidator {
 
+    @SuppressWarnings("unchecked")
+    private static final WeakReference<FactsDocument>[] RECENT = new WeakReference[16];
+    private static int next;
+
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
 
@@ -28,6 +33,9 @@ public final class FactsValidator {
 
     /** Validates a document built in Java; places are paths such as {@code measurements[3]}. */
     public static List<Problem> validate(FactsDocument facts) {
+        if (wasValidated(facts)) {
+            return List.of();
+        }
         return validate(null, facts.asOf(), null, located("units", facts.units()),
                 located("measurements", facts.measurements()), located("events", facts.events()),
                 located("attestations", facts.attestations()));
@@ -49,10 +57,33 @@ public final class FactsValidator {
         return v.problems;
     }
 
+    /**
+     * Notes that {@code facts} (immutable) passed validation, so that evaluating it does not validate
+     * it again; only the last few documents are remembered, weakly.
+     */
+    static FactsDocument validated(FactsDocument facts) {
+        synchronized (RECENT) {
+            RECENT[next] = new WeakReference<>(facts);
+            next = (next + 1) % RECENT.length;
+        }
+        return facts;
+    }
+
+    private static boolean wasValidated(FactsDocument facts) {
+        synchronized (RECENT) {
+            for (WeakReference<FactsDocument> r : RECENT) {
+                if (r != null && r.get() == facts) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static <T> List<Located<T>> located(String name, List<T> items) {
         List<Located<T>> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            out.add(new Located<>(items.get(i), name + "[" + i + "]", 0, 0, false));
+            out.add(new Located<>(items.get(i), name, i, 0, 0, false));
         }
         return out;
     }

@@ -2,13 +2,24 @@ package org.reformtargets.core.internal;
 
 /**
  * An element of a facts document with its place: the path ({@code measurements[3]}) and, when it
- * was read from JSON, the line and column where it starts.
+ * was read from JSON, the line and column where it starts. The path is made only when asked for.
  *
  * @param value  the element, as far as it could be read
- * @param path   its path in the document
+ * @param name   the array it is in ({@code measurements}), or the field it is ({@code asOf})
+ * @param index  its index in the array, or -1 for a field
  * @param line   1-based line, or 0
  * @param column 1-based column, or 0
  * @param broken whether reading it already found a problem (its other checks are then skipped)
  */
-public record Located<T>(T value, String path, int line, int column, boolean broken) {
+public record Located<T>(T value, String name, int index, int line, int column, boolean broken) {
+
+    /** Its path in the document, such as {@code measurements[3]} or {@code asOf}. */
+    public String path() {
+        return path(name, index);
+    }
+
+    /** The path of element {@code index} of array {@code name}, or of field {@code name} when index is -1. */
+    public static String path(String name, int index) {
+        return index < 0 ? name : name + "[" + index + "]";
+    }
 }

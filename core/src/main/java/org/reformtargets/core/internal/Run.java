@@ -3,6 +3,7 @@ package org.reformtargets.core.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.reformtargets.core.TargetResult;
 import org.reformtargets.core.TargetSpec;
 
 /**
- * One evaluation in progress: the evaluated period, the facts' date, the units and the results
- * the rules have stated so far. Confined to the thread that runs the evaluation.
+ * One session of an evaluation in progress: the evaluated period, the facts' date, the units
+ * inserted and the results the rules have stated so far. Confined to the thread that runs the
+ * session; an evaluation split into batches has one run per batch.
  */
 public final class Run {
 
@@ -27,8 +29,9 @@ public final class Run {
     private final Map<String, RuleInfo> rules;
     private final Map<String, UnitView> units = new HashMap<>();
     private final List<TargetResult> results = new ArrayList<>();
-    private final Map<String, String> claimed = new HashMap<>();
-    private final Set<String> unanswered = new LinkedHashSet<>();
+    private final Map<Claim, String> claimed = new HashMap<>();
+    private final Set<Fired> unanswered = new LinkedHashSet<>();
+    private final Map<Rule, RuleInfo> byRule = new IdentityHashMap<>();
     private final List<Problem> conflicts = new ArrayList<>();
     private Map<String, TargetSpec> specs;
 
@@ -65,20 +68,23 @@ public final class Run {
 
     /** Records that {@code rule} fired for {@code unit} and returns what its metadata says. */
     public RuleInfo started(Rule rule, UnitView unit) {
-        RuleInfo info = rules.get(key(rule.getPackageName(), rule.getName()));
+        RuleInfo info = byRule.get(rule);
         if (info == null) {
-            throw new IllegalStateException("rule '" + rule.getName() + "' is not part of the rule set");
+            info = rules.get(key(rule.getPackageName(), rule.getName()));
+            if (info == null) {
+                throw new IllegalStateException("rule '" + rule.getName() + "' is not part of the rule set");
+            }
+            byRule.put(rule, info);
         }
-        unanswered.add(info.name() + "\u0000" + unit.getId());
+        unanswered.add(new Fired(info, unit));
         return info;
     }
 
     /** Adds one result; a second result for the same target, unit and field is a conflict. */
     public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
                      Long gap, Period measuredPeriod, String vi, String en) {
-        unanswered.remove(rule.name() + "\u0000" + unit.getId());
-        String key = rule.target() + "\u0000" + unit.getId() + "\u0000" + field;
-        String earlier = claimed.putIfAbsent(key, rule.name());
+        unanswered.remove(new Fired(rule, unit));
+        String earlier = claimed.putIfAbsent(new Claim(rule.target(), unit, field), rule.name());
         if (earlier != null) {
             conflicts.add(new Problem(rule.file(), "rule \"" + rule.name() + "\"", rule.line(), 0,
                     "gives a second result for target " + rule.target() + ", unit " + unit.getId()
@@ -94,14 +100,46 @@ public final class Run {
     /** The results, once every rule has fired; conflicts and unfinished checks are problems. */
     List<TargetResult> results(List<Problem> problems) {
         problems.addAll(conflicts);
-        for (String u : unanswered) {
-            String[] parts = u.split("\u0000");
-            RuleInfo info = rules.values().stream().filter(r -> r.name().equals(parts[0])).findFirst().orElseThrow();
-            problems.add(new Problem(info.file(), "rule \"" + parts[0] + "\"", info.line(), 0,
-                    "fired for unit " + parts[1] + " but stated no verdict: end its Check with a threshold"
+        for (Fired u : unanswered) {
+            String name = u.rule().name();
+            RuleInfo info = rules.values().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+            problems.add(new Problem(info.file(), "rule \"" + name + "\"", info.line(), 0,
+                    "fired for unit " + u.unit().getId() + " but stated no verdict: end its Check with a threshold"
                             + " such as atLeast(\"98\")"));
         }
         return results;
+    }
+
+    /** Whether a rule claimed a result twice or fired without a verdict. */
+    boolean failed() {
+        return !conflicts.isEmpty() || !unanswered.isEmpty();
+    }
+
+    /** A rule that fired for a unit; rules are told apart by name, as in the rule set. */
+    private record Fired(RuleInfo rule, UnitView unit) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Fired f && f.unit == unit && f.rule.name().equals(rule.name());
+        }
+
+        @Override
+        public int hashCode() {
+            return rule.name().hashCode() * 31 + System.identityHashCode(unit);
+        }
+    }
+
+    /** One result's identity: target, unit and field. */
+    private record Claim(String target, UnitView unit, String field) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Claim c && c.unit == unit && c.target.equals(target)
+                    && java.util.Objects.equals(c.field, field);
+        }
+
+        @Override
+        public int hashCode() {
+            return (target.hashCode() * 31 + System.identityHashCode(unit)) * 31 + java.util.Objects.hashCode(field);
+        }
     }
 
     /** Makes this run record what each check states ({@link #states}), for a dry run. */

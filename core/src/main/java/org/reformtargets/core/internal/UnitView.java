@@ -13,7 +13,11 @@ import org.reformtargets.core.Period;
 import org.reformtargets.core.Unit;
 import org.reformtargets.core.rule.UnitFacts;
 
-/** A unit with its facts indexed for the rules, within one {@link Run}. */
+/**
+ * A unit with its facts indexed for the rules. The facts never change once indexed; the view is
+ * bound to the {@link Run} of the session it is inserted into, so that views can be read by the
+ * checks of other units (sub-units) while their own session runs on another thread.
+ */
 public final class UnitView implements UnitFacts {
 
     /**
@@ -30,7 +34,9 @@ public final class UnitView implements UnitFacts {
     }
 
     private final Unit unit;
-    private final Run run;
+    private final Period period;
+    private final java.time.LocalDate asOf;
+    private Run run;
     private final List<UnitView> subUnits = new ArrayList<>();
     private final Map<String, List<Measurement>> measurements = new HashMap<>();
     private final Map<String, List<Event>> events = new HashMap<>();
@@ -38,6 +44,13 @@ public final class UnitView implements UnitFacts {
 
     UnitView(Unit unit, Run run) {
         this.unit = unit;
+        this.run = run;
+        this.period = run.period();
+        this.asOf = run.asOf();
+    }
+
+    /** Binds this view to the run of the session it is inserted into next. */
+    void bind(Run run) {
         this.run = run;
     }
 
@@ -57,7 +70,7 @@ public final class UnitView implements UnitFacts {
         attestations.computeIfAbsent(a.key(), k -> new ArrayList<>(1)).add(a);
     }
 
-    /** The evaluation this view belongs to. */
+    /** The run of the session this view was last inserted into. */
     public Run run() {
         return run;
     }
@@ -89,7 +102,7 @@ public final class UnitView implements UnitFacts {
 
     @Override
     public Period getPeriod() {
-        return run.period();
+        return period;
     }
 
     /** The units whose parent this is. */
@@ -101,8 +114,13 @@ public final class UnitView implements UnitFacts {
     public List<Event> events(String type, Period period) {
         List<Event> all = events.getOrDefault(type, List.of());
         List<Event> in = new ArrayList<>(all.size());
+        if (all.isEmpty()) {
+            return in;
+        }
+        java.time.LocalDate start = period.start();
+        java.time.LocalDate end = period.end();
         for (Event e : all) {
-            if (e.date() != null && period.contains(e.date())) {
+            if (e.date() != null && !e.date().isBefore(start) && !e.date().isAfter(end)) {
                 in.add(e);
             }
         }
@@ -139,7 +157,7 @@ public final class UnitView implements UnitFacts {
         if (whole != null) {
             return new Figure(whole, false);
         }
-        if (period.endedBy(run.asOf())) {
+        if (period.endedBy(asOf)) {
             return null;
         }
         Measurement best = null;
