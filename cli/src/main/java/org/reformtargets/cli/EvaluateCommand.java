@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
@@ -88,6 +89,14 @@ final class EvaluateCommand implements Callable<Integer> {
             if (ruleSet == null) {
                 return Main.EXIT_USER_ERROR;
             }
+            if (format == Format.json && audit == null) {
+                try (WriterOutputStream stream = new WriterOutputStream(out)) {
+                    ReformTargetsJson.writeEvaluation(ruleSet, document, ForkJoinPool.commonPool(), stream);
+                }
+                out.println();
+                out.flush();
+                return 0;
+            }
             Evaluation evaluation = ruleSet.evaluate(document);
             if (audit != null) {
                 Files.writeString(audit, ReformTargetsJson.writeAudit(
@@ -109,7 +118,8 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             err.println(describe(e));
         } catch (IOException e) {
-            err.println("Cannot write the audit record to " + audit + ": " + e.getMessage());
+            err.println(audit != null ? "Cannot write the audit record to " + audit + ": " + e.getMessage()
+                    : "Cannot write the results: " + e.getMessage());
         }
         return Main.EXIT_USER_ERROR;
     }
