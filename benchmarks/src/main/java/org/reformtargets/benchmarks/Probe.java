@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
@@ -80,10 +79,10 @@ public final class Probe {
                     .writeValue(OutputStream.nullOutputStream(), r);
             results = r.size();
         } else {
-            Evaluation e = rules.evaluate(read);
+            // evaluated and written as the results come, as the CLI does: the write is part of "evaluate"
+            results = ReformTargetsJson.writeEvaluation(rules, read, java.util.concurrent.ForkJoinPool.commonPool(),
+                    OutputStream.nullOutputStream()).values().stream().mapToInt(Integer::intValue).sum();
             t3 = System.nanoTime();
-            ReformTargetsJson.writeEvaluation(e, OutputStream.nullOutputStream());
-            results = e.results().size();
         }
         long t4 = System.nanoTime();
         sampler.stop = true;
