@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
@@ -94,7 +96,7 @@ public final class FactsValidator {
     }
 
     private Set<String> units(List<Located<Unit>> units) {
-        Map<String, Located<Unit>> byId = new HashMap<>();
+        Map<String, Located<Unit>> byId = new HashMap<>(Math.max(16, units.size() * 2));
         for (Located<Unit> at : units) {
             Unit u = at.value();
             if (u == null || u.id() == null) {
@@ -148,8 +150,11 @@ public final class FactsValidator {
     }
 
     private void measurements(List<Located<Measurement>> measurements, Set<String> ids, LocalDate asOf) {
-        Map<List<Object>, Located<Measurement>> seen = new HashMap<>();
-        for (Located<Measurement> at : measurements) {
+        FirstOf<Measurement> seen = new FirstOf<>(measurements, (a, b) -> a.unit().equals(b.unit())
+                && a.indicator().equals(b.indicator()) && Objects.equals(a.field(), b.field())
+                && a.period().equals(b.period()));
+        for (int index = 0; index < measurements.size(); index++) {
+            Located<Measurement> at = measurements.get(index);
             Measurement m = at.value();
             if (m == null || at.broken()) {
                 continue;
@@ -186,8 +191,8 @@ public final class FactsValidator {
                 }
             }
             if (m.unit() != null && m.indicator() != null && m.period() != null) {
-                Located<Measurement> first = seen.putIfAbsent(
-                        java.util.Arrays.asList(m.unit(), m.indicator(), m.field(), m.period()), at);
+                Located<Measurement> first = seen.putIfAbsent(((31 * (31 * (31 + m.unit().hashCode())
+                        + m.indicator().hashCode()) + Objects.hashCode(m.field())) * 31) + m.period().hashCode(), index);
                 if (first != null) {
                     add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
                             + ": one measurement per unit, indicator, field and period");
@@ -254,8 +259,10 @@ public final class FactsValidator {
     }
 
     private void attestations(List<Located<Attestation>> attestations, Set<String> ids) {
-        Map<List<Object>, Located<Attestation>> seen = new HashMap<>();
-        for (Located<Attestation> at : attestations) {
+        FirstOf<Attestation> seen = new FirstOf<>(attestations, (a, b) -> a.unit().equals(b.unit())
+                && a.key().equals(b.key()) && Objects.equals(a.period(), b.period()));
+        for (int index = 0; index < attestations.size(); index++) {
+            Located<Attestation> at = attestations.get(index);
             Attestation a = at.value();
             if (a == null || at.broken()) {
                 continue;
@@ -268,7 +275,8 @@ public final class FactsValidator {
                 add(at, "value", "must be true, false or a string");
             }
             if (a.unit() != null && a.key() != null) {
-                Located<Attestation> first = seen.putIfAbsent(java.util.Arrays.asList(a.unit(), a.key(), a.period()), at);
+                Located<Attestation> first = seen.putIfAbsent((31 * (31 * (31 + a.unit().hashCode())
+                        + a.key().hashCode())) + Objects.hashCode(a.period()), index);
                 if (first != null) {
                     add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
                             + ": one attestation per unit, key and period");
@@ -293,4 +301,39 @@ public final class FactsValidator {
         }
     }
 
+    /**
+     * The first of the elements with the same key, by an open-addressing table of each element's
+     * key hash and index: no object per element, one memory access per look-up.
+     */
+    private static final class FirstOf<T> {
+        private final List<Located<T>> elements;
+        private final long[] table;
+        private final BiPredicate<T, T> sameKey;
+
+        FirstOf(List<Located<T>> elements, BiPredicate<T, T> sameKey) {
+            this.elements = elements;
+            this.table = new long[Integer.highestOneBit(Math.max(4, elements.size()) * 2 - 1) << 1];
+            this.sameKey = sameKey;
+        }
+
+        /** The first element with the key of element {@code index} (whose key hashes to {@code hash}), or null. */
+        Located<T> putIfAbsent(int hash, int index) {
+            int mask = table.length - 1;
+            int x = hash * 0x9E3779B9;
+            T value = elements.get(index).value();
+            for (int i = (x ^ (x >>> 16)) & mask; ; i = (i + 1) & mask) {
+                long entry = table[i];
+                if (entry == 0) {
+                    table[i] = ((long) hash << 32) | (index + 1L);
+                    return null;
+                }
+                if ((int) (entry >>> 32) == hash) {
+                    Located<T> known = elements.get((int) entry - 1);
+                    if (sameKey.test(known.value(), value)) {
+                        return known;
+                    }
+                }
+            }
+        }
+    }
 }
