@@ -67,6 +67,11 @@ public final class FactsReader {
     private final Names strings = new Names();
     private final Map<String, LocalDate> dates = new HashMap<>();
     private final Map<String, Period> periods = new HashMap<>();
+    /** The last date and period parsed, and their text. */
+    private String lastDateText;
+    private LocalDate lastDate;
+    private String lastPeriodText;
+    private Period lastPeriod;
     private boolean broken;
     /** The array, index, line and column of the element being read, for {@link #ELEMENT} paths. */
     private String element;
@@ -211,6 +216,7 @@ public final class FactsReader {
             return;
         }
         Object[] slots = new Object[fields.length];
+        String[] previous = new String[fields.length];
         int i = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -224,7 +230,7 @@ public final class FactsReader {
                         "must be an object, found " + kind(node)));
                 continue;
             }
-            fields(p, fields, names, slots);
+            fields(p, fields, names, slots, previous);
             broken = false;
             element = name;
             elementIndex = index;
@@ -239,13 +245,14 @@ public final class FactsReader {
      * Reads one object, from its start to its end, keeping the values of {@code fields} in {@code slots};
      * a structure or an unknown field is read whole, as a tree would read it.
      */
-    private void fields(JsonParser p, String[] fields, int names, Object[] slots) throws IOException {
+    private void fields(JsonParser p, String[] fields, int names, Object[] slots, String[] previous)
+            throws IOException {
         Arrays.fill(slots, null);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             int slot = slot(fields, p.currentName());
             JsonToken v = p.nextToken();
             Object value = switch (v) {
-                case VALUE_STRING -> slot >= 0 && (names & (1 << slot)) != 0 ? name(p) : p.getText();
+                case VALUE_STRING -> slot >= 0 && (names & (1 << slot)) != 0 ? name(p, previous, slot) : p.getText();
                 case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
                     case INT, LONG -> p.getLongValue();
                     default -> p.getBigIntegerValue();
@@ -276,13 +283,24 @@ public final class FactsReader {
         return -1;
     }
 
-    /** The current string, once per distinct value: short ones are looked up without making a string. */
-    private String name(JsonParser p) throws IOException {
+    /**
+     * The current string, once per distinct value: short ones are looked up without making a
+     * string, first against the previous element's value of the same slot (often the same).
+     */
+    private String name(JsonParser p, String[] previous, int slot) throws IOException {
         int length = p.getTextLength();
         if (length > Names.SHORT) {
             return strings.of(p.getText());
         }
-        return strings.of(p.getTextCharacters(), p.getTextOffset(), length);
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        String last = previous[slot];
+        if (last != null && Names.same(last, chars, offset, length)) {
+            return last;
+        }
+        String s = strings.of(chars, offset, length);
+        previous[slot] = s;
+        return s;
     }
 
     private Unit unit(Object[] n, String path, JsonLocation at) {
@@ -346,8 +364,13 @@ public final class FactsReader {
         if (s == null) {
             return null;
         }
+        if (s == lastDateText) {
+            return lastDate;
+        }
         LocalDate known = dates.get(s);
         if (known != null) {
+            lastDateText = s;
+            lastDate = known;
             return known;
         }
         try {
@@ -357,6 +380,8 @@ public final class FactsReader {
                 return null;
             }
             dates.put(s, d);
+            lastDateText = s;
+            lastDate = d;
             return d;
         } catch (DateTimeParseException e) {
             fail(path, field, at, "'" + s + "' is not a date: use YYYY-MM-DD");
@@ -369,13 +394,20 @@ public final class FactsReader {
         if (s == null) {
             return null;
         }
+        if (s == lastPeriodText) {
+            return lastPeriod;
+        }
         Period known = periods.get(s);
         if (known != null) {
+            lastPeriodText = s;
+            lastPeriod = known;
             return known;
         }
         try {
             Period parsed = Period.parse(s);
             periods.put(s, parsed);
+            lastPeriodText = s;
+            lastPeriod = parsed;
             return parsed;
         } catch (IllegalArgumentException e) {
             fail(path, field, at, e.getMessage());
@@ -532,7 +564,7 @@ public final class FactsReader {
             }
         }
 
-        private static boolean same(String s, char[] chars, int offset, int length) {
+        static boolean same(String s, char[] chars, int offset, int length) {
             if (s.length() != length) {
                 return false;
             }

@@ -16,6 +16,7 @@ import org.reformtargets.core.EventType;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Unit;
 
@@ -28,6 +29,12 @@ public final class FactsValidator {
 
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
+    /** The last indicator code looked up, and its indicator (null if none). */
+    private String lastCode;
+    private Indicator lastIndicator;
+    /** The last period compared with asOf, and whether it starts after it. */
+    private Period lastPeriod;
+    private boolean lastStartsAfter;
 
     private FactsValidator(String source) {
         this.source = source;
@@ -164,7 +171,11 @@ public final class FactsValidator {
             if (m.indicator() == null) {
                 add(at, "indicator", "is required: an indicator code such as dossiers.on_time");
             } else {
-                indicator = Indicator.byCode(m.indicator()).orElse(null);
+                if (m.indicator() != lastCode) {
+                    lastCode = m.indicator();
+                    lastIndicator = Indicator.byCode(lastCode).orElse(null);
+                }
+                indicator = lastIndicator;
                 if (indicator == null) {
                     add(at, "indicator", "'" + m.indicator() + "' is not an indicator of the contract"
                             + " (see facts-format.md), such as dossiers.on_time or satisfaction");
@@ -172,7 +183,7 @@ public final class FactsValidator {
             }
             if (m.period() == null) {
                 add(at, "period", "is required: YYYY, YYYY-H1, YYYY-Q1 … or YYYY-MM");
-            } else if (asOf != null && m.period().start().isAfter(asOf)) {
+            } else if (asOf != null && startsAfter(m.period(), asOf)) {
                 add(at, "period", m.period() + " starts after asOf " + asOf + ": facts cannot describe a later period");
             }
             if (m.field() != null && m.field().isBlank()) {
@@ -283,6 +294,14 @@ public final class FactsValidator {
                 }
             }
         }
+    }
+
+    private boolean startsAfter(Period period, LocalDate asOf) {
+        if (period != lastPeriod) {
+            lastPeriod = period;
+            lastStartsAfter = period.start().isAfter(asOf);
+        }
+        return lastStartsAfter;
     }
 
     /** How many digits {@code v} has written without an exponent: 1E+9 has 10, 0.001 has 4. */
