@@ -20,11 +20,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -62,11 +65,16 @@ public final class FactsReader {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** Counts below this are boxed once per reader. */
+    private static final int COUNTS = 1 << 16;
+
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
     private final Names strings = new Names();
     private final Map<String, LocalDate> dates = new HashMap<>();
     private final Map<String, Period> periods = new HashMap<>();
+    private final Map<String, BigDecimal> decimals = new HashMap<>();
+    private final Long[] counts = new Long[COUNTS];
     /** The last date and period parsed, and their text. */
     private String lastDateText;
     private LocalDate lastDate;
@@ -112,10 +120,10 @@ public final class FactsReader {
         String ruleSet = null;
         LocalDate asOf = null;
         Located<LocalDate> asOfPlace = null;
-        List<Located<Unit>> units = new ArrayList<>();
-        List<Located<Measurement>> measurements = new ArrayList<>();
-        List<Located<Event>> events = new ArrayList<>();
-        List<Located<Attestation>> attestations = new ArrayList<>();
+        Placed<Unit> units = new Placed<>("units");
+        Placed<Measurement> measurements = new Placed<>("measurements");
+        Placed<Event> events = new Placed<>("events");
+        Placed<Attestation> attestations = new Placed<>("attestations");
         JsonParser opened = null;
         try (JsonParser p = in.open()) {
             opened = p;
@@ -166,12 +174,13 @@ public final class FactsReader {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
-        problems.addAll(FactsValidator.validate(source, asOf, asOfPlace, units, measurements, events, attestations));
+        problems.addAll(FactsValidator.validate(source, asOf, asOfPlace, List.copyOf(units), measurements, events,
+                attestations));
         if (!problems.isEmpty()) {
             throw new InvalidFactsException(problems);
         }
-        return FactsValidator.validated(new FactsDocument(ruleSet, asOf, values(units), values(measurements),
-                values(events), values(attestations)));
+        return FactsValidator.validated(new FactsDocument(ruleSet, asOf, units.values, measurements.values,
+                events.values, attestations.values));
     }
 
     /**
@@ -205,7 +214,7 @@ public final class FactsReader {
     private static final int EVENT_NAMES = 0b1111111;
     private static final int ATTESTATION_NAMES = 0b111;
 
-    private <T> void readArray(JsonParser p, JsonToken token, String name, JsonLocation l, List<Located<T>> out,
+    private <T> void readArray(JsonParser p, JsonToken token, String name, JsonLocation l, Placed<T> out,
                                String[] fields, int names, ElementReader<T> reader) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return;
@@ -237,7 +246,7 @@ public final class FactsReader {
             elementLine = line;
             elementColumn = column;
             T value = reader.read(slots, ELEMENT, null);
-            out.add(new Located<>(value, name, index, line, column, broken));
+            out.add(value, index, line, column, broken);
         }
     }
 
@@ -254,10 +263,10 @@ public final class FactsReader {
             Object value = switch (v) {
                 case VALUE_STRING -> slot >= 0 && (names & (1 << slot)) != 0 ? name(p, previous, slot) : p.getText();
                 case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                    case INT, LONG -> p.getLongValue();
+                    case INT, LONG -> count(p.getLongValue());
                     default -> p.getBigIntegerValue();
                 };
-                case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+                case VALUE_NUMBER_FLOAT -> decimal(p);
                 case VALUE_TRUE -> Boolean.TRUE;
                 case VALUE_FALSE -> Boolean.FALSE;
                 case VALUE_NULL -> NULL;
@@ -281,6 +290,34 @@ public final class FactsReader {
             }
         }
         return -1;
+    }
+
+    /** {@code value}, boxed once per reader for the small counts that recur. */
+    private Long count(long value) {
+        if (value < 0 || value >= COUNTS) {
+            return value;
+        }
+        Long known = counts[(int) value];
+        if (known == null) {
+            known = value;
+            counts[(int) value] = known;
+        }
+        return known;
+    }
+
+    /** The current number, once per distinct text: figures recur. */
+    private BigDecimal decimal(JsonParser p) throws IOException {
+        int length = p.getTextLength();
+        if (length > Names.SHORT) {
+            return p.getDecimalValue();
+        }
+        String text = strings.of(p.getTextCharacters(), p.getTextOffset(), length);
+        BigDecimal known = decimals.get(text);
+        if (known == null) {
+            known = p.getDecimalValue();
+            decimals.put(text, known);
+        }
+        return known;
     }
 
     /**
@@ -465,9 +502,6 @@ public final class FactsReader {
         problems.add(new Problem(source, path == null ? field : path + "." + field, line, column, message));
     }
 
-    private static <T> List<T> values(List<Located<T>> located) {
-        return located.stream().map(Located::value).toList();
-    }
 
     /** A tree's value as {@link #fields} keeps it in a slot. */
     private static Object scalar(JsonNode n) {
@@ -601,6 +635,44 @@ public final class FactsReader {
                     }
                 }
             }
+        }
+    }
+    /**
+     * The elements read from one array with their places, kept by column rather than as one
+     * {@link Located} each; {@link #get} makes the {@code Located}.
+     */
+    private static final class Placed<T> extends AbstractList<Located<T>> implements RandomAccess {
+        private final String name;
+        final List<T> values = new ArrayList<>();
+        /** Index, line and column of each element. */
+        private int[] places = new int[3 * 16];
+        private final BitSet broken = new BitSet();
+
+        Placed(String name) {
+            this.name = name;
+        }
+
+        void add(T value, int index, int line, int column, boolean isBroken) {
+            int at = 3 * values.size();
+            if (at + 3 > places.length) {
+                places = Arrays.copyOf(places, places.length * 2);
+            }
+            places[at] = index;
+            places[at + 1] = line;
+            places[at + 2] = column;
+            broken.set(values.size(), isBroken);
+            values.add(value);
+        }
+
+        @Override
+        public Located<T> get(int i) {
+            return new Located<>(values.get(i), name, places[3 * i], places[3 * i + 1], places[3 * i + 2],
+                    broken.get(i));
+        }
+
+        @Override
+        public int size() {
+            return values.size();
         }
     }
 }

@@ -202,8 +202,9 @@ public final class FactsValidator {
                 }
             }
             if (m.unit() != null && m.indicator() != null && m.period() != null) {
-                Located<Measurement> first = seen.putIfAbsent(((31 * (31 * (31 + m.unit().hashCode())
-                        + m.indicator().hashCode()) + Objects.hashCode(m.field())) * 31) + m.period().hashCode(), index);
+                int key = 31 * (31 * (31 * m.unit().hashCode() + m.indicator().hashCode())
+                        + Objects.hashCode(m.field())) + m.period().hashCode();
+                Located<Measurement> first = seen.putIfAbsent(key, index, m);
                 if (first != null) {
                     add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
                             + ": one measurement per unit, indicator, field and period");
@@ -286,8 +287,8 @@ public final class FactsValidator {
                 add(at, "value", "must be true, false or a string");
             }
             if (a.unit() != null && a.key() != null) {
-                Located<Attestation> first = seen.putIfAbsent((31 * (31 * (31 + a.unit().hashCode())
-                        + a.key().hashCode())) + Objects.hashCode(a.period()), index);
+                int key = 31 * (31 * a.unit().hashCode() + a.key().hashCode()) + Objects.hashCode(a.period());
+                Located<Attestation> first = seen.putIfAbsent(key, index, a);
                 if (first != null) {
                     add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
                             + ": one attestation per unit, key and period");
@@ -335,11 +336,10 @@ public final class FactsValidator {
             this.sameKey = sameKey;
         }
 
-        /** The first element with the key of element {@code index} (whose key hashes to {@code hash}), or null. */
-        Located<T> putIfAbsent(int hash, int index) {
+        /** The first element with the key of {@code value}, element {@code index}, whose key hashes to {@code hash}. */
+        Located<T> putIfAbsent(int hash, int index, T value) {
             int mask = table.length - 1;
             int x = hash * 0x9E3779B9;
-            T value = elements.get(index).value();
             for (int i = (x ^ (x >>> 16)) & mask; ; i = (i + 1) & mask) {
                 long entry = table[i];
                 if (entry == 0) {
