@@ -11,25 +11,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -67,15 +65,27 @@ public final class FactsReader {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** Counts below this are boxed once per reader. */
+    private static final int COUNTS = 1 << 16;
+
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, String> ids = new HashMap<>();
+    private final Names strings = new Names();
     private final Map<String, LocalDate> dates = new HashMap<>();
     private final Map<String, Period> periods = new HashMap<>();
+    private final Map<String, BigDecimal> decimals = new HashMap<>();
+    private final Long[] counts = new Long[COUNTS];
+    /** The last date and period parsed, and their text. */
+    private String lastDateText;
+    private LocalDate lastDate;
+    private String lastPeriodText;
+    private Period lastPeriod;
     private boolean broken;
-    /** The array and index of the element being read, for {@link #ELEMENT} paths. */
+    /** The array, index, line and column of the element being read, for {@link #ELEMENT} paths. */
     private String element;
     private int elementIndex;
+    private int elementLine;
+    private int elementColumn;
 
     private FactsReader(String source) {
         this.source = source;
@@ -110,10 +120,10 @@ public final class FactsReader {
         String ruleSet = null;
         LocalDate asOf = null;
         Located<LocalDate> asOfPlace = null;
-        List<Located<Unit>> units = new ArrayList<>();
-        List<Located<Measurement>> measurements = new ArrayList<>();
-        List<Located<Event>> events = new ArrayList<>();
-        List<Located<Attestation>> attestations = new ArrayList<>();
+        Placed<Unit> units = new Placed<>("units");
+        Placed<Measurement> measurements = new Placed<>("measurements");
+        Placed<Event> events = new Placed<>("events");
+        Placed<Attestation> attestations = new Placed<>("attestations");
         JsonParser opened = null;
         try (JsonParser p = in.open()) {
             opened = p;
@@ -130,22 +140,22 @@ public final class FactsReader {
                 JsonLocation l = p.currentTokenLocation();
                 switch (name) {
                     case "ruleSet" -> {
-                        JsonNode n = TREES.readTree(p);
+                        Object n = scalar(TREES.readTree(p));
                         broken = false;
                         ruleSet = text(n, null, "ruleSet", l);
                     }
                     case "asOf" -> {
-                        JsonNode n = TREES.readTree(p);
+                        Object n = scalar(TREES.readTree(p));
                         broken = false;
                         asOf = date(n, null, "asOf", l);
                         asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
                     }
-                    case "units" -> readArray(p, value, "units", l, units, UNIT_FIELDS, this::unit);
+                    case "units" -> readArray(p, value, "units", l, units, UNIT_FIELDS, UNIT_NAMES, this::unit);
                     case "measurements" -> readArray(p, value, "measurements", l, measurements, MEASUREMENT_FIELDS,
-                            this::measurement);
-                    case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, this::event);
+                            MEASUREMENT_NAMES, this::measurement);
+                    case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, EVENT_NAMES, this::event);
                     case "attestations" -> readArray(p, value, "attestations", l, attestations, ATTESTATION_FIELDS,
-                            this::attestation);
+                            ATTESTATION_NAMES, this::attestation);
                     default -> p.skipChildren();
                 }
             }
@@ -164,31 +174,48 @@ public final class FactsReader {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
-        problems.addAll(FactsValidator.validate(source, asOf, asOfPlace, units, measurements, events, attestations));
+        problems.addAll(FactsValidator.validate(source, asOf, asOfPlace, List.copyOf(units), measurements, events,
+                attestations));
         if (!problems.isEmpty()) {
             throw new InvalidFactsException(problems);
         }
-        return FactsValidator.validated(new FactsDocument(ruleSet, asOf, values(units), values(measurements),
-                values(events), values(attestations)));
+        return FactsValidator.validated(new FactsDocument(ruleSet, asOf, units.values, measurements.values,
+                events.values, attestations.values));
     }
 
+    /**
+     * Makes an element from the values of its fields by slot: a {@link String}, a {@link Long},
+     * {@link BigInteger} or {@link BigDecimal}, a {@link Boolean}, {@link #NULL}, or a {@link JsonNode}
+     * for an array or object; {@code null} when the field is absent. {@code at} is null when
+     * {@code path} is {@link #ELEMENT}.
+     */
     private interface ElementReader<T> {
-        T read(JsonNode[] fields, String path, JsonLocation at);
+        T read(Object[] fields, String path, JsonLocation at);
     }
 
-    /** The fields an element's reader looks at, in slot order; other fields are read and ignored. */
     /** Stands for the path of the element being read, made only when a problem needs it. */
     private static final String ELEMENT = new String("element");
+    /** Stands for a JSON null in a slot. */
+    private static final Object NULL = new Object();
 
-    private static final List<String> UNIT_FIELDS = List.of("id", "name", "level", "parent");
-    private static final List<String> MEASUREMENT_FIELDS = List.of("unit", "indicator", "field", "period",
-            "numerator", "denominator", "value");
-    private static final List<String> EVENT_FIELDS = List.of("unit", "type", "date", "subject", "task", "deadline",
-            "report", "title");
-    private static final List<String> ATTESTATION_FIELDS = List.of("unit", "key", "period", "value");
+    /** The fields an element's reader looks at, in slot order; other fields are read and ignored. */
+    private static final String[] UNIT_FIELDS = {"id", "name", "level", "parent"};
+    private static final String[] MEASUREMENT_FIELDS = {"unit", "indicator", "field", "period",
+        "numerator", "denominator", "value"};
+    private static final String[] EVENT_FIELDS = {"unit", "type", "date", "subject", "task", "deadline",
+        "report", "title"};
+    private static final String[] ATTESTATION_FIELDS = {"unit", "key", "period", "value"};
+    /**
+     * The slots whose strings are codes, identifiers, dates or periods, which recur: one bit per
+     * slot; their strings are kept once each, so that a large document holds each identifier once.
+     */
+    private static final int UNIT_NAMES = 0b1101;
+    private static final int MEASUREMENT_NAMES = 0b1111;
+    private static final int EVENT_NAMES = 0b1111111;
+    private static final int ATTESTATION_NAMES = 0b111;
 
-    private <T> void readArray(JsonParser p, JsonToken token, String name, JsonLocation l, List<Located<T>> out,
-                               List<String> fields, ElementReader<T> reader) throws IOException {
+    private <T> void readArray(JsonParser p, JsonToken token, String name, JsonLocation l, Placed<T> out,
+                               String[] fields, int names, ElementReader<T> reader) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return;
         }
@@ -197,57 +224,123 @@ public final class FactsReader {
             p.skipChildren();
             return;
         }
+        Object[] slots = new Object[fields.length];
+        String[] previous = new String[fields.length];
         int i = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             JsonLocation at = p.currentTokenLocation();
+            int line = line(at);
+            int column = column(at);
             int index = i++;
             if (t != JsonToken.START_OBJECT) {
                 JsonNode node = TREES.readTree(p);
-                problems.add(new Problem(source, Located.path(name, index), line(at), column(at),
+                problems.add(new Problem(source, Located.path(name, index), line, column,
                         "must be an object, found " + kind(node)));
                 continue;
             }
-            JsonNode[] slots = fields(p, fields);
+            fields(p, fields, names, slots, previous);
             broken = false;
             element = name;
             elementIndex = index;
-            T value = reader.read(slots, ELEMENT, at);
-            out.add(new Located<>(value, name, index, line(at), column(at), broken));
+            elementLine = line;
+            elementColumn = column;
+            T value = reader.read(slots, ELEMENT, null);
+            out.add(value, index, line, column, broken);
         }
     }
 
     /**
-     * Reads one object, from its start to its end, keeping the values of {@code fields} by slot;
-     * values are made into nodes only as far as the checks need (a structure or an unknown field
-     * is read whole, as a tree would read it).
+     * Reads one object, from its start to its end, keeping the values of {@code fields} in {@code slots};
+     * a structure or an unknown field is read whole, as a tree would read it.
      */
-    private JsonNode[] fields(JsonParser p, List<String> fields) throws IOException {
-        JsonNode[] slots = new JsonNode[fields.size()];
+    private void fields(JsonParser p, String[] fields, int names, Object[] slots, String[] previous)
+            throws IOException {
+        Arrays.fill(slots, null);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            int slot = fields.indexOf(p.currentName());
+            int slot = slot(fields, p.currentName());
             JsonToken v = p.nextToken();
-            JsonNode node = switch (v) {
-                case VALUE_STRING -> TextNode.valueOf(p.getText());
+            Object value = switch (v) {
+                case VALUE_STRING -> slot >= 0 && (names & (1 << slot)) != 0 ? name(p, previous, slot) : p.getText();
                 case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                    case INT -> IntNode.valueOf(p.getIntValue());
-                    case LONG -> LongNode.valueOf(p.getLongValue());
-                    default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
+                    case INT, LONG -> count(p.getLongValue());
+                    default -> p.getBigIntegerValue();
                 };
-                case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(p.getDecimalValue());
-                case VALUE_TRUE -> BooleanNode.TRUE;
-                case VALUE_FALSE -> BooleanNode.FALSE;
-                case VALUE_NULL -> NullNode.getInstance();
+                case VALUE_NUMBER_FLOAT -> decimal(p);
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> NULL;
                 default -> TREES.readTree(p);
             };
             if (slot >= 0) {
-                slots[slot] = node;
+                slots[slot] = value;
             }
         }
-        return slots;
     }
 
-    private Unit unit(JsonNode[] n, String path, JsonLocation at) {
+    private static int slot(String[] fields, String name) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code value}, boxed once per reader for the small counts that recur. */
+    private Long count(long value) {
+        if (value < 0 || value >= COUNTS) {
+            return value;
+        }
+        Long known = counts[(int) value];
+        if (known == null) {
+            known = value;
+            counts[(int) value] = known;
+        }
+        return known;
+    }
+
+    /** The current number, once per distinct text: figures recur. */
+    private BigDecimal decimal(JsonParser p) throws IOException {
+        int length = p.getTextLength();
+        if (length > Names.SHORT) {
+            return p.getDecimalValue();
+        }
+        String text = strings.of(p.getTextCharacters(), p.getTextOffset(), length);
+        BigDecimal known = decimals.get(text);
+        if (known == null) {
+            known = p.getDecimalValue();
+            decimals.put(text, known);
+        }
+        return known;
+    }
+
+    /**
+     * The current string, once per distinct value: short ones are looked up without making a
+     * string, first against the previous element's value of the same slot (often the same).
+     */
+    private String name(JsonParser p, String[] previous, int slot) throws IOException {
+        int length = p.getTextLength();
+        if (length > Names.SHORT) {
+            return strings.of(p.getText());
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        String last = previous[slot];
+        if (last != null && Names.same(last, chars, offset, length)) {
+            return last;
+        }
+        String s = strings.of(chars, offset, length);
+        previous[slot] = s;
+        return s;
+    }
+
+    private Unit unit(Object[] n, String path, JsonLocation at) {
         String level = text(n[2], path, "level", at);
         Level parsed = null;
         if (level != null) {
@@ -257,70 +350,64 @@ public final class FactsReader {
                 fail(path, "level", at, "'" + level + "' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE");
             }
         }
-        return new Unit(id(text(n[0], path, "id", at)), text(n[1], path, "name", at),
-                parsed, id(text(n[3], path, "parent", at)));
+        return new Unit(text(n[0], path, "id", at), text(n[1], path, "name", at),
+                parsed, text(n[3], path, "parent", at));
     }
 
-    private Measurement measurement(JsonNode[] n, String path, JsonLocation at) {
-        return new Measurement(id(text(n[0], path, "unit", at)),
-                id(text(n[1], path, "indicator", at)),
-                id(text(n[2], path, "field", at)),
+    private Measurement measurement(Object[] n, String path, JsonLocation at) {
+        return new Measurement(text(n[0], path, "unit", at),
+                text(n[1], path, "indicator", at),
+                text(n[2], path, "field", at),
                 period(n[3], path, "period", at),
                 count(n[4], path, "numerator", at),
                 count(n[5], path, "denominator", at),
                 number(n[6], path, "value", at));
     }
 
-    private Event event(JsonNode[] n, String path, JsonLocation at) {
-        return new Event(id(text(n[0], path, "unit", at)), id(text(n[1], path, "type", at)),
-                date(n[2], path, "date", at), id(text(n[3], path, "subject", at)),
-                id(text(n[4], path, "task", at)), date(n[5], path, "deadline", at),
-                id(text(n[6], path, "report", at)), text(n[7], path, "title", at));
+    private Event event(Object[] n, String path, JsonLocation at) {
+        return new Event(text(n[0], path, "unit", at), text(n[1], path, "type", at),
+                date(n[2], path, "date", at), text(n[3], path, "subject", at),
+                text(n[4], path, "task", at), date(n[5], path, "deadline", at),
+                text(n[6], path, "report", at), text(n[7], path, "title", at));
     }
 
-    private Attestation attestation(JsonNode[] n, String path, JsonLocation at) {
-        JsonNode v = n[3];
+    private Attestation attestation(Object[] n, String path, JsonLocation at) {
+        Object v = n[3];
         Object value = null;
-        if (v == null || v.isNull()) {
+        if (v == null || v == NULL) {
             fail(path, "value", at, "is required: true, false or a string");
-        } else if (v.isBoolean()) {
-            value = v.booleanValue();
-        } else if (v.isTextual()) {
-            value = v.textValue();
+        } else if (v instanceof Boolean || v instanceof String) {
+            value = v;
         } else {
             fail(path, "value", at, "must be true, false or a string, found " + kind(v));
         }
-        return new Attestation(id(text(n[0], path, "unit", at)), id(text(n[1], path, "key", at)),
+        return new Attestation(text(n[0], path, "unit", at), text(n[1], path, "key", at),
                 period(n[2], path, "period", at), value);
     }
 
-    /** One instance of each identifier read (unit ids, codes), so that a large document keeps each once. */
-    private String id(String s) {
-        if (s == null) {
+    private String text(Object n, String path, String field, JsonLocation at) {
+        if (n == null || n == NULL) {
             return null;
         }
-        String known = ids.putIfAbsent(s, s);
-        return known == null ? s : known;
-    }
-
-    private String text(JsonNode n, String path, String field, JsonLocation at) {
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
+        if (!(n instanceof String s)) {
             fail(path, field, at, "must be a string, found " + kind(n));
             return null;
         }
-        return n.textValue();
+        return s;
     }
 
-    private LocalDate date(JsonNode n, String path, String field, JsonLocation at) {
+    private LocalDate date(Object n, String path, String field, JsonLocation at) {
         String s = text(n, path, field, at);
         if (s == null) {
             return null;
         }
+        if (s == lastDateText) {
+            return lastDate;
+        }
         LocalDate known = dates.get(s);
         if (known != null) {
+            lastDateText = s;
+            lastDate = known;
             return known;
         }
         try {
@@ -330,6 +417,8 @@ public final class FactsReader {
                 return null;
             }
             dates.put(s, d);
+            lastDateText = s;
+            lastDate = d;
             return d;
         } catch (DateTimeParseException e) {
             fail(path, field, at, "'" + s + "' is not a date: use YYYY-MM-DD");
@@ -337,18 +426,25 @@ public final class FactsReader {
         }
     }
 
-    private Period period(JsonNode n, String path, String field, JsonLocation at) {
+    private Period period(Object n, String path, String field, JsonLocation at) {
         String s = text(n, path, field, at);
         if (s == null) {
             return null;
         }
+        if (s == lastPeriodText) {
+            return lastPeriod;
+        }
         Period known = periods.get(s);
         if (known != null) {
+            lastPeriodText = s;
+            lastPeriod = known;
             return known;
         }
         try {
             Period parsed = Period.parse(s);
             periods.put(s, parsed);
+            lastPeriodText = s;
+            lastPeriod = parsed;
             return parsed;
         } catch (IllegalArgumentException e) {
             fail(path, field, at, e.getMessage());
@@ -356,47 +452,76 @@ public final class FactsReader {
         }
     }
 
-    private Long count(JsonNode n, String path, String field, JsonLocation at) {
-        if (n == null || n.isNull()) {
+    private Long count(Object n, String path, String field, JsonLocation at) {
+        if (n == null || n == NULL) {
             return null;
         }
-        if (n.isIntegralNumber()) {
-            if (!n.canConvertToLong()) {
-                fail(path, field, at, n.asText() + " is beyond the largest count supported ("
-                        + Long.MAX_VALUE + ")");
+        if (n instanceof Long l) {
+            return l;
+        }
+        if (n instanceof BigInteger b) {
+            if (b.bitLength() > 63) {
+                fail(path, field, at, b + " is beyond the largest count supported (" + Long.MAX_VALUE + ")");
                 return null;
             }
-            return n.longValue();
+            return b.longValue();
         }
-        if (n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0
-                && n.decimalValue().abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
-            return n.decimalValue().longValueExact();
+        if (n instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0
+                && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return d.longValueExact();
         }
-        fail(path, field, at, "must be a whole number, found " + (n.isNumber() ? n.asText() : kind(n)));
+        fail(path, field, at, "must be a whole number, found " + (n instanceof BigDecimal ? n.toString() : kind(n)));
         return null;
     }
 
-    private BigDecimal number(JsonNode n, String path, String field, JsonLocation at) {
-        if (n == null || n.isNull()) {
+    private BigDecimal number(Object n, String path, String field, JsonLocation at) {
+        if (n == null || n == NULL) {
             return null;
         }
-        if (!n.isNumber()) {
-            fail(path, field, at, "must be a number, found " + kind(n));
-            return null;
+        if (n instanceof BigDecimal d) {
+            return d;
         }
-        return n.decimalValue();
+        if (n instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        if (n instanceof BigInteger b) {
+            return new BigDecimal(b);
+        }
+        fail(path, field, at, "must be a number, found " + kind(n));
+        return null;
     }
 
+    /** Notes a problem at {@code at}, or at the element being read when {@code path} is {@link #ELEMENT}. */
     private void fail(String path, String field, JsonLocation at, String message) {
         broken = true;
+        int line = path == ELEMENT ? elementLine : line(at);
+        int column = path == ELEMENT ? elementColumn : column(at);
         if (path == ELEMENT) {
             path = Located.path(element, elementIndex);
         }
-        problems.add(new Problem(source, path == null ? field : path + "." + field, line(at), column(at), message));
+        problems.add(new Problem(source, path == null ? field : path + "." + field, line, column, message));
     }
 
-    private static <T> List<T> values(List<Located<T>> located) {
-        return located.stream().map(Located::value).toList();
+
+    /** A tree's value as {@link #fields} keeps it in a slot. */
+    private static Object scalar(JsonNode n) {
+        return n.isTextual() ? n.textValue() : n.isNull() ? NULL : n;
+    }
+
+    private static String kind(Object v) {
+        if (v == NULL) {
+            return "null";
+        }
+        if (v instanceof String) {
+            return "a string";
+        }
+        if (v instanceof Boolean) {
+            return "a boolean";
+        }
+        if (v instanceof JsonNode n) {
+            return kind(n);
+        }
+        return "a number";
     }
 
     private static String kind(JsonNode n) {
@@ -431,4 +556,123 @@ public final class FactsReader {
         return Math.max(0, l.getColumnNr());
     }
 
+    /** One instance of each string, found from its characters without making a string when it is known. */
+    private static final class Names {
+        /** Longest string looked up from its characters; longer ones are made first. */
+        static final int SHORT = 64;
+        private String[] strings = new String[1 << 12];
+        private int[] hashes = new int[1 << 12];
+        private int size;
+
+        String of(String s) {
+            int h = s.hashCode();
+            int mask = strings.length - 1;
+            for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+                String known = strings[i];
+                if (known == null) {
+                    add(i, h, s);
+                    return s;
+                }
+                if (hashes[i] == h && known.equals(s)) {
+                    return known;
+                }
+            }
+        }
+
+        String of(char[] chars, int offset, int length) {
+            int h = 0;
+            for (int j = offset, end = offset + length; j < end; j++) {
+                h = 31 * h + chars[j];
+            }
+            int mask = strings.length - 1;
+            for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+                String known = strings[i];
+                if (known == null) {
+                    String s = new String(chars, offset, length);
+                    add(i, h, s);
+                    return s;
+                }
+                if (hashes[i] == h && same(known, chars, offset, length)) {
+                    return known;
+                }
+            }
+        }
+
+        static boolean same(String s, char[] chars, int offset, int length) {
+            if (s.length() != length) {
+                return false;
+            }
+            for (int j = 0; j < length; j++) {
+                if (s.charAt(j) != chars[offset + j]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int mix(int h) {
+            int x = h * 0x9E3779B9;
+            return x ^ (x >>> 16);
+        }
+
+        private void add(int i, int h, String s) {
+            strings[i] = s;
+            hashes[i] = h;
+            if (++size * 2 > strings.length) {
+                String[] oldStrings = strings;
+                int[] oldHashes = hashes;
+                strings = new String[oldStrings.length * 2];
+                hashes = new int[oldStrings.length * 2];
+                int mask = strings.length - 1;
+                for (int k = 0; k < oldStrings.length; k++) {
+                    if (oldStrings[k] != null) {
+                        int j = mix(oldHashes[k]) & mask;
+                        while (strings[j] != null) {
+                            j = (j + 1) & mask;
+                        }
+                        strings[j] = oldStrings[k];
+                        hashes[j] = oldHashes[k];
+                    }
+                }
+            }
+        }
+    }
+    /**
+     * The elements read from one array with their places, kept by column rather than as one
+     * {@link Located} each; {@link #get} makes the {@code Located}.
+     */
+    private static final class Placed<T> extends AbstractList<Located<T>> implements RandomAccess {
+        private final String name;
+        final List<T> values = new ArrayList<>();
+        /** Index, line and column of each element. */
+        private int[] places = new int[3 * 16];
+        private final BitSet broken = new BitSet();
+
+        Placed(String name) {
+            this.name = name;
+        }
+
+        void add(T value, int index, int line, int column, boolean isBroken) {
+            int at = 3 * values.size();
+            if (at + 3 > places.length) {
+                places = Arrays.copyOf(places, places.length * 2);
+            }
+            places[at] = index;
+            places[at + 1] = line;
+            places[at + 2] = column;
+            broken.set(values.size(), isBroken);
+            values.add(value);
+        }
+
+        @Override
+        public Located<T> get(int i) {
+            return new Located<>(values.get(i), name, places[3 * i], places[3 * i + 1], places[3 * i + 2],
+                    broken.get(i));
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
+    }
 }

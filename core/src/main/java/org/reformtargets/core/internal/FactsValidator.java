@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Unit;
 
@@ -26,6 +29,12 @@ public final class FactsValidator {
 
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
+    /** The last indicator code looked up, and its indicator (null if none). */
+    private String lastCode;
+    private Indicator lastIndicator;
+    /** The last period compared with asOf, and whether it starts after it. */
+    private Period lastPeriod;
+    private boolean lastStartsAfter;
 
     private FactsValidator(String source) {
         this.source = source;
@@ -94,7 +103,7 @@ public final class FactsValidator {
     }
 
     private Set<String> units(List<Located<Unit>> units) {
-        Map<String, Located<Unit>> byId = new HashMap<>();
+        Map<String, Located<Unit>> byId = new HashMap<>(Math.max(16, units.size() * 2));
         for (Located<Unit> at : units) {
             Unit u = at.value();
             if (u == null || u.id() == null) {
@@ -148,8 +157,11 @@ public final class FactsValidator {
     }
 
     private void measurements(List<Located<Measurement>> measurements, Set<String> ids, LocalDate asOf) {
-        Map<List<Object>, Located<Measurement>> seen = new HashMap<>();
-        for (Located<Measurement> at : measurements) {
+        FirstOf<Measurement> seen = new FirstOf<>(measurements, (a, b) -> a.unit().equals(b.unit())
+                && a.indicator().equals(b.indicator()) && Objects.equals(a.field(), b.field())
+                && a.period().equals(b.period()));
+        for (int index = 0; index < measurements.size(); index++) {
+            Located<Measurement> at = measurements.get(index);
             Measurement m = at.value();
             if (m == null || at.broken()) {
                 continue;
@@ -159,7 +171,11 @@ public final class FactsValidator {
             if (m.indicator() == null) {
                 add(at, "indicator", "is required: an indicator code such as dossiers.on_time");
             } else {
-                indicator = Indicator.byCode(m.indicator()).orElse(null);
+                if (m.indicator() != lastCode) {
+                    lastCode = m.indicator();
+                    lastIndicator = Indicator.byCode(lastCode).orElse(null);
+                }
+                indicator = lastIndicator;
                 if (indicator == null) {
                     add(at, "indicator", "'" + m.indicator() + "' is not an indicator of the contract"
                             + " (see facts-format.md), such as dossiers.on_time or satisfaction");
@@ -167,7 +183,7 @@ public final class FactsValidator {
             }
             if (m.period() == null) {
                 add(at, "period", "is required: YYYY, YYYY-H1, YYYY-Q1 … or YYYY-MM");
-            } else if (asOf != null && m.period().start().isAfter(asOf)) {
+            } else if (asOf != null && startsAfter(m.period(), asOf)) {
                 add(at, "period", m.period() + " starts after asOf " + asOf + ": facts cannot describe a later period");
             }
             if (m.field() != null && m.field().isBlank()) {
@@ -186,8 +202,9 @@ public final class FactsValidator {
                 }
             }
             if (m.unit() != null && m.indicator() != null && m.period() != null) {
-                Located<Measurement> first = seen.putIfAbsent(
-                        java.util.Arrays.asList(m.unit(), m.indicator(), m.field(), m.period()), at);
+                int key = 31 * (31 * (31 * m.unit().hashCode() + m.indicator().hashCode())
+                        + Objects.hashCode(m.field())) + m.period().hashCode();
+                Located<Measurement> first = seen.putIfAbsent(key, index, m);
                 if (first != null) {
                     add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
                             + ": one measurement per unit, indicator, field and period");
@@ -254,8 +271,10 @@ public final class FactsValidator {
     }
 
     private void attestations(List<Located<Attestation>> attestations, Set<String> ids) {
-        Map<List<Object>, Located<Attestation>> seen = new HashMap<>();
-        for (Located<Attestation> at : attestations) {
+        FirstOf<Attestation> seen = new FirstOf<>(attestations, (a, b) -> a.unit().equals(b.unit())
+                && a.key().equals(b.key()) && Objects.equals(a.period(), b.period()));
+        for (int index = 0; index < attestations.size(); index++) {
+            Located<Attestation> at = attestations.get(index);
             Attestation a = at.value();
             if (a == null || at.broken()) {
                 continue;
@@ -268,13 +287,22 @@ public final class FactsValidator {
                 add(at, "value", "must be true, false or a string");
             }
             if (a.unit() != null && a.key() != null) {
-                Located<Attestation> first = seen.putIfAbsent(java.util.Arrays.asList(a.unit(), a.key(), a.period()), at);
+                int key = 31 * (31 * a.unit().hashCode() + a.key().hashCode()) + Objects.hashCode(a.period());
+                Located<Attestation> first = seen.putIfAbsent(key, index, a);
                 if (first != null) {
                     add(at, null, "repeats " + first.path() + (first.line() > 0 ? " (line " + first.line() + ")" : "")
                             + ": one attestation per unit, key and period");
                 }
             }
         }
+    }
+
+    private boolean startsAfter(Period period, LocalDate asOf) {
+        if (period != lastPeriod) {
+            lastPeriod = period;
+            lastStartsAfter = period.start().isAfter(asOf);
+        }
+        return lastStartsAfter;
     }
 
     /** How many digits {@code v} has written without an exponent: 1E+9 has 10, 0.001 has 4. */
@@ -293,4 +321,38 @@ public final class FactsValidator {
         }
     }
 
+    /**
+     * The first of the elements with the same key, by an open-addressing table of each element's
+     * key hash and index: no object per element, one memory access per look-up.
+     */
+    private static final class FirstOf<T> {
+        private final List<Located<T>> elements;
+        private final long[] table;
+        private final BiPredicate<T, T> sameKey;
+
+        FirstOf(List<Located<T>> elements, BiPredicate<T, T> sameKey) {
+            this.elements = elements;
+            this.table = new long[Integer.highestOneBit(Math.max(4, elements.size()) * 2 - 1) << 1];
+            this.sameKey = sameKey;
+        }
+
+        /** The first element with the key of {@code value}, element {@code index}, whose key hashes to {@code hash}. */
+        Located<T> putIfAbsent(int hash, int index, T value) {
+            int mask = table.length - 1;
+            int x = hash * 0x9E3779B9;
+            for (int i = (x ^ (x >>> 16)) & mask; ; i = (i + 1) & mask) {
+                long entry = table[i];
+                if (entry == 0) {
+                    table[i] = ((long) hash << 32) | (index + 1L);
+                    return null;
+                }
+                if ((int) (entry >>> 32) == hash) {
+                    Located<T> known = elements.get((int) entry - 1);
+                    if (sameKey.test(known.value(), value)) {
+                        return known;
+                    }
+                }
+            }
+        }
+    }
 }
