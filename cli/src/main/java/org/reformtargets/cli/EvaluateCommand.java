@@ -90,9 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return Main.EXIT_USER_ERROR;
             }
             if (format == Format.json && audit == null) {
-                try (WriterOutputStream stream = new WriterOutputStream(out)) {
-                    ReformTargetsJson.writeEvaluation(ruleSet, document, ForkJoinPool.commonPool(), stream);
-                }
+                ReformTargetsJson.writeEvaluation(ruleSet, document, ForkJoinPool.commonPool(), out);
                 out.println();
                 out.flush();
                 return 0;
@@ -118,8 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             err.println(describe(e));
         } catch (IOException e) {
-            err.println(audit != null ? "Cannot write the audit record to " + audit + ": " + e.getMessage()
-                    : "Cannot write the results: " + e.getMessage());
+            err.println("Cannot write the audit record to " + audit + ": " + e.getMessage());
         }
         return Main.EXIT_USER_ERROR;
     }

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,36 +121,56 @@ public final class ReformTargetsJson {
                                                        OutputStream out) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(out, "out");
-        int[] counts = new int[Status.values().length];
         try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
-            boolean[] started = {false};
-            Encoded encoded = new Encoded();
-            rules.evaluate(facts, executor, slice -> {
-                try {
-                    if (!started[0]) {
-                        started[0] = true;
-                        writeHead(g, rules.ref(), facts.asOf());
-                    }
-                    for (TargetResult r : slice) {
-                        counts[r.status().ordinal()]++;
-                        writeResult(g, r, encoded);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            if (!started[0]) {
-                writeHead(g, rules.ref(), facts.asOf());
-            }
-            EnumMap<Status, Integer> summary = new EnumMap<>(Status.class);
-            for (Status s : Status.values()) {
-                summary.put(s, counts[s.ordinal()]);
-            }
-            writeTail(g, summary);
-            return Collections.unmodifiableMap(summary);
+            return streamEvaluation(g, rules, facts, executor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * As {@link #writeEvaluation(RuleSet, FactsDocument, Executor, OutputStream)}, to a character
+     * stream; does not close {@code out}.
+     */
+    public static Map<Status, Integer> writeEvaluation(RuleSet rules, FactsDocument facts, Executor executor,
+                                                       Writer out) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(out, "out");
+        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            return streamEvaluation(g, rules, facts, executor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Status, Integer> streamEvaluation(JsonGenerator g, RuleSet rules, FactsDocument facts,
+                                                         Executor executor) throws IOException {
+        int[] counts = new int[Status.values().length];
+        boolean[] started = {false};
+        Encoded encoded = new Encoded();
+        rules.evaluate(facts, executor, slice -> {
+            try {
+                if (!started[0]) {
+                    started[0] = true;
+                    writeHead(g, rules.ref(), facts.asOf());
+                }
+                for (TargetResult r : slice) {
+                    counts[r.status().ordinal()]++;
+                    writeResult(g, r, encoded);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!started[0]) {
+            writeHead(g, rules.ref(), facts.asOf());
+        }
+        EnumMap<Status, Integer> summary = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            summary.put(s, counts[s.ordinal()]);
+        }
+        writeTail(g, summary);
+        return Collections.unmodifiableMap(summary);
     }
 
     private static void writeEvaluation(JsonGenerator g, RuleSetRef ref, LocalDate asOf, List<TargetResult> results,
