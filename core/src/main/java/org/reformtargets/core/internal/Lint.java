@@ -167,6 +167,9 @@ public final class Lint {
                 && (p.message().startsWith("has no @") || p.message().startsWith("@"))) {
             return p.message().contains("does not belong to rule set") ? "target-id" : "metadata";
         }
+        if (p.message().contains("without a verdict") || p.message().contains("the consequence is one Check chain")) {
+            return "no-verdict";
+        }
         return "drl";
     }
 

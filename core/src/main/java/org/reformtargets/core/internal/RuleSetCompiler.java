@@ -112,6 +112,8 @@ public final class RuleSetCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleSetCompiler.class.getClassLoader()));
         Map<String, String> fileOfResource = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
+        // every file is read and checked against the rule grammar before any of them is compiled
+        List<Drl> drls = new ArrayList<>();
         for (String file : manifest.files()) {
             byte[] drl;
             try {
@@ -125,7 +127,7 @@ public final class RuleSetCompiler {
                         "lists " + file + ", which does not exist in the rule-set folder"));
                 continue;
             }
-            addDrl(builder, file, files.display(file), drl, fileOfResource, texts, problems);
+            drls.add(checked(file, files.display(file), drl, fileOfResource, texts, problems));
         }
         for (String shared : manifest.include()) {
             byte[] drl;
@@ -140,7 +142,13 @@ public final class RuleSetCompiler {
                         + ", which does not exist in the family folder (looked for " + files.displayShared(shared) + ")"));
                 continue;
             }
-            addDrl(builder, "../" + shared, files.displayShared(shared), drl, fileOfResource, texts, problems);
+            drls.add(checked("../" + shared, files.displayShared(shared), drl, fileOfResource, texts, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(name, problems);
+        }
+        for (Drl d : drls) {
+            builder.add(new org.drools.io.ByteArrayResource(d.bytes(), "UTF-8").setSourcePath(d.source()), ResourceType.DRL);
         }
         for (KnowledgeBuilderError e : builder.getErrors()) {
             String file = e.getResource() == null ? null : e.getResource().getSourcePath();
@@ -257,18 +265,18 @@ public final class RuleSetCompiler {
         return new Compiled(manifest, kieBase, Map.copyOf(rules), precompiled);
     }
 
-    /** Adds one DRL file to the build unless {@link DrlGuard} refuses it. */
-    private static void addDrl(KnowledgeBuilder builder, String source, String shown, byte[] drl,
-                               Map<String, String> fileOfResource, Map<String, String> texts, List<Problem> problems) {
+    /** A DRL file that keeps to the rule grammar, by the name the builder knows it. */
+    private record Drl(String source, byte[] bytes) {
+    }
+
+    /** Checks one DRL file against {@link RuleGrammar}, adding its problems; the file to build. */
+    private static Drl checked(String source, String shown, byte[] drl, Map<String, String> fileOfResource,
+                               Map<String, String> texts, List<Problem> problems) {
         String text = new String(drl, StandardCharsets.UTF_8);
         fileOfResource.put(source, shown);
         texts.put(source, text);
-        List<Problem> unsafe = DrlGuard.check(shown, text);
-        if (unsafe.isEmpty()) {
-            builder.add(new org.drools.io.ByteArrayResource(drl, "UTF-8").setSourcePath(source), ResourceType.DRL);
-        } else {
-            problems.addAll(unsafe);
-        }
+        problems.addAll(RuleGrammar.check(shown, text));
+        return new Drl(source, drl);
     }
 
     private static RuleInfo ruleInfo(Rule rule, String file, RuleSetManifest manifest, Set<String> documents,

@@ -46,7 +46,7 @@ import org.reformtargets.core.internal.RuleSetFiles;
  * {@code Precompiler OUTPUT_DIR}, after the rule sets have been copied to {@code OUTPUT_DIR/rulesets}.
  *
  * <p>For each id in {@code rulesets/index.txt} it compiles the DRL as {@code RuleSet.load} does
- * (manifest checks, {@code DrlGuard}, rule metadata: a rule set that does not load fails the build),
+ * (manifest checks, {@code RuleGrammar}, rule metadata: a rule set that does not load fails the build),
  * generates the executable model from the same files with each package renamed by
  * {@link PrecompiledModel#packageFor}, compiles the generated Java into {@code OUTPUT_DIR}, writes
  * the {@link PrecompiledModel} index, and checks that loading the result gives the same rules with
