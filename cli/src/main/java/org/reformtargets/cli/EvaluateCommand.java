@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
+import org.reformtargets.core.EvaluationLimits;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
@@ -69,6 +71,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
             description = "Language of the --explain sentences: vi or en. Default: ${DEFAULT-VALUE}.")
     Lang lang;
+
+    @Option(names = "--max-firings-per-unit", paramLabel = "N", defaultValue = "1000",
+            description = "Stop the evaluation (exit 2) when rules fire more than N times for one unit. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int maxFiringsPerUnit;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Stop the evaluation (exit 2) when it takes longer than this. Default: ${DEFAULT-VALUE}.")
+    long timeBudgetSeconds;
 
     @Option(names = "--audit", paramLabel = "FILE",
             description = "Also write an audit record (rule set id, version and content hash, facts hash, asOf, "
@@ -144,7 +155,11 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("Note: the facts document names rule set " + document.ruleSet() + "; evaluating against "
                     + ruleSet.id() + " as asked.");
         }
-        return ruleSet;
+        if (maxFiringsPerUnit < 1 || timeBudgetSeconds < 1) {
+            err.println("--max-firings-per-unit and --time-budget must be at least 1.");
+            return null;
+        }
+        return ruleSet.withLimits(new EvaluationLimits(maxFiringsPerUnit, Duration.ofSeconds(timeBudgetSeconds)));
     }
 
     private static String describe(UncheckedIOException e) {

@@ -11,7 +11,10 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.reformtargets.core.authoring.Finding;
 import org.reformtargets.core.internal.Lint;
@@ -62,6 +65,9 @@ public final class ReloadingRuleSet implements AutoCloseable {
         private Duration quietPeriod = Duration.ofMillis(100);
         private boolean watchService = true;
         private boolean rejectWarnings;
+        private Duration checkTimeout = Duration.ofMinutes(2);
+        /** Runs on the check's thread before each check: a seam for tests of stuck checks. */
+        private Runnable beforeCheck = () -> { };
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -104,6 +110,26 @@ public final class ReloadingRuleSet implements AutoCloseable {
         }
 
         /**
+         * How long checking one version (compiling it and its dry run) may take (default 2 min). A
+         * version still being checked then is abandoned and rejected, and the watcher goes on: later
+         * edits still load. The check runs on a thread of its own, so that nothing in a rule folder
+         * can hold up the watcher.
+         */
+        public Builder checkTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("checkTimeout must be positive");
+            }
+            this.checkTimeout = timeout;
+            return this;
+        }
+
+        /** For tests: {@code hook} runs on the check's thread before each check. */
+        Builder beforeCheck(Runnable hook) {
+            this.beforeCheck = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        /**
          * Loads the folder's current version and starts watching it.
          *
          * @throws RuleSetException when the current version has an error finding, listing them
@@ -134,7 +160,14 @@ public final class ReloadingRuleSet implements AutoCloseable {
                     "is not a directory: give the folder that holds manifest.json")));
         }
         RuleSetFiles.Snapshot snapshot = snapshot();
-        Lint.Result result = snapshot == null ? null : lint(snapshot);
+        Lint.Result result;
+        try {
+            result = snapshot == null ? null : check(snapshot);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuleSetException(dir.toString(), List.of(new Problem(dir.toString(), null, 0, 0,
+                    "interrupted while checking the rule set")));
+        }
         if (result == null || rejects(result)) {
             List<Problem> problems = result == null
                     ? List.of(new Problem(dir.toString(), null, 0, 0, "cannot be read"))
@@ -171,7 +204,14 @@ public final class ReloadingRuleSet implements AutoCloseable {
                 return false;
             }
             lastFingerprint = snapshot.fingerprint();
-            Lint.Result result = lint(snapshot);
+            Lint.Result result;
+            try {
+                result = check(snapshot);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lastFingerprint = null;
+                return false;
+            }
             RuleSet before = current.get();
             if (rejects(result)) {
                 List<Finding> why = blocking(result);
@@ -206,6 +246,9 @@ public final class ReloadingRuleSet implements AutoCloseable {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("The reload thread of {} did not stop within 10 s of close()", dir);
             }
         }
     }
@@ -275,6 +318,39 @@ public final class ReloadingRuleSet implements AutoCloseable {
 
     private Lint.Result lint(RuleSetFiles.Snapshot snapshot) {
         return Lint.check(expectedId, snapshot, snapshot.names(), null);
+    }
+
+    /**
+     * Checks a version on a thread of its own within {@link Builder#checkTimeout}: a check that
+     * fails or does not finish in time becomes a rejection with an error finding; the thread of a
+     * check that did not finish is interrupted and abandoned.
+     */
+    private Lint.Result check(RuleSetFiles.Snapshot snapshot) throws InterruptedException {
+        FutureTask<Lint.Result> task = new FutureTask<>(() -> {
+            settings.beforeCheck.run();
+            return lint(snapshot);
+        });
+        Thread checker = new Thread(task, "reform-targets-reload-check-" + dir.getFileName());
+        checker.setDaemon(true);
+        checker.start();
+        String why;
+        try {
+            return task.get(settings.checkTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            why = "checking this version did not finish within " + settings.checkTimeout.toMillis()
+                    + " ms: abandoned; the watcher goes on with later edits";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            why = "checking this version failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            throw e;
+        }
+        String name = expectedId == null ? dir.toString() : expectedId;
+        return new Lint.Result(name, null, List.of(), List.of(new Finding(Finding.Severity.ERROR, "check-failed", name,
+                dir.toString(), null, 0, 0, why)));
     }
 
     private boolean rejects(Lint.Result result) {

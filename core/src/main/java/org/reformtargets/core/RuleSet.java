@@ -59,6 +59,7 @@ public final class RuleSet {
     private final RuleSetRef ref;
     private final String contentHash;
     private final RuleSetCompiler.Compiled compiled;
+    private final EvaluationLimits limits;
 
     static {
         RuleSetAccess.register(r -> r.compiled);
@@ -67,6 +68,11 @@ public final class RuleSet {
     private volatile Boolean partitionable;
 
     RuleSet(RuleSetCompiler.Compiled compiled, String contentHash) {
+        this(compiled, contentHash, EvaluationLimits.DEFAULT);
+    }
+
+    private RuleSet(RuleSetCompiler.Compiled compiled, String contentHash, EvaluationLimits limits) {
+        this.limits = limits;
         this.contentHash = contentHash;
         this.compiled = compiled;
         this.manifest = compiled.manifest();
@@ -232,7 +238,8 @@ public final class RuleSet {
      * rule set decides.
      *
      * @throws InvalidFactsException when the facts break the contract, listing every problem
-     * @throws RuleSetException      when a rule fails at evaluation time or two rules claim one result
+     * @throws RuleSetException      when a rule fails at evaluation time, two rules claim one result, or the
+     *                               evaluation exceeds its {@link #limits()}
      */
     public Evaluation evaluate(FactsDocument facts) {
         return evaluate(facts, ForkJoinPool.commonPool());
@@ -247,19 +254,20 @@ public final class RuleSet {
      * thread alone. {@link #evaluate(FactsDocument)} uses the common fork-join pool.
      *
      * @throws InvalidFactsException when the facts break the contract, listing every problem
-     * @throws RuleSetException      when a rule fails at evaluation time or two rules claim one result
+     * @throws RuleSetException      when a rule fails at evaluation time, two rules claim one result, or the
+     *                               evaluation exceeds its {@link #limits()}
      */
     public Evaluation evaluate(FactsDocument facts, Executor executor) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(executor, "executor");
-        return Evaluator.evaluate(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor);
+        return Evaluator.evaluate(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits);
     }
 
     /** Evaluates {@code facts} and hands the results over in order, a slice at a time (see {@link Evaluator#stream}). */
     void evaluate(FactsDocument facts, Executor executor, Consumer<List<TargetResult>> sink) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(executor, "executor");
-        Evaluator.stream(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, sink);
+        Evaluator.stream(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits, sink);
     }
 
     private boolean partitionable() {
@@ -269,6 +277,23 @@ public final class RuleSet {
             partitionable = p;
         }
         return p;
+    }
+
+    /**
+     * This rule set, evaluating within {@code limits}: the same compiled rules, shared, and the
+     * same results for any evaluation that stays within them. {@link EvaluationLimits#DEFAULT}
+     * applies otherwise.
+     */
+    public RuleSet withLimits(EvaluationLimits limits) {
+        Objects.requireNonNull(limits, "limits");
+        RuleSet r = new RuleSet(compiled, contentHash, limits);
+        r.partitionable = partitionable;
+        return r;
+    }
+
+    /** The bounds each evaluation and {@link #describe()} keep. */
+    public EvaluationLimits limits() {
+        return limits;
     }
 
     /** The manifest: id, version, title, issuer, period, sources and files. */
@@ -315,7 +340,7 @@ public final class RuleSet {
      *                          for one level, or a check is left without a threshold
      */
     public List<TargetSpec> describe() {
-        DryRun.Outcome outcome = DryRun.run(manifest, kieBase, rules);
+        DryRun.Outcome outcome = DryRun.run(manifest, kieBase, rules, limits);
         if (!outcome.problems().isEmpty()) {
             throw new RuleSetException(manifest.id(), outcome.problems());
         }

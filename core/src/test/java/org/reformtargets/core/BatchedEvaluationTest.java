@@ -177,27 +177,4 @@ class BatchedEvaluationTest {
         assertEquals(e.problems(), streamed.problems());
         assertEquals(0, out.size(), "the first batch failed: nothing written");
     }
-
-    @Test
-    void aRuleThatLooksAtTwoUnitsSeesEveryUnitOfTheDocument() {
-        Path dir = DemoRuleSet.copy(tmp.resolve("join"), "demo", "2021");
-        DemoRuleSet.write(dir, "demo.drl", DemoRuleSet.read(dir, "demo.drl") + """
-
-                rule "A department with sub-departments has none without a dialogue"
-                    @target("demo/2021/joined") @document("demo-plan.txt") @clause("4")
-                when
-                    $unit : UnitFacts( level == Level.DEPARTMENT )
-                    exists UnitFacts( parent == $unit.id, level == Level.SUB_DEPARTMENT )
-                then
-                    Check.of(kcontext, $unit).subUnits().eachWith("dialogue");
-                end
-                """);
-        RuleSet joined = RuleSet.fromDirectory(dir);
-        FactsDocument facts = document(TREES, 6);
-
-        Evaluation e = joined.evaluate(facts, pool);
-
-        assertEquals(TREES, e.resultsOf("demo/2021/joined").size());
-        assertEquals(e, joined.evaluate(facts, Runnable::run));
-    }
 }

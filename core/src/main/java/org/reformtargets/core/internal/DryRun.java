@@ -13,6 +13,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.reformtargets.core.EvaluationLimits;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
@@ -76,6 +77,17 @@ public final class DryRun {
 
     /** Runs the dry run of a compiled rule set for its manifest's period, as of the period's last day. */
     public static Outcome run(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules) {
+        return run(manifest, kieBase, rules, EvaluationLimits.DEFAULT);
+    }
+
+    /**
+     * Runs the dry run within {@code limits}: the time budget covers the whole dry run, and a rule
+     * may fire {@code maxFiringsPerUnit} times per synthetic unit; a rule that reaches a bound is a
+     * failure like a rule that throws.
+     */
+    public static Outcome run(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules,
+                              EvaluationLimits limits) {
+        Bounds bounds = new Bounds(limits);
         Period period = manifest.period();
         Run run = new Run(period, period.end(), rules);
         run.describe();
@@ -99,13 +111,14 @@ public final class DryRun {
                 if (info == null) {
                     continue;
                 }
-                fire(kieBase, pkg.getName(), rule.getName(), info, views, failures, failed, fired);
+                fire(kieBase, pkg.getName(), rule.getName(), info, views, failures, failed, fired, bounds);
             }
         }
         Set<Problem> problems = new LinkedHashSet<>();
         for (Failure f : failures) {
             problems.add(new Problem(f.rule().file(), "rule \"" + f.rule().name() + "\"", f.rule().line(), 0,
-                    "fails for a " + f.level() + " unit: " + f.message()));
+                    (f.level() == null ? "fails in the dry run: " : "fails for a " + f.level() + " unit: ")
+                            + f.message()));
         }
         List<Problem> later = new ArrayList<>();
         List<TargetResult> results = run.results(later);
@@ -163,10 +176,12 @@ public final class DryRun {
     }
 
     private static void fire(KieBase kieBase, String pkg, String name, RuleInfo info, Map<String, UnitView> views,
-                             List<Failure> failures, Set<String> failed, Set<String> fired) {
+                             List<Failure> failures, Set<String> failed, Set<String> fired, Bounds bounds) {
         KieSession session = kieBase.newKieSession();
+        session.addEventListener(bounds);
         try {
             for (UnitView v : views.values()) {
+                v.bind(v.run());
                 session.insert(v);
             }
             // one activation per unit at most; a consequence that throws is recorded and the rest fire
@@ -180,6 +195,10 @@ public final class DryRun {
                     return;
                 } catch (ConsequenceException e) {
                     fired.add(name);
+                    if (Bounds.find(e) != null) {
+                        failures.add(new Failure(info, "?", null, Bounds.find(e)));
+                        return;
+                    }
                     UnitView unit = e.getMatch() == null ? null : e.getMatch().getObjects().stream()
                             .filter(UnitView.class::isInstance).map(UnitView.class::cast).findFirst().orElse(null);
                     String id = unit == null ? "?" : unit.getId();
@@ -190,6 +209,11 @@ public final class DryRun {
                             e.getCause() == null ? e : e.getCause()));
                 }
             }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a bound reached, or a condition that threw: a failure of this rule, never a stack trace
+            fired.add(name);
+            Throwable why = Bounds.find(e) != null ? Bounds.find(e) : e;
+            failures.add(new Failure(info, "?", null, new IllegalStateException(Evaluator.message(why), e)));
         } finally {
             session.dispose();
         }

@@ -16,9 +16,11 @@ import org.drools.base.base.ClassObjectType;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Evaluation;
+import org.reformtargets.core.EvaluationLimits;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
@@ -105,7 +107,7 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                                       FactsDocument facts) {
-        return evaluate(ref, period, kieBase, rules, facts, false, Runnable::run);
+        return evaluate(ref, period, kieBase, rules, facts, false, Runnable::run, EvaluationLimits.DEFAULT);
     }
 
     /**
@@ -116,9 +118,10 @@ public final class Evaluator {
      * @throws RuleSetException      when a rule fails or rules contradict each other
      */
     public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
-                                      FactsDocument facts, boolean partitionable, Executor executor) {
+                                      FactsDocument facts, boolean partitionable, Executor executor,
+                                      EvaluationLimits limits) {
         List<TargetResult> all = new ArrayList<>();
-        stream(ref, period, kieBase, rules, facts, partitionable, executor, all::addAll);
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, all::addAll);
         return new Evaluation(ref, facts.asOf(), all);
     }
 
@@ -132,26 +135,28 @@ public final class Evaluator {
      */
     public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                               FactsDocument facts, boolean partitionable, Executor executor,
-                              Consumer<List<TargetResult>> sink) {
+                              EvaluationLimits limits, Consumer<List<TargetResult>> sink) {
         List<Problem> invalid = FactsValidator.validate(facts);
         if (!invalid.isEmpty()) {
             throw new InvalidFactsException(invalid);
         }
+        Bounds bounds = new Bounds(limits);
         Run run = new Run(period, facts.asOf(), rules);
         List<UnitView> ordered = index(facts, run);
         if (!partitionable || ordered.size() <= BATCH_UNITS) {
-            List<TargetResult> results = single(ref, kieBase, rules, ordered, run);
+            List<TargetResult> results = single(ref, kieBase, rules, ordered, run, bounds);
             results.sort(ORDER);
             sink.accept(results);
             return;
         }
         List<UnitView> sorted = new ArrayList<>(ordered);
         sorted.sort(Comparator.comparing(UnitView::getId));
-        Batches batches = new Batches(kieBase, period, facts, rules, sorted);
+        Batches batches = new Batches(kieBase, period, facts, rules, sorted, bounds);
         int delivered = batches.run(executor, sink);
         if (delivered < batches.count) {
             // a batch failed: one session over every unit, in document order, says why exactly as before
-            List<TargetResult> results = single(ref, kieBase, rules, ordered, new Run(period, facts.asOf(), rules));
+            List<TargetResult> results = single(ref, kieBase, rules, ordered, new Run(period, facts.asOf(), rules),
+                    bounds);
             results.sort(ORDER);
             String first = sorted.get(delivered * BATCH_UNITS).getId();
             int from = 0;
@@ -189,20 +194,25 @@ public final class Evaluator {
 
     /** Runs every unit in one session, bound to {@code run}. */
     private static List<TargetResult> single(RuleSetRef ref, KieBase kieBase, Map<String, RuleInfo> rules,
-                                             List<UnitView> units, Run run) {
+                                             List<UnitView> units, Run run, Bounds bounds) {
         for (UnitView v : units) {
             v.bind(run);
             run.add(v);
         }
         try {
-            kieBase.newStatelessKieSession().execute(units);
+            StatelessKieSession session = kieBase.newStatelessKieSession();
+            session.addEventListener(bounds);
+            session.execute(units);
         } catch (ConsequenceException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
-            RuleInfo info = rules.values().stream().filter(r -> r.name().equals(rule)).findFirst().orElse(null);
-            throw new RuleSetException(ref.id(), List.of(new Problem(info == null ? null : info.file(),
-                    "rule \"" + rule + "\"", info == null ? 0 : info.line(), 0,
-                    "failed: " + cause.getMessage())), e);
+            Bounds.Exceeded exceeded = Bounds.find(e);
+            String rule = exceeded != null ? exceeded.rule() : e.getMatch() == null ? null : e.getMatch().getRule().getName();
+            throw failed(ref, rules, rule, exceeded != null ? exceeded.getMessage()
+                    : "failed: " + message(e.getCause() == null ? e : e.getCause()), e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a bound reached, or a condition that threw while the engine matched: no stack trace reaches a user
+            Bounds.Exceeded exceeded = Bounds.find(e);
+            throw failed(ref, rules, exceeded == null ? null : exceeded.rule(),
+                    exceeded != null ? exceeded.getMessage() : "failed while matching the rules: " + message(e), e);
         }
         List<Problem> problems = new ArrayList<>();
         List<TargetResult> results = run.results(problems);
@@ -210,6 +220,34 @@ public final class Evaluator {
             throw new RuleSetException(ref.id(), problems);
         }
         return results;
+    }
+
+    /** A rule set's failure, located at {@code rule} when it is known. */
+    private static RuleSetException failed(RuleSetRef ref, Map<String, RuleInfo> rules, String rule, String message,
+                                           Throwable cause) {
+        RuleInfo info = rule == null ? null
+                : rules.values().stream().filter(r -> r.name().equals(rule)).findFirst().orElse(null);
+        return new RuleSetException(ref.id(), List.of(new Problem(info == null ? null : info.file(),
+                rule == null ? null : "rule \"" + rule + "\"", info == null ? 0 : info.line(), 0, message)), cause);
+    }
+
+    /** What went wrong, in one line: the innermost message, or the error's name. */
+    static String message(Throwable t) {
+        Throwable inner = t;
+        for (int depth = 0; inner.getCause() != null && inner.getCause() != inner && depth < 16; depth++) {
+            if (inner.getMessage() != null && inner.getCause().getMessage() == null) {
+                break;
+            }
+            inner = inner.getCause();
+        }
+        if (inner instanceof StackOverflowError) {
+            return "the rules recursed too deeply (StackOverflowError)";
+        }
+        if (inner instanceof OutOfMemoryError) {
+            return "the rules ran out of memory (OutOfMemoryError)";
+        }
+        String m = inner.getMessage();
+        return m == null || m.isBlank() ? inner.getClass().getSimpleName() : m.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /**
@@ -225,6 +263,7 @@ public final class Evaluator {
         private final FactsDocument facts;
         private final Map<String, RuleInfo> rules;
         private final List<UnitView> units;
+        private final Bounds bounds;
         private final int count;
         private final List<?>[] done;
         private Executor executor;
@@ -236,7 +275,9 @@ public final class Evaluator {
         private boolean stopped;
         private Error error;
 
-        Batches(KieBase kieBase, Period period, FactsDocument facts, Map<String, RuleInfo> rules, List<UnitView> units) {
+        Batches(KieBase kieBase, Period period, FactsDocument facts, Map<String, RuleInfo> rules, List<UnitView> units,
+                Bounds bounds) {
+            this.bounds = bounds;
             this.kieBase = kieBase;
             this.period = period;
             this.facts = facts;
@@ -364,7 +405,8 @@ public final class Evaluator {
             List<?> result;
             try {
                 result = batch(b);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // the one session over every unit that follows says why, located
                 result = Failed.INSTANCE;
             } catch (Error e) {
                 synchronized (this) {
@@ -390,7 +432,9 @@ public final class Evaluator {
                 run.add(v);
             }
             try {
-                kieBase.newStatelessKieSession().execute(mine);
+                StatelessKieSession session = kieBase.newStatelessKieSession();
+                session.addEventListener(bounds);
+                session.execute(mine);
             } finally {
                 for (UnitView v : mine) {
                     v.bind(null);

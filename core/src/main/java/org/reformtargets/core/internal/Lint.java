@@ -111,11 +111,11 @@ public final class Lint {
                     || message.contains(" is a value, not a ratio") || message.contains(" is a ratio, not a value");
             int line = lineOfQuoted(f.rule(), message, files, texts);
             findings.add(new Finding(Severity.ERROR, contract ? "unknown-code" : "rule-failure", name, f.rule().file(),
-                    "rule \"" + f.rule().name() + "\"", line, 0, (contract ? "" : "fails on a " + f.level() + " unit: ")
+                    "rule \"" + f.rule().name() + "\"", line, 0, (contract ? "" : f.level() == null ? "fails in the dry run: " : "fails on a " + f.level() + " unit: ")
                     + message));
         }
         for (Problem p : outcome.problems()) {
-            if (p.message().startsWith("fails for a ")) {
+            if (p.message().startsWith("fails for a ") || p.message().startsWith("fails in the dry run: ")) {
                 continue;
             }
             String code = p.message().contains("second result") ? "conflict"

@@ -37,6 +37,7 @@ public final class UnitView implements UnitFacts {
     private final Period period;
     private final java.time.LocalDate asOf;
     private Run run;
+    private int firings;
     private final List<UnitView> subUnits = new ArrayList<>();
     private final Map<String, List<Measurement>> measurements = new HashMap<>();
     private final Map<String, List<Event>> events = new HashMap<>();
@@ -49,9 +50,15 @@ public final class UnitView implements UnitFacts {
         this.asOf = run.asOf();
     }
 
-    /** Binds this view to the run of the session it is inserted into next. */
+    /** Binds this view to the run of the session it is inserted into next; its firings count from zero. */
     void bind(Run run) {
         this.run = run;
+        this.firings = 0;
+    }
+
+    /** Counts one more rule firing for this unit in its current run; returns the count. */
+    int fired() {
+        return ++firings;
     }
 
     void addSubUnit(UnitView u) {

@@ -76,10 +76,12 @@ class RuleSetValidatorTest {
                 rule("Typo", T + "satisfaction", DEPT_DOC, "DEPARTMENT",
                         "Check.of(kcontext, $unit).ratoi(\"satisfaction\").atLeast(\"91\");")));
 
+        // refused by the rule grammar before anything compiles, at the misspelt method
         Finding f = r.findings(Severity.ERROR).get(0);
         assertEquals("drl", f.code(), r::render);
         assertTrue(f.file().endsWith("rules.drl"), f::toString);
-        assertEquals(HEADER_LINES + 1, f.line(), r::render);
+        assertEquals(HEADER_LINES + 7, f.line(), r::render);
+        assertTrue(f.message().contains(".ratoi(…) is not a method of Check"), f::toString);
     }
 
     @Test
@@ -126,8 +128,10 @@ class RuleSetValidatorTest {
                 rule("Unfinished", T + "online", DEPT_DOC, "DEPARTMENT",
                         "Check.of(kcontext, $unit).ratio(\"dossiers.online\");")));
 
+        // the grammar sees the chain end without a verdict: refused at the last call, before anything runs
         Finding f = only(r, "no-verdict");
-        assertEquals(HEADER_LINES + 1, f.line());
+        assertEquals(HEADER_LINES + 7, f.line());
+        assertTrue(f.message().contains("stops at RatioCheck without a verdict"), f::toString);
     }
 
     @Test
@@ -136,7 +140,7 @@ class RuleSetValidatorTest {
                 rule("Silent", T + "online", DEPT_DOC, "DEPARTMENT", "String unused = \"no verdict\";")));
 
         Finding f = only(r, "no-verdict");
-        assertEquals(HEADER_LINES + 1, f.line());
+        assertEquals(HEADER_LINES + 7, f.line());
         assertTrue(f.message().contains("Check.of"), f::toString);
     }
 
