@@ -37,7 +37,8 @@ final class RuleSetArgs {
         if (Files.isRegularFile(path)) {
             return path.getFileName().toString().equals("manifest.json");
         }
-        try (Stream<Path> files = Files.walk(path, 6)) {
+        // a folder given through a link is searched by its real path: Files.walk does not enter a link it starts from
+        try (Stream<Path> files = Files.walk(Files.isDirectory(path) ? path.toRealPath() : path, 6)) {
             return files.anyMatch(p -> p.getFileName() != null && p.getFileName().toString().equals("manifest.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

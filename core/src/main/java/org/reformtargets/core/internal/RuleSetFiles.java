@@ -2,21 +2,47 @@ package org.reformtargets.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 
-/** Where a rule set's files come from: a folder, the class path, or a snapshot of a folder taken at once. */
+/**
+ * Where a rule set's files come from: a folder, the class path, or a snapshot of a folder taken at once.
+ *
+ * <p><b>A rule-set folder is a closed world.</b> Every file read from a folder on disk — the
+ * manifest, the DRL files it lists, scenario files and the facts files they name — must resolve,
+ * by its real path ({@link Path#toRealPath}), inside the real path of the rule-set folder; a file
+ * the manifest {@code include}s must resolve inside the real path of the family folder, the parent
+ * of the rule-set folder as given. A file whose real path leads out — a link to {@code /etc/passwd},
+ * a file in a linked sub-folder pointing elsewhere, an include reached through a linked folder — is
+ * refused with an {@link OutsideFolderException} naming it, which the compiler and the linter
+ * report as a located problem; its content is never read, so nothing of it can reach a message.
+ * A link that stays inside is allowed, and so is the rule-set folder itself given through a link
+ * (the comparison is against its real path). Files are then read through their real path without
+ * following a link in the last name, so that a link swapped in after the check is not followed.
+ */
 public final class RuleSetFiles {
+
+    /** What a file read for a rule set must stay inside. */
+    private static final String RULE_SET_FOLDER = "rule-set folder";
+    private static final String FAMILY_FOLDER = "family folder";
 
     private static final String ROOT = "rulesets/";
 
@@ -29,11 +55,7 @@ public final class RuleSetFiles {
         return new RuleSetCompiler.Files() {
             @Override
             public byte[] read(String relative) throws IOException {
-                try {
-                    return Files.readAllBytes(d.resolve(relative));
-                } catch (NoSuchFileException e) {
-                    return null;
-                }
+                return readInside(d, relative, relative, RULE_SET_FOLDER);
             }
 
             @Override
@@ -53,18 +75,131 @@ public final class RuleSetFiles {
         };
     }
 
-    /** A file shared by the family whose folder is {@code dir}'s parent; {@code null} outside it or missing. */
+    /**
+     * A file shared by the family whose folder is {@code dir}'s parent; {@code null} when its name
+     * leads outside the family folder or it is missing.
+     *
+     * @throws OutsideFolderException when its real path leads outside the family folder's real path
+     */
     static byte[] readShared(Path dir, String relativeToFamily) throws IOException {
         Path family = dir.getParent();
         if (family == null) {
             return null;
         }
-        Path file = family.resolve(relativeToFamily).normalize();
-        if (!file.startsWith(family)) {
+        if (!family.resolve(relativeToFamily).normalize().startsWith(family)) {
             return null;
         }
+        return readInside(family, relativeToFamily, relativeToFamily, FAMILY_FOLDER);
+    }
+
+    /**
+     * A file refused because its real path leads outside the folder it must stay in: it is a link
+     * leading out, or lies in a linked folder leading out. Its content has not been read.
+     */
+    public static final class OutsideFolderException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        OutsideFolderException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The bytes of {@code relative} in {@code folder} (absolute, normalised) if its real path lies
+     * inside the folder's real path; {@code null} when it does not exist.
+     *
+     * @param shown how to name the file in a refusal
+     * @param what  what the folder is, for the refusal: "rule-set folder" or "family folder"
+     * @throws OutsideFolderException when its name or real path leads outside the folder
+     */
+    static byte[] readInside(Path folder, String relative, String shown, String what) throws IOException {
+        Path file = folder.resolve(relative).normalize();
+        if (!file.startsWith(folder)) {
+            throw new OutsideFolderException(shown + " is outside the " + what + ": refused");
+        }
+        Path realFolder;
+        Path real;
         try {
-            return Files.readAllBytes(file);
+            realFolder = folder.toRealPath();
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (!real.startsWith(realFolder)) {
+            throw new OutsideFolderException(shown + (Files.isSymbolicLink(file) ? " is a link" : " is reached through a link")
+                    + " leading outside the " + what + ": refused");
+        }
+        return readNotFollowing(real);
+    }
+
+    /** Reads a file without following a link in its last name (a real path has none unless swapped in since). */
+    private static byte[] readNotFollowing(Path real) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS); InputStream in = Channels.newInputStream(channel)) {
+            return in.readAllBytes();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** What {@link #walkInside} finds below a folder. */
+    interface Visitor {
+        /** A regular file inside, by its path relative to the folder with {@code /}, and its real path. */
+        void file(String relative, Path real) throws IOException;
+
+        /** A file or folder (relative name ending in {@code /}) whose real path leads outside. */
+        void outside(String relative, boolean link);
+    }
+
+    /**
+     * Walks {@code folder} up to {@code depth} levels, following links only where they stay inside
+     * its real path: links leading out are reported, never followed, never read.
+     */
+    static void walkInside(Path folder, int depth, Visitor visitor) throws IOException {
+        Path root = folder.toRealPath();
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path p, BasicFileAttributes attrs) throws IOException {
+                if (p.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                Path real = realOrNull(p);
+                if (real == null || !real.startsWith(root)) {
+                    visitor.outside(name(p) + "/", Files.isSymbolicLink(p));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
+                Path real = realOrNull(p);
+                if (real == null) {
+                    return FileVisitResult.CONTINUE; // a dangling link, or deleted while listing
+                }
+                if (!real.startsWith(root)) {
+                    visitor.outside(attrs.isDirectory() ? name(p) + "/" : name(p), Files.isSymbolicLink(p));
+                } else if (attrs.isRegularFile()) {
+                    visitor.file(name(p), real);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) {
+                return FileVisitResult.CONTINUE; // a loop of links, or deleted while listing
+            }
+
+            private String name(Path p) {
+                return root.relativize(p).toString().replace('\\', '/');
+            }
+        });
+    }
+
+    private static Path realOrNull(Path p) throws IOException {
+        try {
+            return p.toRealPath();
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -125,37 +260,44 @@ public final class RuleSetFiles {
 
     /**
      * The regular files of a folder, read at once, with a fingerprint of their names and
-     * contents: compiling a snapshot never sees a file half rewritten by another.
+     * contents: compiling a snapshot never sees a file half rewritten by another. Like
+     * {@link #directory}, a snapshot is a closed world: a file or sub-folder whose real path leads
+     * outside the folder's real path is never read, and reading it is refused with an
+     * {@link OutsideFolderException}.
      */
     public static final class Snapshot implements RuleSetCompiler.Files {
 
         private final Path dir;
         private final Map<String, byte[]> files;
+        private final Map<String, String> outside;
         private final String fingerprint;
 
-        private Snapshot(Path dir, Map<String, byte[]> files, String fingerprint) {
+        private Snapshot(Path dir, Map<String, byte[]> files, Map<String, String> outside, String fingerprint) {
             this.dir = dir;
             this.files = files;
+            this.outside = outside;
             this.fingerprint = fingerprint;
         }
 
-        /** Reads every regular file in {@code dir} and its sub-folders. */
+        /** Reads every regular file in {@code dir} and its sub-folders whose real path stays inside {@code dir}'s. */
         public static Snapshot of(Path dir) throws IOException {
             Path d = dir.toAbsolutePath().normalize();
             Map<String, byte[]> files = new TreeMap<>();
-            List<Path> found;
-            try (Stream<Path> walk = Files.walk(d, 4)) {
-                found = walk.filter(Files::isRegularFile).toList();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            for (Path p : found) {
-                try {
-                    files.put(d.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                } catch (NoSuchFileException e) {
-                    // deleted while listing: not part of this snapshot
+            Map<String, String> outside = new TreeMap<>();
+            walkInside(d, 4, new Visitor() {
+                @Override
+                public void file(String relative, Path real) throws IOException {
+                    byte[] bytes = readNotFollowing(real);
+                    if (bytes != null) { // else deleted while listing: not part of this snapshot
+                        files.put(relative, bytes);
+                    }
                 }
-            }
+
+                @Override
+                public void outside(String relative, boolean link) {
+                    outside.put(relative, link ? "a link" : "reached through a link");
+                }
+            });
             MessageDigest sha;
             try {
                 sha = MessageDigest.getInstance("SHA-256");
@@ -169,12 +311,21 @@ public final class RuleSetFiles {
                 sha.update((byte) 0);
                 sha.update(f.getValue());
             }
-            return new Snapshot(d, files, HexFormat.of().formatHex(sha.digest()));
+            for (String o : outside.keySet()) {
+                sha.update(("outside:" + o).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return new Snapshot(d, files, outside, HexFormat.of().formatHex(sha.digest()));
         }
 
-        /** The paths of the files, relative to the folder, with {@code /}, sorted. */
+        /**
+         * The paths of the files, relative to the folder, with {@code /}, sorted: those read and
+         * those refused as links leading outside.
+         */
         public List<String> names() {
-            return List.copyOf(files.keySet());
+            TreeSet<String> names = new TreeSet<>(files.keySet());
+            outside.keySet().stream().filter(n -> !n.endsWith("/")).forEach(names::add);
+            return List.copyOf(names);
         }
 
         /** A digest of the file names and contents: equal snapshots have equal fingerprints. */
@@ -182,9 +333,26 @@ public final class RuleSetFiles {
             return fingerprint;
         }
 
+        /** @throws OutsideFolderException when the file, or a folder on its way, leads outside the folder */
         @Override
-        public byte[] read(String relative) {
-            byte[] b = files.get(relative);
+        public byte[] read(String relative) throws IOException {
+            String name = dir.relativize(dir.resolve(relative).normalize()).toString().replace('\\', '/');
+            if (!dir.resolve(relative).normalize().startsWith(dir)) {
+                throw new OutsideFolderException(relative + " is outside the " + RULE_SET_FOLDER + ": refused");
+            }
+            String how = outside.get(name);
+            if (how == null) {
+                for (Map.Entry<String, String> o : outside.entrySet()) {
+                    if (o.getKey().endsWith("/") && name.startsWith(o.getKey())) {
+                        how = "reached through a link";
+                    }
+                }
+            }
+            if (how != null) {
+                throw new OutsideFolderException(relative + " is " + how + " leading outside the " + RULE_SET_FOLDER
+                        + ": refused");
+            }
+            byte[] b = files.get(name);
             return b == null ? null : b.clone();
         }
 
