@@ -95,6 +95,7 @@ public final class Main implements Runnable {
         commands.put("diff", DiffCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("test", TestCommand::new);
+        commands.put("audit", AuditCommand::withSubcommands);
         commands.put("help", HelpCommand::new);
         return commands;
     }
