@@ -97,8 +97,6 @@ final class EvaluateCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return Main.EXIT_USER_ERROR;
             }
-        }
-        if (audit != null) {
             String input = AuditInputs.inputNamed(audit, facts, rulesDir, null);
             if (input != null) {
                 return refuse(err, input);
