@@ -1,5 +1,6 @@
 package org.reformtargets.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "unit, period and field.",
         footer = {"", "Exit status: 0 the evaluation ran (whatever the verdicts); 2 usage error, invalid facts "
                 + "(every problem printed as file:line:column: path: message), unknown or broken rule set, "
-                + "unreadable file."})
+                + "unreadable file, --audit naming an input or an unwritable file, unusable "
+                + AuditSeal.KEY_VARIABLE + " (nothing is written then)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -82,8 +84,12 @@ final class EvaluateCommand implements Callable<Integer> {
     long timeBudgetSeconds;
 
     @Option(names = "--audit", paramLabel = "FILE",
-            description = "Also write an audit record (rule set id, version and content hash, facts hash, asOf, "
-                    + "time, summary) to this file as JSON, to trace the scorecard to its rules and facts.")
+            description = "Also write an audit record to this file as JSON, to trace the scorecard to its rules "
+                    + "and facts: rule set id, version and content hash; SHA-256 of the facts file's bytes and of "
+                    + "the canonical facts; SHA-256 of the result document as --format json prints it; asOf, time, "
+                    + "summary; and an HMAC-SHA256 when " + AuditSeal.KEY_VARIABLE + " is set. Written whole or "
+                    + "not at all (temporary file, fsync, rename); refused when FILE is an input of the run. "
+                    + "Check it with 'audit verify'.")
     Path audit;
 
     @Override
@@ -94,22 +100,63 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("Cannot read " + facts + ": it is a directory; give the facts file.");
             return Main.EXIT_USER_ERROR;
         }
+        byte[] key = null;
+        if (audit != null) {
+            try {
+                key = AuditSeal.key(Main.env(spec));
+            } catch (AuditSeal.BadKeyException e) {
+                err.println(e.getMessage());
+                return Main.EXIT_USER_ERROR;
+            }
+            String input = AuditInputs.inputNamed(audit, facts, rulesDir, null);
+            if (input != null) {
+                return refuse(err, input);
+            }
+        }
         try {
-            FactsDocument document = ReformTargetsJson.readFacts(facts);
+            if (format == Format.json && audit == null) {
+                FactsDocument document = ReformTargetsJson.readFacts(facts);
+                RuleSet ruleSet = loadRuleSet(document, err);
+                if (ruleSet == null) {
+                    return Main.EXIT_USER_ERROR;
+                }
+                ReformTargetsJson.writeEvaluation(ruleSet, document, ForkJoinPool.commonPool(), out);
+                out.print('\n');
+                out.flush();
+                return 0;
+            }
+            byte[] factsBytes = null;
+            FactsDocument document;
+            if (audit != null) {
+                factsBytes = readBytes(facts);
+                document = ReformTargetsJson.readFacts(new ByteArrayInputStream(factsBytes), facts.toString());
+            } else {
+                document = ReformTargetsJson.readFacts(facts);
+            }
             RuleSet ruleSet = loadRuleSet(document, err);
             if (ruleSet == null) {
                 return Main.EXIT_USER_ERROR;
             }
-            if (format == Format.json && audit == null) {
-                ReformTargetsJson.writeEvaluation(ruleSet, document, ForkJoinPool.commonPool(), out);
-                out.println();
-                out.flush();
-                return 0;
+            if (audit != null) {
+                String input = AuditInputs.inputNamed(audit, facts, rulesDir, ruleSet);
+                if (input != null) {
+                    return refuse(err, input);
+                }
             }
             Evaluation evaluation = ruleSet.evaluate(document);
             if (audit != null) {
-                Files.writeString(audit, ReformTargetsJson.writeAudit(
-                        AuditRecord.of(ruleSet, document, evaluation, Instant.now())), StandardCharsets.UTF_8);
+                AuditRecord record = AuditRecord.of(ruleSet, factsBytes, document, evaluation, Instant.now());
+                if (key != null) {
+                    record = AuditSeal.sign(record, key);
+                }
+                byte[] json = ReformTargetsJson.writeAudit(record).getBytes(StandardCharsets.UTF_8);
+                try {
+                    AtomicWrite.write(audit, json);
+                } catch (IOException e) {
+                    err.println("Cannot write the audit record to " + audit + ": " + AuditInputs.reason(audit, e)
+                            + "; nothing was written and no evaluation printed.");
+                    return Main.EXIT_USER_ERROR;
+                }
             }
             if (format == Format.json) {
                 out.print(ReformTargetsJson.writeEvaluation(evaluation));
@@ -126,10 +173,22 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         } catch (UncheckedIOException e) {
             err.println(describe(e));
-        } catch (IOException e) {
-            err.println("Cannot write the audit record to " + audit + ": " + e.getMessage());
         }
         return Main.EXIT_USER_ERROR;
+    }
+
+    private int refuse(PrintWriter err, String input) {
+        err.println("Refusing to write the audit record to " + audit + ": it is " + input
+                + ", an input of this run; give another path for --audit.");
+        return Main.EXIT_USER_ERROR;
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private RuleSet loadRuleSet(FactsDocument document, PrintWriter err) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
@@ -26,18 +27,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code reform-targets} command: {@code java -jar reform-targets.jar evaluate --facts FILE}, and
  * the rule-set commands {@code rulesets}, {@code describe}, {@code diff}, {@code validate} and
- * {@code test}. Exit status 0 when the command did its work; 1 when {@code validate} found errors
- * or warnings or {@code test} failures; 2 for a usage error, bad facts, a missing or broken rule
- * set, or an unreadable file.
+ * {@code test}, and {@code audit verify}. Exit status 0 when the command did its work; 1 when
+ * {@code validate} found errors or warnings, {@code test} failures or {@code audit verify} a record
+ * that does not match; 2 for a usage error, bad facts, a missing or broken rule set, or an
+ * unreadable file.
  */
 @Command(name = "reform-targets",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Evaluates public-administration reform targets (chỉ tiêu cải cách hành chính) "
-                + "against a facts document, and lists, describes, compares, validates and tests rule sets.",
+                + "against a facts document, lists, describes, compares, validates and tests rule sets, and "
+                + "verifies audit records.",
         footer = {"", "Exit status: 0 the command did its work (evaluate: whatever the verdicts; diff: whatever "
                 + "the differences); 1 validate found errors or warnings, test found failures or too little "
-                + "coverage; 2 usage error, invalid facts, unknown or broken rule set, unknown folder, "
+                + "coverage, audit verify found a record that does not match; 2 usage error, invalid facts, unknown or broken rule set, unknown folder, "
                 + "unreadable file.",
                 "Run 'reform-targets COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
@@ -50,6 +53,22 @@ public final class Main implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** The environment the commands read (the audit key): the process's, or a test's. */
+    private final Function<String, String> env;
+
+    Main() {
+        this(System::getenv);
+    }
+
+    Main(Function<String, String> env) {
+        this.env = env;
+    }
+
+    /** The environment of the command line {@code spec} belongs to. */
+    static Function<String, String> env(CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main ? main.env : System::getenv;
+    }
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
@@ -76,29 +95,39 @@ public final class Main implements Runnable {
         commands.put("diff", DiffCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("test", TestCommand::new);
+        commands.put("audit", AuditCommand::withSubcommands);
         commands.put("help", HelpCommand::new);
         return commands;
     }
 
     /** The command line with every subcommand. */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(System::getenv);
+    }
+
+    private static CommandLine commandLine(Function<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(env));
         COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         return cli;
     }
 
     /** The command line {@code args} need: only the subcommand named first, if it is one but help. */
-    private static CommandLine commandLineFor(String[] args) {
+    private static CommandLine commandLineFor(Function<String, String> env, String[] args) {
         Supplier<Object> named = args.length == 0 || args[0].equals("help") ? null : COMMANDS.get(args[0]);
         if (named == null) {
-            return commandLine();
+            return commandLine(env);
         }
-        return new CommandLine(new Main()).addSubcommand(args[0], named.get());
+        return new CommandLine(new Main(env)).addSubcommand(args[0], named.get());
     }
 
     /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit status. */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLineFor(args);
+        return execute(out, err, System::getenv, args);
+    }
+
+    /** As {@link #execute(PrintWriter, PrintWriter, String...)}, reading the environment through {@code env}. */
+    static int execute(PrintWriter out, PrintWriter err, Function<String, String> env, String... args) {
+        CommandLine cli = commandLineFor(env, args);
         cli.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -113,7 +142,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: give one of evaluate, rulesets, describe, diff, validate, test.");
+                "Missing command: give one of evaluate, rulesets, describe, diff, validate, test, audit.");
     }
 
     /** Prints a usage error with a one-line hint instead of the whole help. */

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.RuleSetManifest;
 import picocli.CommandLine.Model.OptionSpec;
@@ -41,9 +42,14 @@ final class Cli {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs the command line with {@code env} as its whole environment. */
+    static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        int status = Main.execute(new PrintWriter(out), new PrintWriter(err), env::get, args);
         return new Run(status, out.toString(), err.toString());
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
 
-    private static final List<String> COMMANDS = List.of("evaluate", "rulesets", "describe", "diff", "validate", "test");
+    private static final List<String> COMMANDS = List.of("evaluate", "rulesets", "describe", "diff", "validate", "test", "audit");
 
     @Test
     void helpNamesEveryCommandAndTheExitStatuses() {

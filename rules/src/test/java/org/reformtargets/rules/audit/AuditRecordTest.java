@@ -1,12 +1,15 @@
 package org.reformtargets.rules.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,12 +53,51 @@ class AuditRecordTest {
 
         assertEquals(bundled.ref(), audit.ruleSet());
         assertTrue(audit.rulesSha256().matches("[0-9a-f]{64}"), audit.rulesSha256());
-        assertTrue(audit.factsSha256().matches("[0-9a-f]{64}"), audit.factsSha256());
+        assertNull(audit.factsSha256(), "made without the facts' bytes");
+        assertTrue(audit.factsCanonicalSha256().matches("[0-9a-f]{64}"), audit.factsCanonicalSha256());
+        assertTrue(audit.resultSha256().matches("[0-9a-f]{64}"), audit.resultSha256());
+        assertNull(audit.hmac());
         assertEquals(LocalDate.of(2021, 12, 31), audit.asOf());
         assertEquals(AT, audit.evaluatedAt());
         assertEquals(evaluation.results().size(), audit.results());
         assertEquals(evaluation.summary(), audit.summary());
         assertTrue(ReformTargetsJson.writeAudit(audit).contains("\"rulesSha256\": \"" + audit.rulesSha256() + "\""));
+        assertFalse(ReformTargetsJson.writeAudit(audit).contains("hmac"), "an unsigned record has no hmac field");
+    }
+
+    @Test
+    void fromTheFactsBytesTheRecordHoldsTheirHashAndTheResultDocumentsHash() throws Exception {
+        byte[] bytes = ("  " + ReformTargetsJson.writeFacts(facts) + "\n").getBytes(StandardCharsets.UTF_8);
+        FactsDocument read = ReformTargetsJson.readFacts(new java.io.ByteArrayInputStream(bytes), "facts.json");
+        Evaluation evaluation = bundled.evaluate(read);
+
+        AuditRecord audit = AuditRecord.of(bundled, bytes, read, evaluation, AT);
+
+        assertEquals(hex(bytes), audit.factsSha256());
+        assertEquals(hex(ReformTargetsJson.writeFacts(read).getBytes(StandardCharsets.UTF_8)),
+                audit.factsCanonicalSha256());
+        assertEquals(hex(ReformTargetsJson.writeEvaluation(evaluation).getBytes(StandardCharsets.UTF_8)),
+                audit.resultSha256());
+        assertEquals(AuditRecord.of(bundled, facts, evaluation, AT).factsCanonicalSha256(),
+                audit.factsCanonicalSha256());
+    }
+
+    @Test
+    void theRecordIsImmutableAndItsSummaryInStatusOrder() {
+        java.util.Map<Status, Integer> summary = new java.util.LinkedHashMap<>();
+        summary.put(Status.NOT_APPLICABLE, 1);
+        summary.put(Status.MET, 2);
+        AuditRecord audit = new AuditRecord(bundled.ref(), "r", "f", "c", "x", facts.asOf(), AT, 3, summary, null);
+        summary.put(Status.NOT_MET, 5);
+
+        assertEquals(List.of(Status.MET, Status.NOT_APPLICABLE), List.copyOf(audit.summary().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> audit.summary().put(Status.MET, 9));
+        assertEquals("h", audit.withHmac("h").hmac());
+        assertNull(audit.hmac());
+    }
+
+    private static String hex(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
@@ -90,7 +132,8 @@ class AuditRecordTest {
         AuditRecord changed = AuditRecord.of(bundled, other, bundled.evaluate(other), AT);
 
         assertEquals(first, again);
-        assertNotEquals(first.factsSha256(), changed.factsSha256());
+        assertNotEquals(first.factsCanonicalSha256(), changed.factsCanonicalSha256());
+        assertNotEquals(first.resultSha256(), changed.resultSha256());
     }
 
     @Test
