@@ -133,11 +133,35 @@ public final class RuleSetFiles {
         return readNotFollowing(real);
     }
 
-    /** Reads a file without following a link in its last name (a real path has none unless swapped in since). */
+    /** The most a file of a rule-set folder may hold: 1 MiB (the largest bundled rule file holds 4 KB). */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+
+    /**
+     * Reads a file without following a link in its last name (a real path has none unless swapped in
+     * since). Only a regular file is opened (a named pipe or a device would block or never end), and
+     * no more than {@link #MAX_FILE_BYTES} of it is read.
+     */
     private static byte[] readNotFollowing(Path real) throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (!attrs.isRegularFile()) {
+            throw new IOException(real.getFileName() + " is not a regular file: refused");
+        }
+        if (attrs.size() > MAX_FILE_BYTES) {
+            throw new IOException(real.getFileName() + " holds " + attrs.size() + " bytes, more than a rule-set file"
+                    + " may hold (" + MAX_FILE_BYTES + "): refused");
+        }
         try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS); InputStream in = Channels.newInputStream(channel)) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new IOException(real.getFileName() + " grew past " + MAX_FILE_BYTES + " bytes while read: refused");
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             return null;
         }
