@@ -133,10 +133,7 @@ public final class Evaluator {
     public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                               FactsDocument facts, boolean partitionable, Executor executor,
                               Consumer<List<TargetResult>> sink) {
-        List<Problem> invalid = FactsValidator.validate(facts);
-        if (!invalid.isEmpty()) {
-            throw new InvalidFactsException(invalid);
-        }
+        FactsValidator.requireValid(facts);
         Run run = new Run(period, facts.asOf(), rules);
         List<UnitView> ordered = index(facts, run);
         if (!partitionable || ordered.size() <= BATCH_UNITS) {

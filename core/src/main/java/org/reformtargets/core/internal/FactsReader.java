@@ -23,7 +23,6 @@ import java.time.format.DateTimeParseException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,9 @@ import org.reformtargets.core.Unit;
 
 /**
  * Reads a facts document element by element with Jackson's streaming parser, so that every
- * problem is reported with its path, line and column, and one bad element never hides another.
+ * problem is reported with its path, line and column, one bad element never hides another, and
+ * one bad field never hides another of the same element. Problems are counted, and the first
+ * {@link InvalidFactsException#MAX_LISTED} listed, so that memory stays bounded however many there are.
  */
 public final class FactsReader {
 
@@ -69,7 +70,7 @@ public final class FactsReader {
     private static final int COUNTS = 1 << 16;
 
     private final String source;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems;
     private final Names strings = new Names();
     private final Map<String, LocalDate> dates = new HashMap<>();
     private final Map<String, Period> periods = new HashMap<>();
@@ -80,15 +81,18 @@ public final class FactsReader {
     private LocalDate lastDate;
     private String lastPeriodText;
     private Period lastPeriod;
-    private boolean broken;
-    /** The array, index, line and column of the element being read, for {@link #ELEMENT} paths. */
+    /** The fields of the element (or the top-level field) being read that are broken, by slot. */
+    private int broken;
+    /** The array, its fields, index, line and column of the element being read, for {@link #ELEMENT} paths. */
     private String element;
+    private String[] elementFields;
     private int elementIndex;
     private int elementLine;
     private int elementColumn;
 
     private FactsReader(String source) {
         this.source = source;
+        this.problems = new Problems(source);
     }
 
     /**
@@ -141,12 +145,12 @@ public final class FactsReader {
                 switch (name) {
                     case "ruleSet" -> {
                         Object n = scalar(TREES.readTree(p));
-                        broken = false;
+                        broken = 0;
                         ruleSet = text(n, null, "ruleSet", l);
                     }
                     case "asOf" -> {
                         Object n = scalar(TREES.readTree(p));
-                        broken = false;
+                        broken = 0;
                         asOf = date(n, null, "asOf", l);
                         asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
                     }
@@ -162,22 +166,21 @@ public final class FactsReader {
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
                 JsonLocation l = p.currentTokenLocation();
-                problems.add(new Problem(source, null, line(l), column(l),
-                        "unexpected " + describe(trailing) + " after the end of the document"));
+                problems.add(null, -1, null, line(l), column(l),
+                        "unexpected " + describe(trailing) + " after the end of the document");
             }
         } catch (JsonProcessingException e) {
             // a broken limit (nesting, string or number length) carries no location: the parser's is where it broke
             JsonLocation l = e.getLocation() != null ? e.getLocation() : opened == null ? null : opened.currentLocation();
-            problems.add(new Problem(source, null, l == null ? 0 : line(l), l == null ? 0 : column(l),
-                    "malformed JSON: " + e.getOriginalMessage()));
-            throw new InvalidFactsException(problems, e);
+            problems.add(null, -1, null, l == null ? 0 : line(l), l == null ? 0 : column(l),
+                    "malformed JSON: " + e.getOriginalMessage());
+            throw problems.exception(e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
-        problems.addAll(FactsValidator.validate(source, asOf, asOfPlace, List.copyOf(units), measurements, events,
-                attestations));
+        FactsValidator.validate(problems, asOf, asOfPlace, List.copyOf(units), measurements, events, attestations);
         if (!problems.isEmpty()) {
-            throw new InvalidFactsException(problems);
+            throw problems.exception(null);
         }
         return FactsValidator.validated(new FactsDocument(ruleSet, asOf, units.values, measurements.values,
                 events.values, attestations.values));
@@ -220,7 +223,7 @@ public final class FactsReader {
             return;
         }
         if (token != JsonToken.START_ARRAY) {
-            problems.add(new Problem(source, name, line(l), column(l), "must be an array, found " + describe(token)));
+            problems.add(name, -1, null, line(l), column(l), "must be an array, found " + describe(token));
             p.skipChildren();
             return;
         }
@@ -235,13 +238,13 @@ public final class FactsReader {
             int index = i++;
             if (t != JsonToken.START_OBJECT) {
                 JsonNode node = TREES.readTree(p);
-                problems.add(new Problem(source, Located.path(name, index), line, column,
-                        "must be an object, found " + kind(node)));
+                problems.add(name, index, null, line, column, "must be an object, found " + kind(node));
                 continue;
             }
             fields(p, fields, names, slots, previous);
-            broken = false;
+            broken = 0;
             element = name;
+            elementFields = fields;
             elementIndex = index;
             elementLine = line;
             elementColumn = column;
@@ -276,6 +279,22 @@ public final class FactsReader {
                 slots[slot] = value;
             }
         }
+    }
+
+    /**
+     * The slot of {@code field} in the elements of array {@code name}, its place in the order of the
+     * contract ({@code measurements}: unit, indicator, field, period, numerator, denominator, value);
+     * -1 when it is none of them.
+     */
+    static int slot(String name, String field) {
+        String[] fields = switch (name) {
+            case "units" -> UNIT_FIELDS;
+            case "measurements" -> MEASUREMENT_FIELDS;
+            case "events" -> EVENT_FIELDS;
+            case "attestations" -> ATTESTATION_FIELDS;
+            default -> null;
+        };
+        return fields == null || field == null ? -1 : slot(fields, field);
     }
 
     private static int slot(String[] fields, String name) {
@@ -493,13 +512,14 @@ public final class FactsReader {
 
     /** Notes a problem at {@code at}, or at the element being read when {@code path} is {@link #ELEMENT}. */
     private void fail(String path, String field, JsonLocation at, String message) {
-        broken = true;
-        int line = path == ELEMENT ? elementLine : line(at);
-        int column = path == ELEMENT ? elementColumn : column(at);
         if (path == ELEMENT) {
-            path = Located.path(element, elementIndex);
+            int slot = slot(elementFields, field);
+            broken |= slot < 0 ? 0 : 1 << slot;
+            problems.add(element, elementIndex, field, elementLine, elementColumn, message);
+        } else {
+            broken = 1;
+            problems.add(field, -1, null, line(at), column(at), message); // a top-level field: ruleSet, asOf
         }
-        problems.add(new Problem(source, path == null ? field : path + "." + field, line, column, message));
     }
 
 
@@ -644,30 +664,29 @@ public final class FactsReader {
     private static final class Placed<T> extends AbstractList<Located<T>> implements RandomAccess {
         private final String name;
         final List<T> values = new ArrayList<>();
-        /** Index, line and column of each element. */
-        private int[] places = new int[3 * 16];
-        private final BitSet broken = new BitSet();
+        /** Index, line, column and broken fields of each element. */
+        private int[] places = new int[4 * 16];
 
         Placed(String name) {
             this.name = name;
         }
 
-        void add(T value, int index, int line, int column, boolean isBroken) {
-            int at = 3 * values.size();
-            if (at + 3 > places.length) {
+        void add(T value, int index, int line, int column, int broken) {
+            int at = 4 * values.size();
+            if (at + 4 > places.length) {
                 places = Arrays.copyOf(places, places.length * 2);
             }
             places[at] = index;
             places[at + 1] = line;
             places[at + 2] = column;
-            broken.set(values.size(), isBroken);
+            places[at + 3] = broken;
             values.add(value);
         }
 
         @Override
         public Located<T> get(int i) {
-            return new Located<>(values.get(i), name, places[3 * i], places[3 * i + 1], places[3 * i + 2],
-                    broken.get(i));
+            return new Located<>(values.get(i), name, places[4 * i], places[4 * i + 1], places[4 * i + 2],
+                    places[4 * i + 3]);
         }
 
         @Override
