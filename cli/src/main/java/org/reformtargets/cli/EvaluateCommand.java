@@ -14,7 +14,6 @@ import java.util.concurrent.ForkJoinPool;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
-import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
@@ -110,9 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return 0;
         } catch (ReformTargetsException e) {
             err.println(e.getMessage().lines().findFirst().orElse(""));
-            for (Problem p : e.problems()) {
-                err.println(p);
-            }
+            Main.printProblems(e, err);
         } catch (UncheckedIOException e) {
             err.println(describe(e));
         } catch (IOException e) {
