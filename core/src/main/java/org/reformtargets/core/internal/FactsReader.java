@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.RandomAccess;
 import org.reformtargets.core.Attestation;
@@ -47,16 +49,28 @@ public final class FactsReader {
 
     /** Deepest nesting accepted: the contract needs 3 levels. */
     public static final int MAX_NESTING_DEPTH = 32;
-    /** Longest string accepted, in characters. */
+    /** Longest string accepted, in characters: ids, codes, names of units, titles. */
     public static final int MAX_STRING_LENGTH = 100_000;
-    /** Longest number accepted, in digits. */
+    /**
+     * Longest name of a field accepted, in characters: the contract's are at most 11 long. Names
+     * are kept in the parser's table of names, shared by every document read, so they are kept short.
+     */
+    public static final int MAX_NAME_LENGTH = 1_000;
+    /**
+     * Longest number accepted, in digits as written, those of a fraction and an exponent included
+     * (not the sign); a value is also refused when it has more digits than this written out in full.
+     */
     public static final int MAX_NUMBER_LENGTH = 64;
+    /** The first and last years of a date or period accepted. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2999;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
                     .build())
             .build();
@@ -128,52 +142,56 @@ public final class FactsReader {
         Placed<Measurement> measurements = new Placed<>("measurements");
         Placed<Event> events = new Placed<>("events");
         Placed<Attestation> attestations = new Placed<>("attestations");
-        JsonParser opened = null;
+        JsonLocation brokeAt = null;
         try (JsonParser p = in.open()) {
-            opened = p;
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                JsonLocation l = p.currentTokenLocation();
-                throw new InvalidFactsException(List.of(new Problem(source, null, line(l), column(l),
-                        first == null ? "the input is empty: expected a JSON object with units, measurements, events"
-                                + " and attestations" : "expected a JSON object, found " + describe(first))));
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                JsonLocation l = p.currentTokenLocation();
-                switch (name) {
-                    case "ruleSet" -> {
-                        Object n = scalar(TREES.readTree(p));
-                        broken = 0;
-                        ruleSet = text(n, null, "ruleSet", l);
-                    }
-                    case "asOf" -> {
-                        Object n = scalar(TREES.readTree(p));
-                        broken = 0;
-                        asOf = date(n, null, "asOf", l);
-                        asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
-                    }
-                    case "units" -> readArray(p, value, "units", l, units, UNIT_FIELDS, UNIT_NAMES, this::unit);
-                    case "measurements" -> readArray(p, value, "measurements", l, measurements, MEASUREMENT_FIELDS,
-                            MEASUREMENT_NAMES, this::measurement);
-                    case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, EVENT_NAMES, this::event);
-                    case "attestations" -> readArray(p, value, "attestations", l, attestations, ATTESTATION_FIELDS,
-                            ATTESTATION_NAMES, this::attestation);
-                    default -> p.skipChildren();
+            try {
+                JsonToken first = p.nextToken();
+                if (first != JsonToken.START_OBJECT) {
+                    JsonLocation l = p.currentTokenLocation();
+                    throw new InvalidFactsException(List.of(new Problem(source, null, line(l), column(l),
+                            first == null ? "the input is empty: expected a JSON object with units, measurements, events"
+                                    + " and attestations" : "expected a JSON object, found " + describe(first))));
                 }
-            }
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                JsonLocation l = p.currentTokenLocation();
-                problems.add(null, -1, null, line(l), column(l),
-                        "unexpected " + describe(trailing) + " after the end of the document");
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    JsonLocation l = p.currentTokenLocation();
+                    switch (name) {
+                        case "ruleSet" -> {
+                            Object n = scalar(TREES.readTree(p));
+                            broken = 0;
+                            ruleSet = text(n, null, "ruleSet", l);
+                        }
+                        case "asOf" -> {
+                            Object n = scalar(TREES.readTree(p));
+                            broken = 0;
+                            asOf = date(n, null, "asOf", l);
+                            asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
+                        }
+                        case "units" -> readArray(p, value, "units", l, units, UNIT_FIELDS, UNIT_NAMES, this::unit);
+                        case "measurements" -> readArray(p, value, "measurements", l, measurements, MEASUREMENT_FIELDS,
+                                MEASUREMENT_NAMES, this::measurement);
+                        case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, EVENT_NAMES, this::event);
+                        case "attestations" -> readArray(p, value, "attestations", l, attestations, ATTESTATION_FIELDS,
+                                ATTESTATION_NAMES, this::attestation);
+                        default -> p.skipChildren();
+                    }
+                }
+                JsonToken trailing = p.nextToken();
+                if (trailing != null) {
+                    JsonLocation l = p.currentTokenLocation();
+                    problems.add(null, -1, null, line(l), column(l),
+                            "unexpected " + describe(trailing) + " after the end of the document");
+                }
+            } catch (JsonProcessingException e) {
+                // a broken limit carries no location: where the parser stopped, before it is closed
+                brokeAt = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                throw e;
             }
         } catch (JsonProcessingException e) {
-            // a broken limit (nesting, string or number length) carries no location: the parser's is where it broke
-            JsonLocation l = e.getLocation() != null ? e.getLocation() : opened == null ? null : opened.currentLocation();
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : brokeAt;
             problems.add(null, -1, null, l == null ? 0 : line(l), l == null ? 0 : column(l),
-                    "malformed JSON: " + e.getOriginalMessage());
+                    message(e));
             throw problems.exception(e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
@@ -184,6 +202,33 @@ public final class FactsReader {
         }
         return FactsValidator.validated(new FactsDocument(ruleSet, asOf, units.values, measurements.values,
                 events.values, attestations.values));
+    }
+
+    /**
+     * What the parser found wrong: a limit broken is said in the reader's words and with its figure,
+     * since the parser's own count is how far it had read when it stopped, not the length (and a long
+     * number is counted as a string).
+     */
+    private static String message(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (!(e instanceof StreamConstraintsException)) {
+            return "malformed JSON: " + m;
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return "too large: nested deeper than the " + MAX_NESTING_DEPTH + " levels allowed";
+        }
+        if (m.startsWith("String value length")) {
+            return String.format(Locale.ROOT, "too large: a string or number is longer than the %,d characters allowed",
+                    MAX_STRING_LENGTH);
+        }
+        if (m.startsWith("Number value length")) {
+            return "too large: a number has more than the " + MAX_NUMBER_LENGTH + " digits allowed";
+        }
+        if (m.startsWith("Name length")) {
+            return String.format(Locale.ROOT, "too large: a name is longer than the %,d characters allowed",
+                    MAX_NAME_LENGTH);
+        }
+        return "too large: " + m.replaceFirst(", from `StreamReadConstraints\\.\\w+\\(\\)`\\)", ")");
     }
 
     /**
@@ -431,8 +476,9 @@ public final class FactsReader {
         }
         try {
             LocalDate d = LocalDate.parse(s);
-            if (d.getYear() < 1900 || d.getYear() > 2999) {
-                fail(path, field, at, "'" + s + "' is out of range: dates must fall in the years 1900 to 2999");
+            if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+                fail(path, field, at, "'" + s + "' is out of range: dates must fall in the years " + FIRST_YEAR
+                        + " to " + LAST_YEAR);
                 return null;
             }
             dates.put(s, d);
@@ -461,6 +507,11 @@ public final class FactsReader {
         }
         try {
             Period parsed = Period.parse(s);
+            if (parsed.year() < FIRST_YEAR || parsed.year() > LAST_YEAR) {
+                fail(path, field, at, "'" + s + "' is out of range: periods must fall in the years " + FIRST_YEAR
+                        + " to " + LAST_YEAR);
+                return null;
+            }
             periods.put(s, parsed);
             lastPeriodText = s;
             lastPeriod = parsed;
