@@ -755,4 +755,22 @@ class InvalidFactsTest {
         assertEquals(List.of("units[0].parent", "measurements[0].numerator", "measurements[0].denominator"),
                 e.problems().stream().map(Problem::path).toList());
     }
+
+    @Test
+    void aJavaDocumentOfMoreThan200ProblemsListsTheFirst200InOrderAndCountsAll() {
+        List<Measurement> measurements = java.util.stream.IntStream.range(0, 1_000)
+                .mapToObj(i -> Measurement.ratio("a", "satisfaction", "f" + i, Period.year(2021), -1, 2)).toList();
+        FactsDocument facts = new FactsDocument(null, LocalDate.of(2021, 12, 31),
+                List.of(new Unit("a", "A", Level.DEPARTMENT, "ghost")), measurements, null, null);
+
+        InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> demo.evaluate(facts));
+
+        assertEquals(1_001, e.totalProblems());
+        assertEquals(200, e.problems().size());
+        assertEquals("units[0].parent", e.problems().get(0).path());
+        for (int i = 1; i < 200; i++) {
+            assertEquals("measurements[" + (i - 1) + "].numerator", e.problems().get(i).path());
+        }
+        assertTrue(e.getMessage().endsWith("… and 801 more problems"), e.getMessage());
+    }
 }
