@@ -17,7 +17,6 @@ import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.EvaluationLimits;
 import org.reformtargets.core.FactsDocument;
-import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
@@ -168,9 +167,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return 0;
         } catch (ReformTargetsException e) {
             err.println(e.getMessage().lines().findFirst().orElse(""));
-            for (Problem p : e.problems()) {
-                err.println(p);
-            }
+            Main.printProblems(e, err);
         } catch (UncheckedIOException e) {
             err.println(describe(e));
         }

@@ -166,9 +166,7 @@ public final class Main implements Runnable {
         if (ex instanceof ReformTargetsException e) {
             err.println("reform-targets " + cli.getCommandName() + ": "
                     + e.getMessage().lines().findFirst().orElse(""));
-            for (Problem p : e.problems()) {
-                err.println(p);
-            }
+            printProblems(e, err);
         } else if (ex instanceof UncheckedIOException e) {
             err.println("reform-targets " + cli.getCommandName() + ": cannot read the input: "
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
@@ -177,6 +175,19 @@ public final class Main implements Runnable {
         }
         err.flush();
         return EXIT_USER_ERROR;
+    }
+
+    /**
+     * Prints the problems an exception lists, one a line, and when there were more than it lists
+     * (a facts document with more than 200), a last line saying how many more.
+     */
+    static void printProblems(ReformTargetsException e, PrintWriter err) {
+        for (Problem p : e.problems()) {
+            err.println(p);
+        }
+        if (e.omitted() > 0) {
+            err.println(e.omittedLine());
+        }
     }
 
     private static PrintWriter utf8(FileDescriptor fd) {

@@ -146,6 +146,30 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void twoMillionProblemsExitTwoListingTheFirst200AndCountingTheRest() throws IOException {
+        Path bad = dir.resolve("nulls.json");
+        try (var w = Files.newBufferedWriter(bad, StandardCharsets.UTF_8)) {
+            w.write("{\"asOf\": \"2021-12-31\",\n\"measurements\": [\n");
+            for (int i = 0; i < 2_000_000; i++) {
+                w.write(i == 0 ? "null" : ",\nnull");
+            }
+            w.write("\n]}\n");
+        }
+
+        Run run = run("evaluate", "--facts", bad.toString(), "--rule-set", RULE_SET);
+
+        assertEquals(2, run.status(), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(202, lines.size(), () -> lines.subList(0, Math.min(5, lines.size())).toString());
+        assertEquals("The facts document has 2,000,000 problems; nothing was evaluated:", lines.get(0));
+        assertEquals(bad + ":3:1: measurements[0]: must be an object, found null", lines.get(1));
+        assertEquals(bad + ":202:1: measurements[199]: must be an object, found null", lines.get(200));
+        assertEquals("… and 1,999,800 more problems", lines.get(201));
+        assertEquals("", run.out());
+        assertNoStackTrace(run);
+    }
+
+    @Test
     void numeratorAboveDenominatorExitsTwoNamingTheField() throws IOException {
         Path bad = write("numerator.json", specJson.replace("\"numerator\": 4890", "\"numerator\": 5890"));
 

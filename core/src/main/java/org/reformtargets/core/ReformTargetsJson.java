@@ -34,7 +34,7 @@ import org.reformtargets.core.internal.FactsReader;
 /**
  * Reads and writes the two documents of the JSON contract ({@code facts-format.md}): facts in,
  * evaluations out. Reading facts validates them and reports every problem with its path, line and
- * column. Writing is deterministic: the same evaluation gives the same bytes (UTF-8, two-space
+ * column (the first {@value InvalidFactsException#MAX_LISTED}, and how many more). Writing is deterministic: the same evaluation gives the same bytes (UTF-8, two-space
  * indent, {@code \n} line ends).
  */
 public final class ReformTargetsJson {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reformtargets.core.reliability.ProblemCapMemoryTest;
 
 /**
  * One test per way a facts document can break the contract: each names the place of the problem
@@ -535,6 +536,174 @@ class InvalidFactsTest {
                 + " outnumber cases", lines[1]);
     }
 
+    // ---- every problem of an element, together
+
+    /** The paths, lines, columns and messages of the problems of {@code json}, in the order listed. */
+    private static List<String> listed(String json) {
+        return problems(json).stream().map(p -> p.line() + ":" + p.column() + " " + p.path() + ": " + p.message())
+                .toList();
+    }
+
+    @Test
+    void aBadPeriodDoesNotHideTheMeasurementsOtherProblems() {
+        List<String> found = listed(measurement("""
+                {"unit": "snn", "indicator": "happiness", "period": "2021-Q5", "numerator": -1, "denominator": 10}"""));
+
+        assertEquals(List.of(
+                "8:5 measurements[0].indicator: 'happiness' is not an indicator of the contract (see facts-format.md),"
+                        + " such as dossiers.on_time or satisfaction",
+                "8:5 measurements[0].period: '2021-Q5' is not a period: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 … YYYY-Q4"
+                        + " or YYYY-MM"), found);
+    }
+
+    @Test
+    void aBadPeriodDoesNotHideANegativeNumeratorOfAKnownIndicator() {
+        List<String> found = listed(measurement("""
+                {"unit": "ghost", "indicator": "satisfaction", "period": "2021-Q5", "numerator": -1, "denominator": 10}"""));
+
+        assertEquals(List.of(
+                "8:5 measurements[0].unit: names unit 'ghost', which is not among the units",
+                "8:5 measurements[0].period: '2021-Q5' is not a period: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 … YYYY-Q4"
+                        + " or YYYY-MM",
+                "8:5 measurements[0].numerator: is negative (-1): a count cannot be below zero"), found);
+    }
+
+    @Test
+    void aWronglyTypedCountDoesNotHideTheOtherCountNorClaimItsOwnIsMissing() {
+        List<String> found = listed(measurement("""
+                {"unit": "snn", "indicator": "satisfaction", "period": "2021", "numerator": "9", "denominator": -10}"""));
+
+        assertEquals(List.of(
+                "8:5 measurements[0].numerator: must be a whole number, found a string",
+                "8:5 measurements[0].denominator: is negative (-10): a count cannot be below zero"), found);
+    }
+
+    @Test
+    void aBadDateDoesNotHideTheEventsOtherProblems() {
+        List<String> found = listed(doc("events", """
+                {"unit": "ghost", "type": "task.completed", "date": "2021-02-30", "subject": "nobody"}"""));
+
+        assertEquals(List.of(
+                "8:5 events[0].unit: names unit 'ghost', which is not among the units",
+                "8:5 events[0].date: '2021-02-30' is not a date: use YYYY-MM-DD",
+                "8:5 events[0].subject: names unit 'nobody', which is not among the units",
+                "8:5 events[0].task: is required for task.completed: the task's id"), found);
+    }
+
+    @Test
+    void anUnknownLevelDoesNotHideAMissingParent() {
+        List<String> found = listed("""
+                {
+                  "asOf": "2021-12-31",
+                  "units": [
+                    {"id": "a", "name": "A", "level": "MINISTRY", "parent": "ghost"}
+                  ]
+                }
+                """);
+
+        assertEquals(List.of(
+                "4:5 units[0].level: 'MINISTRY' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE",
+                "4:5 units[0].parent: names unit 'ghost', which is not among the units"), found);
+    }
+
+    @Test
+    void aBadAttestationValueDoesNotHideItsOtherProblemsAndIsReportedOnce() {
+        List<String> found = listed(doc("attestations", """
+                {"unit": "ghost", "key": "iso9001.converted", "period": "2021-Q5", "value": 3}"""));
+
+        assertEquals(List.of(
+                "8:5 attestations[0].unit: names unit 'ghost', which is not among the units",
+                "8:5 attestations[0].period: '2021-Q5' is not a period: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 … YYYY-Q4"
+                        + " or YYYY-MM",
+                "8:5 attestations[0].value: must be true, false or a string, found a number"), found);
+    }
+
+    @Test
+    void problemsAreListedInTheOrderOfTheInputWhicheverCheckFoundThem() {
+        // units[0]'s missing parent is found after reading the whole document, measurements[0]'s period while reading it
+        List<String> found = listed("""
+                {
+                  "asOf": "2021-12-31",
+                  "units": [
+                    {"id": "a", "name": "A", "level": "DEPARTMENT", "parent": "ghost"}
+                  ],
+                  "measurements": [
+                    {"unit": "a", "indicator": "satisfaction", "period": 2021, "numerator": 1, "denominator": 2},
+                    {"unit": "a", "indicator": "satisfaction", "period": "2021", "numerator": 3, "denominator": 2}
+                  ]
+                }
+                """);
+
+        assertEquals(List.of(
+                "4:5 units[0].parent: names unit 'ghost', which is not among the units",
+                "7:5 measurements[0].period: must be a string, found a number",
+                "8:5 measurements[1].numerator: 3 is above the denominator 2: successes cannot outnumber cases"),
+                found);
+    }
+
+    // ---- a capped report
+
+    @Test
+    void twoMillionProblemsAreAllCountedAndTheFirst200Listed() {
+        InvalidFactsException e = assertThrows(InvalidFactsException.class,
+                () -> ReformTargetsJson.readFacts(ProblemCapMemoryTest.nulls(2_000_000), SOURCE));
+
+        assertEquals(InvalidFactsException.MAX_LISTED, e.problems().size());
+        assertEquals(200, e.problems().size());
+        assertEquals(2_000_000L, e.totalProblems());
+        assertEquals(1_999_800L, e.omitted());
+        for (int i = 0; i < 200; i++) {
+            Problem p = e.problems().get(i);
+            assertEquals("facts.json:" + (3 + i) + ":1: measurements[" + i + "]: must be an object, found null",
+                    p.toString());
+        }
+        String[] lines = e.getMessage().split("\\R");
+        assertEquals(202, lines.length);
+        assertEquals("The facts document has 2,000,000 problems; nothing was evaluated:", lines[0]);
+        assertEquals("  facts.json:3:1: measurements[0]: must be an object, found null", lines[1]);
+        assertEquals("  … and 1,999,800 more problems", lines[201]);
+        assertEquals("… and 1,999,800 more problems", e.omittedLine());
+    }
+
+    @Test
+    void aReportOfAtMost200ProblemsListsThemAll() {
+        InvalidFactsException e = assertThrows(InvalidFactsException.class,
+                () -> ReformTargetsJson.readFacts(ProblemCapMemoryTest.nulls(200), SOURCE));
+        InvalidFactsException one = assertThrows(InvalidFactsException.class,
+                () -> ReformTargetsJson.readFacts(ProblemCapMemoryTest.nulls(201), SOURCE));
+
+        assertEquals(200, e.problems().size());
+        assertEquals(0, e.omitted());
+        assertEquals("", e.omittedLine());
+        assertTrue(e.getMessage().startsWith("The facts document has 200 problems;"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("measurements[199]: must be an object, found null"), e.getMessage());
+        assertEquals(200, one.problems().size());
+        assertEquals(201, one.totalProblems());
+        assertTrue(one.getMessage().endsWith("  … and 1 more problem"), one.getMessage());
+    }
+
+    @Test
+    void theFirst200AreThoseFirstInTheInputThoughTheCheckAfterReadingFindsSomeOfThem() {
+        // 300 measurements, every other one of a unit that is not listed (found after reading), the others null
+        StringBuilder json = new StringBuilder("{\"asOf\": \"2021-12-31\", \"measurements\": [\n");
+        for (int i = 0; i < 300; i++) {
+            json.append(i % 2 == 0 ? "{\"unit\": \"ghost\", \"indicator\": \"satisfaction\", \"period\": \"2021\","
+                    + " \"field\": \"f" + i + "\", \"numerator\": 1, \"denominator\": 2},\n" : "null,\n");
+        }
+        json.append("null]}\n");
+
+        InvalidFactsException e = assertThrows(InvalidFactsException.class,
+                () -> ReformTargetsJson.readFacts(new StringReader(json.toString()), SOURCE));
+
+        assertEquals(301, e.totalProblems());
+        assertEquals(200, e.problems().size());
+        for (int i = 0; i < 200; i++) {
+            Problem p = e.problems().get(i);
+            assertEquals(2 + i, p.line(), p::toString);
+            assertEquals(i % 2 == 0 ? "measurements[" + i + "].unit" : "measurements[" + i + "]", p.path(), p::toString);
+        }
+    }
+
     // ---- documents built in Java
 
     private static RuleSet demo;
@@ -585,5 +754,23 @@ class InvalidFactsTest {
 
         assertEquals(List.of("units[0].parent", "measurements[0].numerator", "measurements[0].denominator"),
                 e.problems().stream().map(Problem::path).toList());
+    }
+
+    @Test
+    void aJavaDocumentOfMoreThan200ProblemsListsTheFirst200InOrderAndCountsAll() {
+        List<Measurement> measurements = java.util.stream.IntStream.range(0, 1_000)
+                .mapToObj(i -> Measurement.ratio("a", "satisfaction", "f" + i, Period.year(2021), -1, 2)).toList();
+        FactsDocument facts = new FactsDocument(null, LocalDate.of(2021, 12, 31),
+                List.of(new Unit("a", "A", Level.DEPARTMENT, "ghost")), measurements, null, null);
+
+        InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> demo.evaluate(facts));
+
+        assertEquals(1_001, e.totalProblems());
+        assertEquals(200, e.problems().size());
+        assertEquals("units[0].parent", e.problems().get(0).path());
+        for (int i = 1; i < 200; i++) {
+            assertEquals("measurements[" + (i - 1) + "].numerator", e.problems().get(i).path());
+        }
+        assertTrue(e.getMessage().endsWith("… and 801 more problems"), e.getMessage());
     }
 }

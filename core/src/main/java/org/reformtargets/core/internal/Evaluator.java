@@ -136,10 +136,7 @@ public final class Evaluator {
     public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                               FactsDocument facts, boolean partitionable, Executor executor,
                               EvaluationLimits limits, Consumer<List<TargetResult>> sink) {
-        List<Problem> invalid = FactsValidator.validate(facts);
-        if (!invalid.isEmpty()) {
-            throw new InvalidFactsException(invalid);
-        }
+        FactsValidator.requireValid(facts);
         Bounds bounds = new Bounds(limits);
         Run run = new Run(period, facts.asOf(), rules);
         List<UnitView> ordered = index(facts, run);

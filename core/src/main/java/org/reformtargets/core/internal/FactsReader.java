@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +24,9 @@ import java.time.format.DateTimeParseException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.RandomAccess;
 import org.reformtargets.core.Attestation;
@@ -40,22 +41,36 @@ import org.reformtargets.core.Unit;
 
 /**
  * Reads a facts document element by element with Jackson's streaming parser, so that every
- * problem is reported with its path, line and column, and one bad element never hides another.
+ * problem is reported with its path, line and column, one bad element never hides another, and
+ * one bad field never hides another of the same element. Problems are counted, and the first
+ * {@link InvalidFactsException#MAX_LISTED} listed, so that memory stays bounded however many there are.
  */
 public final class FactsReader {
 
     /** Deepest nesting accepted: the contract needs 3 levels. */
     public static final int MAX_NESTING_DEPTH = 32;
-    /** Longest string accepted, in characters. */
+    /** Longest string accepted, in characters: ids, codes, names of units, titles. */
     public static final int MAX_STRING_LENGTH = 100_000;
-    /** Longest number accepted, in digits. */
+    /**
+     * Longest name of a field accepted, in characters: the contract's are at most 11 long. Names
+     * are kept in the parser's table of names, shared by every document read, so they are kept short.
+     */
+    public static final int MAX_NAME_LENGTH = 1_000;
+    /**
+     * Longest number accepted, in digits as written, those of a fraction and an exponent included
+     * (not the sign); a value is also refused when it has more digits than this written out in full.
+     */
     public static final int MAX_NUMBER_LENGTH = 64;
+    /** The first and last years of a date or period accepted. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2999;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
                     .build())
             .build();
@@ -69,7 +84,7 @@ public final class FactsReader {
     private static final int COUNTS = 1 << 16;
 
     private final String source;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems;
     private final Names strings = new Names();
     private final Map<String, LocalDate> dates = new HashMap<>();
     private final Map<String, Period> periods = new HashMap<>();
@@ -80,15 +95,18 @@ public final class FactsReader {
     private LocalDate lastDate;
     private String lastPeriodText;
     private Period lastPeriod;
-    private boolean broken;
-    /** The array, index, line and column of the element being read, for {@link #ELEMENT} paths. */
+    /** The fields of the element (or the top-level field) being read that are broken, by slot. */
+    private int broken;
+    /** The array, its fields, index, line and column of the element being read, for {@link #ELEMENT} paths. */
     private String element;
+    private String[] elementFields;
     private int elementIndex;
     private int elementLine;
     private int elementColumn;
 
     private FactsReader(String source) {
         this.source = source;
+        this.problems = new Problems(source);
     }
 
     /**
@@ -124,63 +142,93 @@ public final class FactsReader {
         Placed<Measurement> measurements = new Placed<>("measurements");
         Placed<Event> events = new Placed<>("events");
         Placed<Attestation> attestations = new Placed<>("attestations");
-        JsonParser opened = null;
+        JsonLocation brokeAt = null;
         try (JsonParser p = in.open()) {
-            opened = p;
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                JsonLocation l = p.currentTokenLocation();
-                throw new InvalidFactsException(List.of(new Problem(source, null, line(l), column(l),
-                        first == null ? "the input is empty: expected a JSON object with units, measurements, events"
-                                + " and attestations" : "expected a JSON object, found " + describe(first))));
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                JsonLocation l = p.currentTokenLocation();
-                switch (name) {
-                    case "ruleSet" -> {
-                        Object n = scalar(TREES.readTree(p));
-                        broken = false;
-                        ruleSet = text(n, null, "ruleSet", l);
-                    }
-                    case "asOf" -> {
-                        Object n = scalar(TREES.readTree(p));
-                        broken = false;
-                        asOf = date(n, null, "asOf", l);
-                        asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
-                    }
-                    case "units" -> readArray(p, value, "units", l, units, UNIT_FIELDS, UNIT_NAMES, this::unit);
-                    case "measurements" -> readArray(p, value, "measurements", l, measurements, MEASUREMENT_FIELDS,
-                            MEASUREMENT_NAMES, this::measurement);
-                    case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, EVENT_NAMES, this::event);
-                    case "attestations" -> readArray(p, value, "attestations", l, attestations, ATTESTATION_FIELDS,
-                            ATTESTATION_NAMES, this::attestation);
-                    default -> p.skipChildren();
+            try {
+                JsonToken first = p.nextToken();
+                if (first != JsonToken.START_OBJECT) {
+                    JsonLocation l = p.currentTokenLocation();
+                    throw new InvalidFactsException(List.of(new Problem(source, null, line(l), column(l),
+                            first == null ? "the input is empty: expected a JSON object with units, measurements, events"
+                                    + " and attestations" : "expected a JSON object, found " + describe(first))));
                 }
-            }
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                JsonLocation l = p.currentTokenLocation();
-                problems.add(new Problem(source, null, line(l), column(l),
-                        "unexpected " + describe(trailing) + " after the end of the document"));
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    JsonLocation l = p.currentTokenLocation();
+                    switch (name) {
+                        case "ruleSet" -> {
+                            Object n = scalar(TREES.readTree(p));
+                            broken = 0;
+                            ruleSet = text(n, null, "ruleSet", l);
+                        }
+                        case "asOf" -> {
+                            Object n = scalar(TREES.readTree(p));
+                            broken = 0;
+                            asOf = date(n, null, "asOf", l);
+                            asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
+                        }
+                        case "units" -> readArray(p, value, "units", l, units, UNIT_FIELDS, UNIT_NAMES, this::unit);
+                        case "measurements" -> readArray(p, value, "measurements", l, measurements, MEASUREMENT_FIELDS,
+                                MEASUREMENT_NAMES, this::measurement);
+                        case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, EVENT_NAMES, this::event);
+                        case "attestations" -> readArray(p, value, "attestations", l, attestations, ATTESTATION_FIELDS,
+                                ATTESTATION_NAMES, this::attestation);
+                        default -> p.skipChildren();
+                    }
+                }
+                JsonToken trailing = p.nextToken();
+                if (trailing != null) {
+                    JsonLocation l = p.currentTokenLocation();
+                    problems.add(null, -1, null, line(l), column(l),
+                            "unexpected " + describe(trailing) + " after the end of the document");
+                }
+            } catch (JsonProcessingException e) {
+                // a broken limit carries no location: where the parser stopped, before it is closed
+                brokeAt = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                throw e;
             }
         } catch (JsonProcessingException e) {
-            // a broken limit (nesting, string or number length) carries no location: the parser's is where it broke
-            JsonLocation l = e.getLocation() != null ? e.getLocation() : opened == null ? null : opened.currentLocation();
-            problems.add(new Problem(source, null, l == null ? 0 : line(l), l == null ? 0 : column(l),
-                    "malformed JSON: " + e.getOriginalMessage()));
-            throw new InvalidFactsException(problems, e);
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : brokeAt;
+            problems.add(null, -1, null, l == null ? 0 : line(l), l == null ? 0 : column(l),
+                    message(e));
+            throw problems.exception(e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
-        problems.addAll(FactsValidator.validate(source, asOf, asOfPlace, List.copyOf(units), measurements, events,
-                attestations));
+        FactsValidator.validate(problems, asOf, asOfPlace, List.copyOf(units), measurements, events, attestations);
         if (!problems.isEmpty()) {
-            throw new InvalidFactsException(problems);
+            throw problems.exception(null);
         }
         return FactsValidator.validated(new FactsDocument(ruleSet, asOf, units.values, measurements.values,
                 events.values, attestations.values));
+    }
+
+    /**
+     * What the parser found wrong: a limit broken is said in the reader's words and with its figure,
+     * since the parser's own count is how far it had read when it stopped, not the length (and a long
+     * number is counted as a string).
+     */
+    private static String message(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (!(e instanceof StreamConstraintsException)) {
+            return "malformed JSON: " + m;
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return "too large: nested deeper than the " + MAX_NESTING_DEPTH + " levels allowed";
+        }
+        if (m.startsWith("String value length")) {
+            return String.format(Locale.ROOT, "too large: a string or number is longer than the %,d characters allowed",
+                    MAX_STRING_LENGTH);
+        }
+        if (m.startsWith("Number value length")) {
+            return "too large: a number has more than the " + MAX_NUMBER_LENGTH + " digits allowed";
+        }
+        if (m.startsWith("Name length")) {
+            return String.format(Locale.ROOT, "too large: a name is longer than the %,d characters allowed",
+                    MAX_NAME_LENGTH);
+        }
+        return "too large: " + m.replaceFirst(", from `StreamReadConstraints\\.\\w+\\(\\)`\\)", ")");
     }
 
     /**
@@ -220,7 +268,7 @@ public final class FactsReader {
             return;
         }
         if (token != JsonToken.START_ARRAY) {
-            problems.add(new Problem(source, name, line(l), column(l), "must be an array, found " + describe(token)));
+            problems.add(name, -1, null, line(l), column(l), "must be an array, found " + describe(token));
             p.skipChildren();
             return;
         }
@@ -235,13 +283,13 @@ public final class FactsReader {
             int index = i++;
             if (t != JsonToken.START_OBJECT) {
                 JsonNode node = TREES.readTree(p);
-                problems.add(new Problem(source, Located.path(name, index), line, column,
-                        "must be an object, found " + kind(node)));
+                problems.add(name, index, null, line, column, "must be an object, found " + kind(node));
                 continue;
             }
             fields(p, fields, names, slots, previous);
-            broken = false;
+            broken = 0;
             element = name;
+            elementFields = fields;
             elementIndex = index;
             elementLine = line;
             elementColumn = column;
@@ -276,6 +324,22 @@ public final class FactsReader {
                 slots[slot] = value;
             }
         }
+    }
+
+    /**
+     * The slot of {@code field} in the elements of array {@code name}, its place in the order of the
+     * contract ({@code measurements}: unit, indicator, field, period, numerator, denominator, value);
+     * -1 when it is none of them.
+     */
+    static int slot(String name, String field) {
+        String[] fields = switch (name) {
+            case "units" -> UNIT_FIELDS;
+            case "measurements" -> MEASUREMENT_FIELDS;
+            case "events" -> EVENT_FIELDS;
+            case "attestations" -> ATTESTATION_FIELDS;
+            default -> null;
+        };
+        return fields == null || field == null ? -1 : slot(fields, field);
     }
 
     private static int slot(String[] fields, String name) {
@@ -412,8 +476,9 @@ public final class FactsReader {
         }
         try {
             LocalDate d = LocalDate.parse(s);
-            if (d.getYear() < 1900 || d.getYear() > 2999) {
-                fail(path, field, at, "'" + s + "' is out of range: dates must fall in the years 1900 to 2999");
+            if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+                fail(path, field, at, "'" + s + "' is out of range: dates must fall in the years " + FIRST_YEAR
+                        + " to " + LAST_YEAR);
                 return null;
             }
             dates.put(s, d);
@@ -442,6 +507,11 @@ public final class FactsReader {
         }
         try {
             Period parsed = Period.parse(s);
+            if (parsed.year() < FIRST_YEAR || parsed.year() > LAST_YEAR) {
+                fail(path, field, at, "'" + s + "' is out of range: periods must fall in the years " + FIRST_YEAR
+                        + " to " + LAST_YEAR);
+                return null;
+            }
             periods.put(s, parsed);
             lastPeriodText = s;
             lastPeriod = parsed;
@@ -493,13 +563,14 @@ public final class FactsReader {
 
     /** Notes a problem at {@code at}, or at the element being read when {@code path} is {@link #ELEMENT}. */
     private void fail(String path, String field, JsonLocation at, String message) {
-        broken = true;
-        int line = path == ELEMENT ? elementLine : line(at);
-        int column = path == ELEMENT ? elementColumn : column(at);
         if (path == ELEMENT) {
-            path = Located.path(element, elementIndex);
+            int slot = slot(elementFields, field);
+            broken |= slot < 0 ? 0 : 1 << slot;
+            problems.add(element, elementIndex, field, elementLine, elementColumn, message);
+        } else {
+            broken = 1;
+            problems.add(field, -1, null, line(at), column(at), message); // a top-level field: ruleSet, asOf
         }
-        problems.add(new Problem(source, path == null ? field : path + "." + field, line, column, message));
     }
 
 
@@ -644,30 +715,29 @@ public final class FactsReader {
     private static final class Placed<T> extends AbstractList<Located<T>> implements RandomAccess {
         private final String name;
         final List<T> values = new ArrayList<>();
-        /** Index, line and column of each element. */
-        private int[] places = new int[3 * 16];
-        private final BitSet broken = new BitSet();
+        /** Index, line, column and broken fields of each element. */
+        private int[] places = new int[4 * 16];
 
         Placed(String name) {
             this.name = name;
         }
 
-        void add(T value, int index, int line, int column, boolean isBroken) {
-            int at = 3 * values.size();
-            if (at + 3 > places.length) {
+        void add(T value, int index, int line, int column, int broken) {
+            int at = 4 * values.size();
+            if (at + 4 > places.length) {
                 places = Arrays.copyOf(places, places.length * 2);
             }
             places[at] = index;
             places[at + 1] = line;
             places[at + 2] = column;
-            broken.set(values.size(), isBroken);
+            places[at + 3] = broken;
             values.add(value);
         }
 
         @Override
         public Located<T> get(int i) {
-            return new Located<>(values.get(i), name, places[3 * i], places[3 * i + 1], places[3 * i + 2],
-                    broken.get(i));
+            return new Located<>(values.get(i), name, places[4 * i], places[4 * i + 1], places[4 * i + 2],
+                    places[4 * i + 3]);
         }
 
         @Override

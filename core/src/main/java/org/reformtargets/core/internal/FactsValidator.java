@@ -20,15 +20,17 @@ import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Unit;
 
-/** Checks a facts document against the contract and lists every problem, each with its place. */
+/**
+ * Checks a facts document against the contract and counts every problem, listing the first (see
+ * {@link Problems}) each with its place; every problem of an element is found, whatever its others.
+ */
 public final class FactsValidator {
 
     @SuppressWarnings("unchecked")
     private static final WeakReference<FactsDocument>[] RECENT = new WeakReference[16];
     private static int next;
 
-    private final String source;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems;
     /** The last indicator code looked up, and its indicator (null if none). */
     private String lastCode;
     private Indicator lastIndicator;
@@ -36,34 +38,53 @@ public final class FactsValidator {
     private Period lastPeriod;
     private boolean lastStartsAfter;
 
-    private FactsValidator(String source) {
-        this.source = source;
+    private FactsValidator(Problems problems) {
+        this.problems = problems;
     }
 
-    /** Validates a document built in Java; places are paths such as {@code measurements[3]}. */
+    /**
+     * Validates a document built in Java; places are paths such as {@code measurements[3]}.
+     *
+     * @return the first {@link org.reformtargets.core.InvalidFactsException#MAX_LISTED} problems; empty if valid
+     */
     public static List<Problem> validate(FactsDocument facts) {
-        if (wasValidated(facts)) {
-            return List.of();
-        }
-        return validate(null, facts.asOf(), null, located("units", facts.units()),
-                located("measurements", facts.measurements()), located("events", facts.events()),
-                located("attestations", facts.attestations()));
+        return check(facts).listed();
     }
 
-    /** Validates the parts of a document read from JSON, with their places. */
-    public static List<Problem> validate(String source, LocalDate asOf, Located<LocalDate> asOfPlace,
-                                         List<Located<Unit>> units, List<Located<Measurement>> measurements,
-                                         List<Located<Event>> events, List<Located<Attestation>> attestations) {
-        FactsValidator v = new FactsValidator(source);
-        if (asOf == null && (asOfPlace == null || !asOfPlace.broken())) {
-            v.problems.add(new Problem(source, "asOf", 0, 0,
-                    "is required: the date the facts describe, as YYYY-MM-DD"));
+    /**
+     * Validates a document built in Java, as {@link #validate(FactsDocument)}.
+     *
+     * @throws org.reformtargets.core.InvalidFactsException listing the first problems and counting all
+     */
+    public static void requireValid(FactsDocument facts) {
+        Problems problems = check(facts);
+        if (!problems.isEmpty()) {
+            throw problems.exception(null);
+        }
+    }
+
+    private static Problems check(FactsDocument facts) {
+        Problems problems = new Problems(null);
+        if (!wasValidated(facts)) {
+            validate(problems, facts.asOf(), null, located("units", facts.units()),
+                    located("measurements", facts.measurements()), located("events", facts.events()),
+                    located("attestations", facts.attestations()));
+        }
+        return problems;
+    }
+
+    /** Validates the parts of a document read from JSON, with their places, adding the problems to {@code problems}. */
+    static void validate(Problems problems, LocalDate asOf, Located<LocalDate> asOfPlace,
+                         List<Located<Unit>> units, List<Located<Measurement>> measurements,
+                         List<Located<Event>> events, List<Located<Attestation>> attestations) {
+        FactsValidator v = new FactsValidator(problems);
+        if (asOf == null && (asOfPlace == null || !asOfPlace.isBroken())) {
+            problems.add("asOf", -1, null, 0, 0, "is required: the date the facts describe, as YYYY-MM-DD");
         }
         Set<String> ids = v.units(units);
         v.measurements(measurements, ids, asOf);
         v.events(events, ids, asOf);
         v.attestations(attestations, ids);
-        return v.problems;
     }
 
     /**
@@ -92,14 +113,13 @@ public final class FactsValidator {
     private static <T> List<Located<T>> located(String name, List<T> items) {
         List<Located<T>> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            out.add(new Located<>(items.get(i), name, i, 0, 0, false));
+            out.add(new Located<>(items.get(i), name, i, 0, 0, 0));
         }
         return out;
     }
 
     private void add(Located<?> at, String field, String message) {
-        problems.add(new Problem(source, field == null ? at.path() : at.path() + "." + field, at.line(), at.column(),
-                message));
+        problems.add(at.name(), at.index(), field, at.line(), at.column(), message);
     }
 
     private Set<String> units(List<Located<Unit>> units) {
@@ -107,7 +127,7 @@ public final class FactsValidator {
         for (Located<Unit> at : units) {
             Unit u = at.value();
             if (u == null || u.id() == null) {
-                if (!at.broken()) {
+                if (u != null && !at.broken("id")) {
                     add(at, "id", "is required: every unit needs an id");
                 }
                 continue;
@@ -123,10 +143,10 @@ public final class FactsValidator {
         }
         for (Located<Unit> at : units) {
             Unit u = at.value();
-            if (u == null || at.broken()) {
+            if (u == null) {
                 continue;
             }
-            if (u.level() == null) {
+            if (u.level() == null && !at.broken("level")) {
                 add(at, "level", "is required: DEPARTMENT, SUB_DEPARTMENT or OFFICE");
             }
             if (u.parent() != null && !byId.containsKey(u.parent())) {
@@ -163,13 +183,13 @@ public final class FactsValidator {
         for (int index = 0; index < measurements.size(); index++) {
             Located<Measurement> at = measurements.get(index);
             Measurement m = at.value();
-            if (m == null || at.broken()) {
+            if (m == null) {
                 continue;
             }
             unitRef(at, "unit", m.unit(), ids, true);
             Indicator indicator = null;
             if (m.indicator() == null) {
-                add(at, "indicator", "is required: an indicator code such as dossiers.on_time");
+                required(at, "indicator", "is required: an indicator code such as dossiers.on_time");
             } else {
                 if (m.indicator() != lastCode) {
                     lastCode = m.indicator();
@@ -182,7 +202,7 @@ public final class FactsValidator {
                 }
             }
             if (m.period() == null) {
-                add(at, "period", "is required: YYYY, YYYY-H1, YYYY-Q1 … or YYYY-MM");
+                required(at, "period", "is required: YYYY, YYYY-H1, YYYY-Q1 … or YYYY-MM");
             } else if (asOf != null && startsAfter(m.period(), asOf)) {
                 add(at, "period", m.period() + " starts after asOf " + asOf + ": facts cannot describe a later period");
             }
@@ -192,8 +212,14 @@ public final class FactsValidator {
             if (indicator != null) {
                 if (indicator.isRatio()) {
                     ratio(at, m);
-                } else if (m.value() == null || m.numerator() != null || m.denominator() != null) {
+                } else if (m.numerator() != null || m.denominator() != null || at.broken("numerator")
+                        || at.broken("denominator")) {
                     add(at, null, indicator.code() + " is a value indicator: give \"value\", not numerator/denominator");
+                } else if (m.value() == null) {
+                    if (!at.broken("value")) {
+                        add(at, null, indicator.code()
+                                + " is a value indicator: give \"value\", not numerator/denominator");
+                    }
                 } else if (digitsInFull(m.value()) > FactsReader.MAX_NUMBER_LENGTH) {
                     add(at, "value", m.value() + " has more than " + FactsReader.MAX_NUMBER_LENGTH
                             + " digits written out in full: give the figure itself, not a power of ten");
@@ -201,7 +227,7 @@ public final class FactsValidator {
                     add(at, "value", "is negative (" + m.value().toPlainString() + "): a count cannot be below zero");
                 }
             }
-            if (m.unit() != null && m.indicator() != null && m.period() != null) {
+            if (m.unit() != null && m.indicator() != null && m.period() != null && !at.broken("field")) {
                 int key = 31 * (31 * (31 * m.unit().hashCode() + m.indicator().hashCode())
                         + Objects.hashCode(m.field())) + m.period().hashCode();
                 Located<Measurement> first = seen.putIfAbsent(key, index, m);
@@ -218,21 +244,21 @@ public final class FactsValidator {
             add(at, "value", m.indicator() + " is a ratio indicator: give numerator and denominator, not value");
             return;
         }
-        if (m.numerator() == null || m.denominator() == null) {
-            add(at, m.numerator() == null ? "numerator" : "denominator",
-                    "is required: " + m.indicator() + " is a ratio of whole counts");
-            return;
+        if (m.numerator() == null && !at.broken("numerator")) {
+            add(at, "numerator", "is required: " + m.indicator() + " is a ratio of whole counts");
+        } else if (m.denominator() == null && !at.broken("denominator")) {
+            add(at, "denominator", "is required: " + m.indicator() + " is a ratio of whole counts");
         }
         boolean negative = false;
-        if (m.numerator() < 0) {
+        if (m.numerator() != null && m.numerator() < 0) {
             add(at, "numerator", "is negative (" + m.numerator() + "): a count cannot be below zero");
             negative = true;
         }
-        if (m.denominator() < 0) {
+        if (m.denominator() != null && m.denominator() < 0) {
             add(at, "denominator", "is negative (" + m.denominator() + "): a count cannot be below zero");
             negative = true;
         }
-        if (!negative && m.numerator() > m.denominator()) {
+        if (!negative && m.numerator() != null && m.denominator() != null && m.numerator() > m.denominator()) {
             add(at, "numerator", m.numerator() + " is above the denominator " + m.denominator()
                     + ": successes cannot outnumber cases");
         }
@@ -241,14 +267,14 @@ public final class FactsValidator {
     private void events(List<Located<Event>> events, Set<String> ids, LocalDate asOf) {
         for (Located<Event> at : events) {
             Event e = at.value();
-            if (e == null || at.broken()) {
+            if (e == null) {
                 continue;
             }
             unitRef(at, "unit", e.unit(), ids, true);
             unitRef(at, "subject", e.subject(), ids, false);
             EventType type = null;
             if (e.type() == null) {
-                add(at, "type", "is required: an event type such as dialogue");
+                required(at, "type", "is required: an event type such as dialogue");
             } else {
                 type = EventType.byCode(e.type()).orElse(null);
                 if (type == null) {
@@ -257,15 +283,15 @@ public final class FactsValidator {
                 }
             }
             if (e.date() == null && type != EventType.TASK_ASSIGNED) {
-                add(at, "date", "is required: when it happened, as YYYY-MM-DD");
+                required(at, "date", "is required: when it happened, as YYYY-MM-DD");
             } else if (e.date() != null && asOf != null && e.date().isAfter(asOf)) {
                 add(at, "date", e.date() + " is after asOf " + asOf + ": facts cannot describe a later event");
             }
             if ((type == EventType.TASK_ASSIGNED || type == EventType.TASK_COMPLETED) && e.task() == null) {
-                add(at, "task", "is required for " + type.code() + ": the task's id");
+                required(at, "task", "is required for " + type.code() + ": the task's id");
             }
             if (type == EventType.REPORT_SUBMITTED && e.report() == null) {
-                add(at, "report", "is required for report.submitted: Q1, H1, 9M or Y");
+                required(at, "report", "is required for report.submitted: Q1, H1, 9M or Y");
             }
         }
     }
@@ -276,17 +302,17 @@ public final class FactsValidator {
         for (int index = 0; index < attestations.size(); index++) {
             Located<Attestation> at = attestations.get(index);
             Attestation a = at.value();
-            if (a == null || at.broken()) {
+            if (a == null) {
                 continue;
             }
             unitRef(at, "unit", a.unit(), ids, true);
             if (a.key() == null || a.key().isBlank()) {
-                add(at, "key", "is required: what is attested, such as iso9001.converted");
+                required(at, "key", "is required: what is attested, such as iso9001.converted");
             }
             if (!(a.value() instanceof Boolean) && !(a.value() instanceof String)) {
-                add(at, "value", "must be true, false or a string");
+                required(at, "value", "must be true, false or a string");
             }
-            if (a.unit() != null && a.key() != null) {
+            if (a.unit() != null && a.key() != null && !at.broken("period")) {
                 int key = 31 * (31 * a.unit().hashCode() + a.key().hashCode()) + Objects.hashCode(a.period());
                 Located<Attestation> first = seen.putIfAbsent(key, index, a);
                 if (first != null) {
@@ -311,9 +337,16 @@ public final class FactsValidator {
         return integer + Math.max(0, v.scale());
     }
 
+    /** Adds {@code message} about {@code field} unless reading the field already found a problem. */
+    private void required(Located<?> at, String field, String message) {
+        if (!at.broken(field)) {
+            add(at, field, message);
+        }
+    }
+
     private void unitRef(Located<?> at, String field, String id, Set<String> ids, boolean required) {
         if (id == null) {
-            if (required) {
+            if (required && !at.broken(field)) {
                 add(at, field, "is required: the id of a unit listed in units");
             }
         } else if (!ids.contains(id)) {

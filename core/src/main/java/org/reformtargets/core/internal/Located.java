@@ -9,9 +9,22 @@ package org.reformtargets.core.internal;
  * @param index  its index in the array, or -1 for a field
  * @param line   1-based line, or 0
  * @param column 1-based column, or 0
- * @param broken whether reading it already found a problem (its other checks are then skipped)
+ * @param broken the fields whose reading already found a problem, one bit each by their slot in
+ *               the order of the contract ({@link FactsReader#slot}); bit 0 for a top-level field
+ *               such as {@code asOf}; checks of those fields are then skipped, the others are made
  */
-public record Located<T>(T value, String name, int index, int line, int column, boolean broken) {
+public record Located<T>(T value, String name, int index, int line, int column, int broken) {
+
+    /** Whether reading it already found a problem in any field. */
+    public boolean isBroken() {
+        return broken != 0;
+    }
+
+    /** Whether reading it already found a problem in {@code field} (which is then null in the value). */
+    public boolean broken(String field) {
+        int slot = index < 0 ? 0 : FactsReader.slot(name, field);
+        return slot >= 0 && (broken & (1 << slot)) != 0;
+    }
 
     /** Its path in the document, such as {@code measurements[3]} or {@code asOf}. */
     public String path() {

@@ -199,6 +199,9 @@ public final class ScenarioFile {
                 int column = p.line() == 1 && p.column() > 0 ? p.column() + at.column() - 1 : p.column();
                 problems.add(new Problem(file, path + (p.path() == null ? "" : "." + p.path()), line, column, p.message()));
             }
+            if (e.omitted() > 0) {
+                problems.add(new Problem(file, path, at.line(), 0, e.omittedLine()));
+            }
             return null;
         }
     }
@@ -223,6 +226,9 @@ public final class ScenarioFile {
             return FactsReader.read(new ByteArrayInputStream(bytes), name.asText());
         } catch (InvalidFactsException e) {
             problems.addAll(e.problems());
+            if (e.omitted() > 0) {
+                problems.add(new Problem(name.asText(), null, 0, 0, e.omittedLine()));
+            }
             return null;
         }
     }

@@ -183,6 +183,24 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aFactsFileOfMoreThan200ProblemsListsTheFirst200AndSaysHowManyMore() throws IOException {
+        Path dir = set("""
+                {"scenarios": [{"name": "from a file", "factsFile": "facts/2021.json",
+                  "expect": [{"unit": "so", "target": "satisfaction", "status": "MET"}]}]}
+                """).writeUnder(root);
+        Files.createDirectories(dir.resolve("facts"));
+        Files.writeString(dir.resolve("facts/2021.json"),
+                "{\"asOf\": \"2021-12-31\", \"measurements\": [" + "null, ".repeat(249) + "null]}");
+
+        ScenarioReport r = ScenarioRunner.run(dir);
+
+        assertEquals(201, r.problems().size(), r::render);
+        assertEquals("measurements[199]", r.problems().get(199).path(), r::render);
+        assertEquals("… and 50 more problems", r.problems().get(200).message(), r::render);
+        assertEquals(1, r.exitCode(0));
+    }
+
+    @Test
     void anUnknownKeyIsAProblem() {
         ScenarioReport r = run(scenario("typo", """
                 {"unit": "so", "target": "satisfaction", "satus": "MET"}"""));

@@ -47,7 +47,7 @@ class BadInputCorpusTest {
                 new Bad("wrong-type-units.json", "units", 3, "must be an array, found an object"),
                 new Bad("wrong-type-period.json", "measurements[0].period", 8, "must be a string, found a number"),
                 new Bad("number-beyond-long.json", "measurements[0].denominator", 8, "beyond the largest count"),
-                new Bad("number-too-long.json", null, 8, "Number value length (70) exceeds the maximum allowed (64"),
+                new Bad("number-too-long.json", null, 8, "too large: a number has more than the 64 digits allowed"),
                 new Bad("number-huge-exponent.json", "measurements[0].value", 8, "more than 64 digits written out in full"),
                 new Bad("nan-token.json", null, 8, "Non-standard token 'NaN'"),
                 new Bad("infinity-token.json", null, 8, "Non-standard token 'Infinity'"),
@@ -62,7 +62,7 @@ class BadInputCorpusTest {
                 new Bad("duplicate-unit.json", "units[1].id", 5, "duplicates the unit id 'so' of units[0] (line 4)"),
                 new Bad("cyclic-units.json", "units[0].parent", 4, "makes a cycle: a → b → c → a"),
                 new Bad("duplicate-key.json", null, 8, "Duplicate field 'numerator'"),
-                new Bad("deeply-nested.json", null, 3, "nesting depth (33) exceeds the maximum allowed (32"),
+                new Bad("deeply-nested.json", null, 3, "too large: nested deeper than the 32 levels allowed"),
                 new Bad("invalid-utf8.json", null, 8, "UTF-8"),
                 new Bad("date-before-1900.json", "events[0].date", 8, "dates must fall in the years 1900 to 2999"),
                 new Bad("date-after-2999.json", "asOf", 2, "dates must fall in the years 1900 to 2999"),
@@ -122,8 +122,8 @@ class BadInputCorpusTest {
 
         assertEquals(java.time.LocalDate.of(2021, 12, 31), read(at).asOf());
         Problem p = assertThrows(InvalidFactsException.class, () -> read(past)).problems().get(0);
-        assertEquals(1, p.line(), p::toString);
-        assertTrue(p.column() > inner, p::toString);
+        assertEquals("limits.json:1:" + (32 + inner + 1) + ": too large: nested deeper than the 32 levels allowed",
+                p.toString());
     }
 
     @Test
@@ -132,9 +132,13 @@ class BadInputCorpusTest {
         String past = "{\"asOf\": \"2021-12-31\", " + UNITS.formatted("x".repeat(FactsReader.MAX_STRING_LENGTH + 1)) + "}";
 
         assertEquals(FactsReader.MAX_STRING_LENGTH, read(at).units().get(0).name().length());
-        Problem p = assertThrows(InvalidFactsException.class, () -> read(past)).problems().get(0);
-        assertTrue(p.message().contains("String value length"), p::toString);
-        assertEquals(1, p.line(), p::toString);
+        assertEquals(FactsReader.MAX_STRING_LENGTH, readBytes(at).units().get(0).name().length());
+        for (Problem p : List.of(refused(past), refusedBytes(past))) {
+            assertEquals("too large: a string or number is longer than the 100,000 characters allowed", p.message());
+            assertEquals(1, p.line(), p::toString);
+            assertTrue(p.column() > FactsReader.MAX_STRING_LENGTH, p::toString);
+            assertEquals(null, p.path(), p::toString);
+        }
     }
 
     @Test
@@ -145,10 +149,108 @@ class BadInputCorpusTest {
 
         assertEquals(new java.math.BigDecimal(at), read(doc.formatted(at)).measurements().get(0).value());
         Problem p = assertThrows(InvalidFactsException.class, () -> read(doc.formatted(at + "9"))).problems().get(0);
-        assertTrue(p.message().contains("Number value length"), p::toString);
+        assertEquals("limits.json:1:" + (doc.indexOf("%s") + 66) + ": too large: a number has more than the 64 digits"
+                + " allowed", p.toString());
         Problem tiny = assertThrows(InvalidFactsException.class, () -> read(doc.formatted("1e-999999999")))
                 .problems().get(0);
         assertEquals("measurements[0].value", tiny.path(), tiny::toString);
+    }
+
+    private static FactsDocument readBytes(String json) {
+        return ReformTargetsJson.readFacts(new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "limits.json");
+    }
+
+    /** The one problem of {@code json}, read from characters. */
+    private static Problem refused(String json) {
+        List<Problem> problems = assertThrows(InvalidFactsException.class, () -> read(json)).problems();
+        assertEquals(1, problems.size(), problems::toString);
+        return problems.get(0);
+    }
+
+    /** The one problem of {@code json}, read from UTF-8 bytes. */
+    private static Problem refusedBytes(String json) {
+        List<Problem> problems = assertThrows(InvalidFactsException.class, () -> readBytes(json)).problems();
+        assertEquals(1, problems.size(), problems::toString);
+        return problems.get(0);
+    }
+
+    @Test
+    void namesUpToTheLimitAreReadAndOneCharacterMoreIsRefused() {
+        String doc = "{\"asOf\": \"2021-12-31\",\n  \"%s\": 1}";
+        String at = doc.formatted("n".repeat(FactsReader.MAX_NAME_LENGTH));
+        String past = doc.formatted("n".repeat(FactsReader.MAX_NAME_LENGTH + 1));
+
+        assertEquals(1_000, FactsReader.MAX_NAME_LENGTH);
+        assertEquals(java.time.LocalDate.of(2021, 12, 31), read(at).asOf());
+        assertEquals(java.time.LocalDate.of(2021, 12, 31), readBytes(at).asOf());
+        for (Problem p : List.of(refused(past), refusedBytes(past))) {
+            // the name starts at column 4; the reader stops just after its closing quote
+            assertEquals("limits.json:2:" + (4 + FactsReader.MAX_NAME_LENGTH + 2)
+                    + ": too large: a name is longer than the 1,000 characters allowed", p.toString());
+        }
+    }
+
+    @Test
+    void theSignIsNotADigitButTheExponentsDigitsAre() {
+        String doc = "{\"asOf\": \"2021-12-31\", " + UNITS.formatted("Sở") + ", \"measurements\": [{\"unit\": \"so\","
+                + " \"indicator\": \"procedures.online\", \"period\": \"2021\", \"value\": %s}]}";
+        String digits = "1" + "0".repeat(FactsReader.MAX_NUMBER_LENGTH - 2); // 63 digits
+
+        // a minus and 64 digits: past the reader (the sign is no digit), refused as negative at its path
+        assertEquals("measurements[0].value", refused(doc.formatted("-" + digits + "0")).path());
+        assertEquals(0, new java.math.BigDecimal(digits + "0").compareTo(read(doc.formatted(digits + "e1"))
+                .measurements().get(0).value()));
+        assertEquals("too large: a number has more than the 64 digits allowed",
+                refused(doc.formatted(digits + "0e1")).message());
+    }
+
+    @Test
+    void aValueUpToTheLimitWrittenOutInFullIsReadAndOneDigitMoreIsRefusedAtItsPlace() {
+        String doc = "{\"asOf\": \"2021-12-31\",\n" + UNITS.formatted("Sở") + ",\n\"measurements\": [\n  {\"unit\": \"so\","
+                + " \"indicator\": \"procedures.online\", \"period\": \"2021\", \"value\": %s}]}";
+
+        assertEquals(new java.math.BigDecimal("1e63"), read(doc.formatted("1e63")).measurements().get(0).value());
+        assertEquals(new java.math.BigDecimal("1e-63"), read(doc.formatted("1e-63")).measurements().get(0).value());
+        assertEquals("limits.json:4:3: measurements[0].value: 1E+64 has more than 64 digits written out in full: give"
+                + " the figure itself, not a power of ten", refused(doc.formatted("1e64")).toString());
+        assertEquals("limits.json:4:3: measurements[0].value: 1E-64 has more than 64 digits written out in full: give"
+                + " the figure itself, not a power of ten", refused(doc.formatted("1e-64")).toString());
+    }
+
+    @Test
+    void countsUpToTheLargestLongAreReadAndOneMoreIsRefusedAtItsPlace() {
+        String doc = "{\"asOf\": \"2021-12-31\",\n" + UNITS.formatted("Sở") + ",\n\"measurements\": [\n  {\"unit\": \"so\","
+                + " \"indicator\": \"satisfaction\", \"period\": \"2021\", \"numerator\": 1, \"denominator\": %s}]}";
+
+        assertEquals(Long.MAX_VALUE, read(doc.formatted(Long.MAX_VALUE)).measurements().get(0).denominator());
+        assertEquals("limits.json:4:3: measurements[0].denominator: 9223372036854775808 is beyond the largest count"
+                + " supported (9223372036854775807)", refused(doc.formatted("9223372036854775808")).toString());
+    }
+
+    @Test
+    void datesFrom1900To2999AreReadAndADayOutsideIsRefusedAtItsPlace() {
+        String doc = "{\"asOf\": \"%s\",\n" + UNITS.formatted("Sở") + ",\n\"events\": [\n  {\"unit\": \"so\","
+                + " \"type\": \"dialogue\", \"date\": \"%s\"}]}";
+
+        assertEquals(java.time.LocalDate.of(2999, 12, 31), read(doc.formatted("2999-12-31", "1900-01-01")).asOf());
+        assertEquals("limits.json:4:3: events[0].date: '1899-12-31' is out of range: dates must fall in the years 1900"
+                + " to 2999", refused(doc.formatted("2999-12-31", "1899-12-31")).toString());
+        assertEquals("limits.json:1:10: asOf: '3000-01-01' is out of range: dates must fall in the years 1900 to 2999",
+                refused(doc.formatted("3000-01-01", "1900-01-01")).toString());
+    }
+
+    @Test
+    void periodsFrom1900To2999AreReadAndAPeriodOutsideIsRefusedAtItsPlace() {
+        String doc = "{\"asOf\": \"2999-12-31\",\n" + UNITS.formatted("Sở") + ",\n\"measurements\": [\n  {\"unit\": \"so\","
+                + " \"indicator\": \"procedures.online\", \"period\": \"%s\", \"value\": 1}]}";
+
+        assertEquals(1900, read(doc.formatted("1900")).measurements().get(0).period().year());
+        assertEquals(2999, read(doc.formatted("2999-12")).measurements().get(0).period().year());
+        assertEquals("limits.json:4:3: measurements[0].period: '1899' is out of range: periods must fall in the years"
+                + " 1900 to 2999", refused(doc.formatted("1899")).toString());
+        assertEquals("limits.json:4:3: measurements[0].period: '3000-Q1' is out of range: periods must fall in the"
+                + " years 1900 to 2999", refused(doc.formatted("3000-Q1")).toString());
     }
 
     @Test
