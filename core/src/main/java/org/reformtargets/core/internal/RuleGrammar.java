@@ -521,8 +521,14 @@ public final class RuleGrammar {
         };
     }
 
-    private static boolean stringLiteral(String s) {
-        return s != null && s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") && s.length() <= MAX_LITERAL;
+    /** Whether {@code s} is exactly one Java string literal (not a text block, not an expression of strings). */
+    private boolean stringLiteral(String s) {
+        if (s == null || s.length() < 2 || !s.startsWith("\"") || !s.endsWith("\"") || s.length() > MAX_LITERAL) {
+            return false;
+        }
+        ParseResult<Expression> parsed = javaParser.parseExpression(s);
+        return parsed.isSuccessful() && parsed.getResult().isPresent()
+                && operand(Operand.STRING, parsed.getResult().get());
     }
 
     private static List<String> sorted(Collection<String> names) {

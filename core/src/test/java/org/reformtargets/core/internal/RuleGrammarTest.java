@@ -112,6 +112,17 @@ class RuleGrammarTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"@clause(\"1\" + \"2\")", "@clause(\"a\" + Level.DEPARTMENT.name() + \"b\")",
+            "@clause(\"\"\"\n    x\"\"\")", "@clause(Level.DEPARTMENT)"})
+    void metadataThatIsAnExpressionRatherThanOneStringIsRefused(String clause) {
+        List<Problem> problems = check(file("@target(\"t/2021/x\") @document(\"d.txt\") " + clause,
+                "level == Level.DEPARTMENT", VERDICT));
+
+        assertTrue(!problems.isEmpty() && problems.stream().allMatch(p -> p.line() == 7 && p.message().contains("takes one string")),
+                render(problems));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"salience 10", "no-loop true", "dialect \"mvel\"", "agenda-group \"g\"", "enabled false"})
     void everyRuleAttributeIsRefused(String attribute) {
         Problem p = only(check(file(META + "\n    " + attribute, "level == Level.DEPARTMENT", VERDICT)));
