@@ -208,7 +208,7 @@ public final class RuleGrammar {
         }
         checkPackage(pkg);
         for (RuleDescr rule : pkg.getRules()) {
-            path = "rule \"" + rule.getName() + "\"";
+            path = (rule.isQuery() ? "query \"" : "rule \"") + rule.getName() + "\"";
             checkRule(rule);
             path = null;
         }
@@ -265,13 +265,16 @@ public final class RuleGrammar {
                     + "' is not allowed in rule files");
         }
         for (AnnotationDescr a : rule.getAnnotations()) {
-            BaseDescr at = a.getLine() > 0 ? a : rule;
+            // the parser keeps no place for most annotations: find "@name" after the rule's own line
+            int from = offsetOf(rule.getLine(), 1);
+            int found = a.getLine() > 0 ? offsetOf(a.getLine(), a.getColumn() + 1)
+                    : from < 0 ? -1 : drl.indexOf("@" + a.getName(), from);
             if (!METADATA.contains(a.getName())) {
-                refuse(at, "@" + a.getName() + " is not rule metadata: use "
+                refuse(rule, found, "@" + a.getName() + " is not rule metadata: use "
                         + String.join(", ", sorted(METADATA).stream().map(m -> "@" + m).toList()));
             } else if (a.getValueMap().size() != 1 || !a.getValueMap().containsKey("value")
                     || !stringLiteral(a.getSingleValueAsString())) {
-                refuse(at, "@" + a.getName() + " takes one string, such as @" + a.getName() + "(\"…\")");
+                refuse(rule, found, "@" + a.getName() + " takes one string, such as @" + a.getName() + "(\"…\")");
             }
         }
         if (!rule.getNamedConsequences().isEmpty()) {
@@ -287,7 +290,9 @@ public final class RuleGrammar {
         List<BaseDescr> parts = lhs == null ? List.of() : lhs.getDescrs();
         if (parts.size() != 1 || !(parts.get(0) instanceof PatternDescr pattern)) {
             for (BaseDescr d : parts) {
-                if (!(d instanceof PatternDescr)) {
+                if (d instanceof PatternDescr p && p.getSource() != null) {
+                    refuse(p.getLine() > 0 ? p : rule, "'from', 'collect' and 'accumulate' are not allowed in rule files");
+                } else if (!(d instanceof PatternDescr)) {
                     refuse(d.getLine() > 0 ? d : rule, conditionName(d)
                             + " is not allowed in rule files: a rule matches one " + FACT_TYPE);
                 }
@@ -306,6 +311,11 @@ public final class RuleGrammar {
         }
         if (pattern.getSource() != null) {
             refuse(at, "'from', 'collect' and 'accumulate' are not allowed in rule files");
+            ok = false;
+        }
+        if (!pattern.getAnnotations().isEmpty()) {
+            refuse(at, "annotations on a pattern (@" + pattern.getAnnotationNames().iterator().next()
+                    + ") are not allowed in rule files");
             ok = false;
         }
         if (pattern.isQuery() || pattern.isUnification() || !pattern.getBehaviors().isEmpty()) {
