@@ -151,6 +151,14 @@ public final class RuleGrammar {
     private static final Pattern BINDING = Pattern.compile("\\$[A-Za-z][A-Za-z0-9_]*");
     /** Strings longer than this in a rule file are not a threshold, a name or a sentence. */
     static final int MAX_LITERAL = 2_000;
+    /** How deeply parentheses and braces may nest anywhere in a rule file (the parsers recurse on them). */
+    static final int MAX_NESTING = 32;
+    /** How many calls a consequence's chain may make, and how long its text and a constraint's may be. */
+    static final int MAX_CHAIN = 32;
+    static final int MAX_CONSEQUENCE = 4_000;
+    static final int MAX_CONSTRAINT = 1_000;
+    /** How many rules one file may declare (the bundled files hold at most 13). */
+    public static final int MAX_RULES_PER_FILE = 200;
 
     private final String file;
     private final String drl;
@@ -160,6 +168,7 @@ public final class RuleGrammar {
             .setPreprocessUnicodeEscapes(true)
             .setAttributeComments(false));
     private int[] lineStarts;
+    private int rules;
     /** The rule being checked, as a problem's path; {@code null} outside rules. */
     private String path;
 
@@ -173,12 +182,34 @@ public final class RuleGrammar {
      * located at {@code file:line:column}; empty when the whole file keeps to it.
      */
     public static List<Problem> check(String file, String drl) {
+        return inspect(file, drl).problems();
+    }
+
+    /**
+     * What {@link #check} finds, and how many rules the file declares.
+     *
+     * @param problems what the file does outside the grammar
+     * @param rules    how many rules it declares (0 when it cannot be read)
+     */
+    public record Inspection(List<Problem> problems, int rules) {
+    }
+
+    /** Checks {@code drl} as {@link #check} does and counts its rules, so that a rule set can cap them. */
+    public static Inspection inspect(String file, String drl) {
         RuleGrammar g = new RuleGrammar(file, drl);
-        g.checkFile();
-        return List.copyOf(g.problems);
+        try {
+            g.checkFile();
+        } catch (StackOverflowError e) {
+            // the parsers recurse on nesting; the depth limit below keeps this out of reach, this is the net
+            g.problems.add(new Problem(file, null, 0, 0, "nests too deeply to be read: refused"));
+        }
+        return new Inspection(List.copyOf(g.problems), g.rules);
     }
 
     private void checkFile() {
+        if (!shallow()) {
+            return;
+        }
         int escape = drl.indexOf("\\u");
         if (escape >= 0) {
             // Java decodes Unicode escapes (backslash u) before it reads anything else, even in comments and strings
@@ -207,11 +238,34 @@ public final class RuleGrammar {
             return;
         }
         checkPackage(pkg);
+        rules = pkg.getRules().size();
+        if (rules > MAX_RULES_PER_FILE) {
+            refuse(1, 1, "declares " + rules + " rules, more than a rule file may hold (" + MAX_RULES_PER_FILE
+                    + "): split it");
+            return;
+        }
         for (RuleDescr rule : pkg.getRules()) {
             path = (rule.isQuery() ? "query \"" : "rule \"") + rule.getName() + "\"";
             checkRule(rule);
             path = null;
         }
+    }
+
+    /** Whether brackets nest at most {@link #MAX_NESTING} deep; refuses the file at the first that goes deeper. */
+    private boolean shallow() {
+        int depth = 0;
+        for (int i = 0; i < drl.length(); i++) {
+            char c = drl.charAt(i);
+            if (c == '(' || c == '{' || c == '[') {
+                if (++depth > MAX_NESTING) {
+                    refuse(i, "brackets nest deeper than the " + MAX_NESTING + " levels a rule file may use: refused");
+                    return false;
+                }
+            } else if ((c == ')' || c == '}' || c == ']') && depth > 0) {
+                depth--;
+            }
+        }
+        return true;
     }
 
     private void checkPackage(PackageDescr pkg) {
@@ -340,6 +394,11 @@ public final class RuleGrammar {
 
     private boolean checkConstraint(ExprConstraintDescr c) {
         String text = c.getExpression();
+        if (text.length() > MAX_CONSTRAINT) {
+            refuse(c, "a constraint of " + text.length() + " characters is longer than the " + MAX_CONSTRAINT
+                    + " allowed");
+            return false;
+        }
         int base = offsetOf(c.getLine(), c.getColumn() + 1);
         int start = base < 0 ? -1 : drl.indexOf(text, base);
         ParseResult<Expression> parsed = javaParser.parseExpression(text);
@@ -417,6 +476,11 @@ public final class RuleGrammar {
         }
         int from = offsetOf(rule.getConsequenceLine(), 1);
         int start = from < 0 ? -1 : drl.indexOf(text, from);
+        if (text.length() > MAX_CONSEQUENCE) {
+            refuse(rule, start, "a consequence of " + text.length() + " characters is longer than the "
+                    + MAX_CONSEQUENCE + " allowed");
+            return;
+        }
         // the text is parsed as the body of one block, so that nothing in it can close the method it becomes
         ParseResult<BlockStmt> parsed = javaParser.parseBlock("{" + text + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
@@ -446,6 +510,10 @@ public final class RuleGrammar {
             e = call.getScope().get();
         }
         Collections.reverse(chain);
+        if (chain.size() > MAX_CHAIN) {
+            refuse(start, "the check chain makes " + chain.size() + " calls, more than the " + MAX_CHAIN + " allowed");
+            return;
+        }
         MethodCallExpr first = chain.get(0);
         boolean startsWithOf = first.getScope().isPresent() && first.getScope().get() instanceof NameExpr scope
                 && scope.getNameAsString().equals("Check") && first.getNameAsString().equals("of")
@@ -533,7 +601,9 @@ public final class RuleGrammar {
 
     /** Whether {@code s} is exactly one Java string literal (not a text block, not an expression of strings). */
     private boolean stringLiteral(String s) {
-        if (s == null || s.length() < 2 || !s.startsWith("\"") || !s.endsWith("\"") || s.length() > MAX_LITERAL) {
+        // no backslash: the engine reads metadata with its own escapes, so only plain text is the same to both
+        if (s == null || s.length() < 2 || !s.startsWith("\"") || !s.endsWith("\"") || s.length() > MAX_LITERAL
+                || s.indexOf('\\') >= 0) {
             return false;
         }
         ParseResult<Expression> parsed = javaParser.parseExpression(s);

@@ -48,6 +48,12 @@ public final class RuleSetCompiler {
     /** What a rule-set id looks like: {@code family/YYYY}. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*/(\\d{4})");
 
+    /** How many rules a rule set may hold: the bundled ones hold at most 35; compiling grows with the count. */
+    public static final int MAX_RULES = 500;
+
+    /** How many files (its own and included) a manifest may list. */
+    public static final int MAX_FILES = 100;
+
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?");
 
     /** Made on first use: a precompiled rule set loads without Jackson. */
@@ -143,6 +149,11 @@ public final class RuleSetCompiler {
                 continue;
             }
             drls.add(checked("../" + shared, files.displayShared(shared), drl, fileOfResource, texts, problems));
+        }
+        int rules = drls.stream().mapToInt(Drl::rules).sum();
+        if (rules > MAX_RULES) {
+            problems.add(new Problem(files.display(MANIFEST), "files", 0, 0, "the rule set's files declare " + rules
+                    + " rules, more than a rule set may hold (" + MAX_RULES + ")"));
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(name, problems);
@@ -266,7 +277,7 @@ public final class RuleSetCompiler {
     }
 
     /** A DRL file that keeps to the rule grammar, by the name the builder knows it. */
-    private record Drl(String source, byte[] bytes) {
+    private record Drl(String source, byte[] bytes, int rules) {
     }
 
     /** Checks one DRL file against {@link RuleGrammar}, adding its problems; the file to build. */
@@ -275,8 +286,9 @@ public final class RuleSetCompiler {
         String text = new String(drl, StandardCharsets.UTF_8);
         fileOfResource.put(source, shown);
         texts.put(source, text);
-        problems.addAll(RuleGrammar.check(shown, text));
-        return new Drl(source, drl);
+        RuleGrammar.Inspection inspection = RuleGrammar.inspect(shown, text);
+        problems.addAll(inspection.problems());
+        return new Drl(source, drl, inspection.rules());
     }
 
     private static RuleInfo ruleInfo(Rule rule, String file, RuleSetManifest manifest, Set<String> documents,
@@ -431,6 +443,16 @@ public final class RuleSetCompiler {
         }
         if (m.files().isEmpty() && m.include().isEmpty()) {
             problems.add(new Problem(shown, "files", 0, 0, "must list the rule set's DRL files"));
+        }
+        if (m.files().size() + m.include().size() > MAX_FILES) {
+            problems.add(new Problem(shown, "files", 0, 0, "lists " + (m.files().size() + m.include().size())
+                    + " files, more than a rule set may (" + MAX_FILES + ")"));
+        }
+        if (new HashSet<>(m.files()).size() != m.files().size()) {
+            problems.add(new Problem(shown, "files", 0, 0, "lists a file twice"));
+        }
+        if (new HashSet<>(m.include()).size() != m.include().size()) {
+            problems.add(new Problem(shown, "include", 0, 0, "lists a file twice"));
         }
         for (String f : m.files()) {
             if (!insideFolder(f)) {

@@ -319,6 +319,65 @@ class RuleGrammarTest {
         assertEquals(5, p.column(), p::toString);
     }
 
+    // ---- size: the parsers recurse, the compiler grows with the rules
+
+    @Test
+    void bracketsNestingAtTheLimitAreReadAndOneDeeperIsRefusedBeforeParsing() {
+        // the file's own deepest bracket is 2 (Check.of(…) inside nothing else): 30 more stay within 32
+        String ok = "(".repeat(RuleGrammar.MAX_NESTING - 2) + "level == Level.DEPARTMENT" + ")".repeat(RuleGrammar.MAX_NESTING - 2);
+        String deep = "(".repeat(300) + "level == Level.DEPARTMENT" + ")".repeat(300);
+
+        assertEquals(List.of(), condition(ok));
+        Problem p = only(condition(deep));
+        assertEquals(10, p.line(), p::toString);
+        assertTrue(p.message().contains("nest deeper than the 32 levels"), p::toString);
+    }
+
+    @Test
+    void aChainOfMoreCallsThanTheLimitIsRefused() {
+        String within = "Check.of(kcontext, $unit).ratio(\"x\")" + ".perField()".repeat(RuleGrammar.MAX_CHAIN - 3)
+                + ".atLeast(\"9\");";
+        String over = "Check.of(kcontext, $unit).ratio(\"x\")" + ".perField()".repeat(RuleGrammar.MAX_CHAIN - 2)
+                + ".atLeast(\"9\");";
+        String huge = "Check.of(kcontext, $unit).ratio(\"x\")" + ".perField()".repeat(2_000) + ".atLeast(\"9\");";
+
+        assertEquals(List.of(), consequence(within));
+        assertTrue(only(consequence(over)).message().contains("makes 33 calls, more than the 32 allowed"));
+        assertTrue(only(consequence(huge)).message().contains("longer than the 4000 allowed"));
+    }
+
+    @Test
+    void aFileWithMoreRulesThanTheLimitIsRefused() {
+        String rule = """
+
+                rule "R%d"
+                    @target("t/2021/x%d") @document("d.txt") @clause("1")
+                when
+                    $unit : UnitFacts( )
+                then
+                    Check.of(kcontext, $unit).events("dialogue").everyQuarter();
+                end
+                """;
+        StringBuilder within = new StringBuilder(HEADER);
+        for (int i = 0; i < RuleGrammar.MAX_RULES_PER_FILE; i++) {
+            within.append(rule.formatted(i, i));
+        }
+        String over = within + rule.formatted(-1, -1);
+
+        RuleGrammar.Inspection ok = RuleGrammar.inspect("r.drl", within.toString());
+        assertEquals(List.of(), ok.problems());
+        assertEquals(RuleGrammar.MAX_RULES_PER_FILE, ok.rules());
+        assertTrue(only(check(over)).message().contains("declares 201 rules, more than a rule file may hold (200)"));
+    }
+
+    @Test
+    void aBackslashInMetadataIsRefused() {
+        Problem p = only(check(file("@target(\"t/2021/x\") @document(\"d.txt\") @clause(\"1\\\\2\")",
+                "level == Level.DEPARTMENT", VERDICT)));
+
+        assertTrue(p.message().contains("@clause takes one string"), p::toString);
+    }
+
     @Test
     void evaluatorMessagesNameAStackOverflowInsteadOfATrace() {
         assertEquals("the rules recursed too deeply (StackOverflowError)", Evaluator.message(new StackOverflowError()));
