@@ -66,6 +66,28 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void anEvaluationPastItsFiringLimitStopsWithExit2NamingTheRule() {
+        Run within = run("evaluate", "--facts", specExample.toString(), "--max-firings-per-unit", "1000",
+                "--time-budget", "120", "--format", "json");
+        Run over = run("evaluate", "--facts", specExample.toString(), "--max-firings-per-unit", "1");
+
+        assertEquals(0, within.status(), within.err());
+        assertEquals(ReformTargetsJson.writeEvaluation(expected), within.out());
+        assertEquals(2, over.status(), over.out() + over.err());
+        assertTrue(over.err().contains("(EvaluationLimits.maxFiringsPerUnit)"), over.err());
+        assertTrue(over.err().matches("(?s).*\\.drl:\\d+: rule \".*"), over.err());
+        assertNoStackTrace(over);
+    }
+
+    @Test
+    void limitsBelowOneAreAUsageError() {
+        Run run = run("evaluate", "--facts", specExample.toString(), "--time-budget", "0");
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--max-firings-per-unit and --time-budget must be at least 1"), run.err());
+    }
+
+    @Test
     void auditWritesARecordTracingTheScorecardToItsRulesAndFacts() throws IOException {
         Path audit = dir.resolve("audit.json");
 
