@@ -169,6 +169,7 @@ public final class RuleGrammar {
             .setAttributeComments(false));
     private int[] lineStarts;
     private int rules;
+    private String canonical;
     /** The rule being checked, as a problem's path; {@code null} outside rules. */
     private String path;
 
@@ -191,7 +192,7 @@ public final class RuleGrammar {
      * @param problems what the file does outside the grammar
      * @param rules    how many rules it declares (0 when it cannot be read)
      */
-    public record Inspection(List<Problem> problems, int rules) {
+    public record Inspection(List<Problem> problems, int rules, String canonical) {
     }
 
     /** Checks {@code drl} as {@link #check} does and counts its rules, so that a rule set can cap them. */
@@ -203,7 +204,7 @@ public final class RuleGrammar {
             // the parsers recurse on nesting; the depth limit below keeps this out of reach, this is the net
             g.problems.add(new Problem(file, null, 0, 0, "nests too deeply to be read: refused"));
         }
-        return new Inspection(List.copyOf(g.problems), g.rules);
+        return new Inspection(List.copyOf(g.problems), g.rules, g.problems.isEmpty() ? g.canonical : null);
     }
 
     private void checkFile() {
@@ -249,6 +250,122 @@ public final class RuleGrammar {
             checkRule(rule);
             path = null;
         }
+        if (problems.isEmpty()) {
+            canonical = new Printer().print(pkg);
+        }
+    }
+
+    /**
+     * Prints a file that kept to the grammar back from its checked parts, each on the line it stood
+     * on: what the engine compiles is exactly what was checked (no comment, whitespace or escape of
+     * the author's reaches it), and its messages keep their lines.
+     */
+    private final class Printer {
+        private final StringBuilder out = new StringBuilder();
+        private int line = 1;
+
+        String print(PackageDescr pkg) {
+            emit(pkg.getLine(), "package " + pkg.getName() + ";");
+            for (ImportDescr i : pkg.getImports()) {
+                emit(i.getLine(), "import " + i.getTarget() + ";");
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                emit(rule.getLine(), "rule \"" + rule.getName() + "\"");
+                int from = offsetOf(rule.getLine(), 1);
+                java.util.TreeMap<Integer, String> metadata = new java.util.TreeMap<>();
+                for (AnnotationDescr a : rule.getAnnotations()) {
+                    int found = a.getLine() > 0 ? offsetOf(a.getLine(), a.getColumn() + 1)
+                            : from < 0 ? -1 : drl.indexOf("@" + a.getName(), from);
+                    metadata.put(found < 0 ? Integer.MAX_VALUE - metadata.size() : found,
+                            "@" + a.getName() + "(" + a.getSingleValueAsString() + ")");
+                }
+                metadata.forEach((at, text) -> emit(at >= drl.length() ? line : lineAt(at), text));
+                emit(line, "when");
+                PatternDescr pattern = (PatternDescr) rule.getLhs().getDescrs().get(0);
+                List<String> constraints = new ArrayList<>();
+                for (BaseDescr c : pattern.getDescrs()) {
+                    constraints.add(expression(javaParser.parseExpression(((ExprConstraintDescr) c).getExpression())
+                            .getResult().orElseThrow()));
+                }
+                emit(pattern.getLine() > 0 ? pattern.getLine() : line, pattern.getIdentifier() + " : " + FACT_TYPE + "( "
+                        + String.join(", ", constraints) + " )");
+                emit(rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : line, "then");
+                String text = (String) rule.getConsequence();
+                int thenAt = offsetOf(rule.getConsequenceLine(), 1);
+                int start = thenAt < 0 ? -1 : drl.indexOf(text, thenAt);
+                ExpressionStmt stmt = (ExpressionStmt) javaParser.parseBlock("{" + text + "\n}").getResult()
+                        .orElseThrow().getStatements().get(0);
+                emit(start < 0 ? line : lineAt(start), chain((MethodCallExpr) stmt.getExpression(),
+                        pattern.getIdentifier()) + ";");
+                emit(line, "end");
+            }
+            emit(lineStarts().length, "");
+            return out.toString();
+        }
+
+        private void emit(int at, String text) {
+            while (line < at) {
+                out.append('\n');
+                line++;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                out.append(' ');
+            }
+            out.append(text);
+        }
+
+        private String expression(Expression e) {
+            if (e instanceof EnclosedExpr enclosed) {
+                return "(" + expression(enclosed.getInner()) + ")";
+            }
+            if (e instanceof BinaryExpr b) {
+                return expression(b.getLeft()) + " " + b.getOperator().asString() + " " + expression(b.getRight());
+            }
+            if (e instanceof NameExpr n) {
+                return n.getNameAsString();
+            }
+            if (e instanceof FieldAccessExpr f) {
+                return "Level." + f.getNameAsString();
+            }
+            return literal(e);
+        }
+
+        private String chain(MethodCallExpr last, String binding) {
+            List<MethodCallExpr> calls = new ArrayList<>();
+            for (Expression e = last; e instanceof MethodCallExpr call; e = call.getScope().orElse(null)) {
+                calls.add(call);
+            }
+            Collections.reverse(calls);
+            StringBuilder b = new StringBuilder("Check.of(kcontext, ").append(binding).append(')');
+            for (MethodCallExpr call : calls.subList(1, calls.size())) {
+                b.append('.').append(call.getNameAsString()).append('(')
+                        .append(String.join(", ", call.getArguments().stream().map(this::literal).toList())).append(')');
+            }
+            return b.toString();
+        }
+
+        private String literal(Expression e) {
+            if (e instanceof StringLiteralExpr s) {
+                return "\"" + s.getValue() + "\"";
+            }
+            if (e instanceof IntegerLiteralExpr i) {
+                return i.getValue();
+            }
+            if (e instanceof NullLiteralExpr) {
+                return "null";
+            }
+            throw new IllegalStateException("not a literal of the grammar: " + e);
+        }
+    }
+
+    /** The 1-based line of {@code offset}. */
+    private int lineAt(int offset) {
+        int[] starts = lineStarts();
+        int l = 0;
+        while (l + 1 < starts.length && starts[l + 1] <= offset) {
+            l++;
+        }
+        return l + 1;
     }
 
     /** Whether brackets nest at most {@link #MAX_NESTING} deep; refuses the file at the first that goes deeper. */
@@ -307,6 +424,9 @@ public final class RuleGrammar {
         if (rule.isQuery()) {
             refuse(rule, "'query' is not allowed in rule files");
             return;
+        }
+        if (rule.getName() == null || rule.getName().isBlank() || !plain(rule.getName())) {
+            refuse(rule, "a rule's name is one plain sentence: no backslash, quote or control character");
         }
         if (rule.getParentName() != null) {
             refuse(rule, "extends another rule: 'extends' is not allowed in rule files");
@@ -444,19 +564,39 @@ public final class RuleGrammar {
             case LEVEL -> e instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr scope
                     && scope.getNameAsString().equals("Level") && f.getTypeArguments().isEmpty()
                     && isLevel(f.getNameAsString());
-            case STRING -> e instanceof StringLiteralExpr s && !s.isTextBlockLiteralExpr()
-                    && s.getValue().length() <= MAX_LITERAL;
+            case STRING -> e instanceof StringLiteralExpr s && !s.isTextBlockLiteralExpr() && plain(s.getValue());
             case STRING_OR_NULL -> e instanceof NullLiteralExpr || operand(Operand.STRING, e);
-            case INT -> e instanceof IntegerLiteralExpr;
+            case INT -> e instanceof IntegerLiteralExpr i && WHOLE.matcher(i.getValue()).matches();
         };
+    }
+
+    /** A whole number as written: decimal digits, no sign, prefix, underscore or leading zero, at most 9 digits. */
+    private static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,8}");
+
+    /**
+     * Whether a string literal's text is plain: no backslash (Java, the engine's older lexer and MVEL
+     * read escapes differently, so only text without them reads the same to all), no control character,
+     * at most {@link #MAX_LITERAL} characters.
+     */
+    static boolean plain(String text) {
+        if (text.length() > MAX_LITERAL) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '"' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(Operand kind) {
         return switch (kind) {
             case LEVEL -> "a level (Level." + String.join(", Level.", levels()) + ")";
-            case STRING -> "a string";
-            case STRING_OR_NULL -> "a string or null";
-            case INT -> "a whole number";
+            case STRING -> "a string (without backslash)";
+            case STRING_OR_NULL -> "a string (without backslash) or null";
+            case INT -> "a whole number (decimal, at most 9 digits)";
         };
     }
 

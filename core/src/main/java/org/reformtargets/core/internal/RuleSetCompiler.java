@@ -158,8 +158,21 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(name, problems);
         }
-        for (Drl d : drls) {
-            builder.add(new org.drools.io.ByteArrayResource(d.bytes(), "UTF-8").setSourcePath(d.source()), ResourceType.DRL);
+        InternalKnowledgeBase kieBase;
+        try {
+            // the engine compiles each file as the grammar printed it back from its checked parts
+            for (Drl d : drls) {
+                builder.add(new org.drools.io.ByteArrayResource(d.bytes(), "UTF-8").setSourcePath(d.source()),
+                        ResourceType.DRL);
+            }
+            kieBase = builder.hasErrors() ? null : KnowledgeBaseFactory.newKnowledgeBase();
+            if (kieBase != null) {
+                kieBase.addPackages(builder.getKnowledgePackages());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // the engine failed on a file that kept to the grammar: a located problem, never a stack trace
+            throw new RuleSetException(name, List.of(new Problem(files.display(MANIFEST), null, 0, 0,
+                    "the rules cannot be compiled: " + Evaluator.message(e))), e);
         }
         for (KnowledgeBuilderError e : builder.getErrors()) {
             String file = e.getResource() == null ? null : e.getResource().getSourcePath();
@@ -182,8 +195,6 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(name, problems);
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(builder.getKnowledgePackages());
         return compiled(name, files, manifest, kieBase, (pkg, rule) ->
                 rule instanceof RuleImpl impl && impl.getResource() != null
                         ? impl.getResource().getSourcePath() : null, fileOfResource, texts, problems, false);
@@ -288,7 +299,8 @@ public final class RuleSetCompiler {
         texts.put(source, text);
         RuleGrammar.Inspection inspection = RuleGrammar.inspect(shown, text);
         problems.addAll(inspection.problems());
-        return new Drl(source, drl, inspection.rules());
+        return new Drl(source, inspection.canonical() == null ? drl
+                : inspection.canonical().getBytes(StandardCharsets.UTF_8), inspection.rules());
     }
 
     private static RuleInfo ruleInfo(Rule rule, String file, RuleSetManifest manifest, Set<String> documents,

@@ -378,6 +378,56 @@ class RuleGrammarTest {
         assertTrue(p.message().contains("@clause takes one string"), p::toString);
     }
 
+    // ---- what the engine compiles: the file printed back from its checked parts
+
+    @Test
+    void theEngineCompilesTheCheckedPartsOnTheirLinesWithoutTheAuthorsCommentsOrSpacing() {
+        String drl = HEADER + """
+
+                rule "A rule"   // the name
+                    @target("t/2021/x")
+                    @document("d.txt") @clause("1")
+                when
+                    $unit : UnitFacts( (level == Level.DEPARTMENT)   /* a comment */ , subUnitCount>0 )
+                then
+                    /* then a comment */ Check.of(kcontext,$unit)
+                        .ratio( "satisfaction" )   // and another
+                        .atLeast("95") ;
+                end
+                """;
+
+        RuleGrammar.Inspection inspection = RuleGrammar.inspect("r.drl", drl);
+
+        assertEquals(List.of(), inspection.problems());
+        assertEquals(1, inspection.rules());
+        List<String> lines = inspection.canonical().lines().toList();
+        assertEquals(drl.lines().count(), lines.size(), inspection.canonical());
+        assertEquals("package org.example.rules;", lines.get(0));
+        assertEquals("import org.reformtargets.core.Level;", lines.get(2));
+        assertEquals("rule \"A rule\"", lines.get(6));
+        assertEquals("@target(\"t/2021/x\")", lines.get(7));
+        assertEquals("@document(\"d.txt\") @clause(\"1\") when", lines.get(8));
+        assertEquals("$unit : UnitFacts( (level == Level.DEPARTMENT), subUnitCount > 0 )", lines.get(10));
+        assertEquals("then", lines.get(11));
+        assertEquals("Check.of(kcontext, $unit).ratio(\"satisfaction\").atLeast(\"95\"); end", lines.get(12));
+        assertEquals(List.of(), RuleGrammar.check("printed.drl", inspection.canonical()),
+                "what is printed keeps to the grammar too");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ratio(\"a\\\\sb\")", "ratio(\"a\\\\tb\")", "ratio(\"a\\\\0\")"})
+    void aBackslashInAnyStringIsRefused(String call) {
+        Problem p = only(consequence("Check.of(kcontext, $unit)." + call + ".atLeast(\"9\");"));
+
+        assertTrue(p.message().contains("(literals only)"), p::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"subUnitCount > 0x10", "subUnitCount > 07", "subUnitCount > 1_000", "subUnitCount > 9999999999"})
+    void wholeNumbersAreDecimalWithoutPrefixOrSeparator(String constraint) {
+        assertTrue(!condition(constraint).isEmpty(), constraint);
+    }
+
     @Test
     void evaluatorMessagesNameAStackOverflowInsteadOfATrace() {
         assertEquals("the rules recursed too deeply (StackOverflowError)", Evaluator.message(new StackOverflowError()));
