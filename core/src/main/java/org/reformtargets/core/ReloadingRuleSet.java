@@ -9,8 +9,15 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +34,12 @@ import org.slf4j.LoggerFactory;
  * A rule set backed by a folder on disk that reloads itself when its files change (hot reload),
  * for host applications whose policy authors edit rules while the host runs.
  *
- * <p>A background thread watches the folder (a {@link WatchService}, with polling as a fallback
- * and a safety net), waits for edits to settle, reads every file at once, compiles and validates
+ * <p>A background thread watches every file the rule set reads — the files of its folder and its
+ * sub-folders, and the files of the family folder its manifest includes, such as
+ * {@code common/yearly.drl} beside the year folder — through a {@link WatchService} on the folders
+ * that hold them (registered anew when the manifest's list changes), with polling as a fallback
+ * and a safety net. It waits for edits to settle, reads every one of those files at once (a
+ * snapshot, whose fingerprint tells whether anything changed), compiles and validates
  * the new version off the request path, and swaps it in atomically only when it has no error
  * finding (see {@code RuleSetValidator}). A broken edit keeps the last good version: the
  * listener's {@link Listener#rejected} and a WARN log line name each problem's {@code file:line}.
@@ -148,7 +159,13 @@ public final class ReloadingRuleSet implements AutoCloseable {
     private final Object reloading = new Object();
     private volatile String lastFingerprint;
     private volatile boolean closed;
-    private WatchService watcher;
+    private volatile WatchService watcher;
+    /** The folders registered with {@link #watcher}, guarded by {@link #reloading}. */
+    private final Map<Path, WatchKey> watched = new HashMap<>();
+    /** Set when a folder was newly registered: an edit made just before may have gone unseen. */
+    private volatile boolean recheck;
+    /** The snapshot the first version was made from, until its folders are watched. */
+    private RuleSetFiles.Snapshot first;
     private Thread thread;
 
     private ReloadingRuleSet(Builder settings) {
@@ -176,6 +193,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
         }
         current.set(new RuleSet(result.compiled(), HashingFiles.hashOf(snapshot, result.compiled().manifest())));
         lastFingerprint = snapshot.fingerprint();
+        first = snapshot;
     }
 
     /** Starts building a rule set that reloads from {@code dir}, the folder that holds {@code manifest.json}. */
@@ -200,6 +218,9 @@ public final class ReloadingRuleSet implements AutoCloseable {
     public boolean reload() {
         synchronized (reloading) {
             RuleSetFiles.Snapshot snapshot = snapshot();
+            if (snapshot != null) {
+                watch(snapshot); // even a rejected version's files are watched, so that their repair is seen
+            }
             if (snapshot == null || snapshot.fingerprint().equals(lastFingerprint)) {
                 return false;
             }
@@ -255,18 +276,82 @@ public final class ReloadingRuleSet implements AutoCloseable {
 
     private void startWatching() {
         if (settings.watchService) {
+            WatchService w = null;
             try {
-                WatchService w = FileSystems.getDefault().newWatchService();
-                dir.register(w, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
-                watcher = w;
+                w = FileSystems.getDefault().newWatchService();
+                synchronized (reloading) {
+                    watched.put(dir, register(dir, w));
+                    watcher = w;
+                    watch(first);
+                }
             } catch (IOException | UnsupportedOperationException e) {
                 LOG.info("Cannot watch {} ({}); polling every {}", dir, e.getMessage(), settings.pollInterval);
+                closeQuietly(w);
             }
         }
+        first = null;
         thread = new Thread(this::loop, "reform-targets-reload-" + current.get().id());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static WatchKey register(Path folder, WatchService w) throws IOException {
+        return folder.register(w, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+    }
+
+    private void closeQuietly(WatchService w) {
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                LOG.debug("closing a watch service of {}", dir, e);
+            }
+        }
+    }
+
+    /**
+     * Watches the folders that hold the files {@code snapshot} read (see
+     * {@link RuleSetFiles.Snapshot#folders}) and no others: registers those not watched yet, or
+     * whose registration lapsed (a folder deleted or replaced), and cancels those no longer needed.
+     * Called with {@link #reloading} held.
+     */
+    private void watch(RuleSetFiles.Snapshot snapshot) {
+        WatchService w = watcher;
+        if (w == null || closed) {
+            return;
+        }
+        Set<Path> wanted = new HashSet<>(snapshot.folders());
+        wanted.add(dir);
+        Set<WatchKey> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Iterator<Map.Entry<Path, WatchKey>> it = watched.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Path, WatchKey> e = it.next();
+            if (!wanted.contains(e.getKey()) || !e.getValue().isValid()) {
+                dropped.add(e.getValue());
+                it.remove();
+            }
+        }
+        // two names of one folder (a link inside) share one key: cancel only keys nothing else holds
+        watched.values().forEach(dropped::remove);
+        dropped.forEach(WatchKey::cancel);
+        boolean added = false;
+        for (Path folder : wanted) {
+            if (watched.containsKey(folder)) {
+                continue;
+            }
+            try {
+                watched.put(folder, register(folder, w));
+                added = true;
+                LOG.debug("Watching {} for rule set {}", folder, dir);
+            } catch (IOException e) {
+                LOG.debug("Cannot watch {} for rule set {} ({}); polling covers it", folder, dir, e.toString());
+            } catch (ClosedWatchServiceException e) {
+                return;
+            }
+        }
+        if (added) {
+            recheck = true;
+        }
     }
 
     private void loop() {
@@ -289,6 +374,12 @@ public final class ReloadingRuleSet implements AutoCloseable {
         long poll = settings.pollInterval.toMillis();
         if (watcher == null) {
             Thread.sleep(poll);
+            return;
+        }
+        if (recheck) {
+            // a folder was registered after the files in it were read: read them again once
+            recheck = false;
+            Thread.sleep(Math.max(1, settings.quietPeriod.toMillis()));
             return;
         }
         WatchKey key = watcher.poll(poll, TimeUnit.MILLISECONDS);

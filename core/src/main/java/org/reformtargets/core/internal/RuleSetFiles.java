@@ -1,5 +1,9 @@
 package org.reformtargets.core.internal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -16,12 +20,17 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.reformtargets.core.RuleSetManifest;
 
 /**
  * Where a rule set's files come from: a folder, the class path, or a snapshot of a folder taken at once.
@@ -172,6 +181,10 @@ public final class RuleSetFiles {
         /** A regular file inside, by its path relative to the folder with {@code /}, and its real path. */
         void file(String relative, Path real) throws IOException;
 
+        /** A folder inside, by its path relative to the folder with {@code /}, before its files. */
+        default void folder(String relative) {
+        }
+
         /** A file or folder (relative name ending in {@code /}) whose real path leads outside. */
         void outside(String relative, boolean link);
     }
@@ -193,6 +206,7 @@ public final class RuleSetFiles {
                     visitor.outside(name(p) + "/", Files.isSymbolicLink(p));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                visitor.folder(name(p));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -282,32 +296,114 @@ public final class RuleSetFiles {
         return RuleSetCompiler.ID.matcher(candidate).matches() ? candidate : null;
     }
 
+    /** Which folder a file that a manifest lists is relative to. */
+    public enum Scope {
+        /** The rule-set folder: the rule set's own files. */
+        RULE_SET,
+        /** The family folder, the parent of the rule-set folder: files the family's years share. */
+        FAMILY
+    }
+
     /**
-     * The regular files of a folder, read at once, with a fingerprint of their names and
-     * contents: compiling a snapshot never sees a file half rewritten by another. Like
-     * {@link #directory}, a snapshot is a closed world: a file or sub-folder whose real path leads
-     * outside the folder's real path is never read, and reading it is refused with an
-     * {@link OutsideFolderException}.
+     * A file a manifest makes its rule set read, besides the manifest itself.
+     *
+     * @param scope the folder {@code path} is relative to
+     * @param path  the path as the manifest lists it
+     */
+    public record Listed(Scope scope, String path) {
+    }
+
+    /**
+     * Every file {@code manifest} makes its rule set read, besides the manifest: its own DRL files
+     * and scenario files (rule-set folder), then the DRL files it includes (family folder), each
+     * once, in that order. This is the one place that says which manifest fields name files: a
+     * hot-reload {@link Snapshot} reads and fingerprints every one of them at once, and the watcher
+     * watches the folders that hold them, so a new kind of file (vocabulary files, a rule set's own
+     * or included from the family folder) joins both by being listed here.
+     */
+    public static List<Listed> listedBy(RuleSetManifest manifest) {
+        Set<Listed> listed = new LinkedHashSet<>();
+        add(listed, Scope.RULE_SET, manifest.files());
+        add(listed, Scope.RULE_SET, manifest.scenarios());
+        add(listed, Scope.FAMILY, manifest.include());
+        return List.copyOf(listed);
+    }
+
+    private static void add(Set<Listed> to, Scope scope, List<String> paths) {
+        for (String p : paths) {
+            if (p != null) {
+                to.add(new Listed(scope, p));
+            }
+        }
+    }
+
+    /** Reads a manifest for what it lists, not to check it: {@code null} when it cannot be read. */
+    private static final class LenientManifest {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+
+        static RuleSetManifest read(byte[] bytes) {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return MAPPER.readValue(bytes, RuleSetManifest.class);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The files a version of a rule set reads, read at once, with a fingerprint of their names and
+     * contents: every regular file of the rule-set folder and its sub-folders, and every file of
+     * the family folder its manifest lists ({@link #listedBy}: the DRL files it includes). Compiling
+     * a snapshot reads nothing more from disk, so it never sees a file half rewritten by another,
+     * and an edit of any file the rule set reads changes the fingerprint. Like {@link #directory}, a
+     * snapshot is a closed world: a file or sub-folder of the rule-set folder whose real path leads
+     * outside its real path, or an included file whose real path leads outside the family folder's,
+     * is never read, and reading it is refused with an {@link OutsideFolderException}.
      */
     public static final class Snapshot implements RuleSetCompiler.Files {
 
         private final Path dir;
         private final Map<String, byte[]> files;
         private final Map<String, String> outside;
+        private final Set<String> folders;
+        private final List<Listed> listed;
+        private final Map<String, Shared> shared;
         private final String fingerprint;
 
-        private Snapshot(Path dir, Map<String, byte[]> files, Map<String, String> outside, String fingerprint) {
+        /**
+         * A file of the family folder as the snapshot found it: its bytes, or missing (no bytes and no
+         * refusal), or refused (by the message of the refusal, and whether it leads outside).
+         */
+        private record Shared(byte[] bytes, String refusal, boolean outside) {
+        }
+
+        private Snapshot(Path dir, Map<String, byte[]> files, Map<String, String> outside, Set<String> folders,
+                         List<Listed> listed, Map<String, Shared> shared, String fingerprint) {
             this.dir = dir;
             this.files = files;
             this.outside = outside;
+            this.folders = folders;
+            this.listed = listed;
+            this.shared = shared;
             this.fingerprint = fingerprint;
         }
 
-        /** Reads every regular file in {@code dir} and its sub-folders whose real path stays inside {@code dir}'s. */
+        /**
+         * Reads every regular file in {@code dir} and its sub-folders whose real path stays inside
+         * {@code dir}'s, then every file of the family folder (the parent of {@code dir}) that its
+         * manifest lists, if that file's real path stays inside the family folder's.
+         */
         public static Snapshot of(Path dir) throws IOException {
             Path d = dir.toAbsolutePath().normalize();
             Map<String, byte[]> files = new TreeMap<>();
             Map<String, String> outside = new TreeMap<>();
+            Set<String> folders = new TreeSet<>();
             walkInside(d, 4, new Visitor() {
                 @Override
                 public void file(String relative, Path real) throws IOException {
@@ -318,10 +414,24 @@ public final class RuleSetFiles {
                 }
 
                 @Override
+                public void folder(String relative) {
+                    folders.add(relative);
+                }
+
+                @Override
                 public void outside(String relative, boolean link) {
                     outside.put(relative, link ? "a link" : "reached through a link");
                 }
             });
+            RuleSetManifest manifest = LenientManifest.read(files.get(RuleSetCompiler.MANIFEST));
+            List<Listed> listed = manifest == null ? List.of() : listedBy(manifest);
+            Map<String, Shared> shared = new LinkedHashMap<>();
+            for (Listed l : listed) {
+                // more than a manifest may list makes the manifest wrong: the rest is not read
+                if (l.scope() == Scope.FAMILY && shared.size() < RuleSetCompiler.MAX_FILES) {
+                    shared.putIfAbsent(l.path(), readSharedNow(d, l.path()));
+                }
+            }
             MessageDigest sha;
             try {
                 sha = MessageDigest.getInstance("SHA-256");
@@ -329,17 +439,43 @@ public final class RuleSetFiles {
                 throw new IllegalStateException(e);
             }
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Integer.toString(f.getValue().length).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(f.getValue());
+                digest(sha, f.getKey(), f.getValue());
             }
             for (String o : outside.keySet()) {
                 sha.update(("outside:" + o).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            return new Snapshot(d, files, outside, HexFormat.of().formatHex(sha.digest()));
+            for (Map.Entry<String, Shared> s : shared.entrySet()) {
+                Shared v = s.getValue();
+                if (v.bytes() != null) {
+                    digest(sha, "shared:" + s.getKey(), v.bytes());
+                } else {
+                    sha.update(("shared:" + s.getKey() + (v.refusal() == null ? "\u0000missing" : "\u0000refused:"
+                            + v.refusal())).getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+            }
+            return new Snapshot(d, files, outside, Set.copyOf(folders), listed, shared,
+                    HexFormat.of().formatHex(sha.digest()));
+        }
+
+        private static void digest(MessageDigest sha, String name, byte[] bytes) {
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(bytes);
+        }
+
+        /** A file of the family folder, read now under the rules of {@link RuleSetFiles#readShared}. */
+        private static Shared readSharedNow(Path dir, String relativeToFamily) {
+            try {
+                return new Shared(RuleSetFiles.readShared(dir, relativeToFamily), null, false);
+            } catch (OutsideFolderException e) {
+                return new Shared(null, e.getMessage(), true);
+            } catch (IOException e) {
+                return new Shared(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), false);
+            }
         }
 
         /**
@@ -352,7 +488,71 @@ public final class RuleSetFiles {
             return List.copyOf(names);
         }
 
-        /** A digest of the file names and contents: equal snapshots have equal fingerprints. */
+        /** What this version's manifest lists, as {@link #listedBy} says; empty when it cannot be read. */
+        public List<Listed> listed() {
+            return listed;
+        }
+
+        /**
+         * Every file this version read, by its absolute path (as given, not its real path): the
+         * regular files of the rule-set folder and its sub-folders, then the files of the family
+         * folder its manifest lists that were read. Missing and refused files are not among them.
+         */
+        public List<Path> filesRead() {
+            List<Path> read = new ArrayList<>();
+            files.keySet().forEach(f -> read.add(dir.resolve(f)));
+            Path family = dir.getParent();
+            shared.forEach((name, s) -> {
+                if (s.bytes() != null) {
+                    read.add(family.resolve(name).normalize());
+                }
+            });
+            return List.copyOf(read);
+        }
+
+        /**
+         * The folders whose changes can change this version, by absolute path, sorted: the rule-set
+         * folder, its sub-folders that stay inside it, and the folder of each file of the family folder
+         * the manifest lists — or, while that folder does not exist, its nearest existing parent
+         * inside the family folder. A folder whose real path leads out of the rule-set or family
+         * folder is not among them.
+         */
+        public List<Path> folders() {
+            TreeSet<Path> out = new TreeSet<>();
+            out.add(dir);
+            folders.forEach(f -> out.add(dir.resolve(f)));
+            Path family = dir.getParent();
+            if (family != null && !shared.isEmpty()) {
+                Path realFamily = realPathOrNull(family);
+                for (Map.Entry<String, Shared> s : shared.entrySet()) {
+                    if (s.getValue().outside()) {
+                        continue;
+                    }
+                    Path folder = family.resolve(s.getKey()).normalize().getParent();
+                    if (folder == null || !folder.startsWith(family)) {
+                        continue;
+                    }
+                    while (!folder.equals(family) && !Files.isDirectory(folder)) {
+                        folder = folder.getParent();
+                    }
+                    Path real = realFamily == null ? null : realPathOrNull(folder);
+                    if (real != null && real.startsWith(realFamily) && Files.isDirectory(folder)) {
+                        out.add(folder);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        private static Path realPathOrNull(Path p) {
+            try {
+                return p.toRealPath();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** A digest of the names and contents of every file read: equal snapshots have equal fingerprints. */
         public String fingerprint() {
             return fingerprint;
         }
@@ -385,10 +585,24 @@ public final class RuleSetFiles {
             return relative.isEmpty() ? dir.toString() : dir.resolve(relative).toString();
         }
 
-        /** Shared files live outside the folder and are read when asked, not snapshotted. */
+        /**
+         * The bytes of a file of the family folder as they were when the snapshot was taken: only
+         * files the manifest lists were read, and nothing is read again.
+         *
+         * @throws OutsideFolderException when the file leads outside the family folder
+         * @throws IOException            when it could not be read, or the manifest does not list it
+         */
         @Override
         public byte[] readShared(String relativeToFamily) throws IOException {
-            return RuleSetFiles.readShared(dir, relativeToFamily);
+            Shared s = shared.get(relativeToFamily);
+            if (s == null) {
+                throw new IOException(relativeToFamily + " is not listed by the manifest read with this version:"
+                        + " not read");
+            }
+            if (s.refusal() != null) {
+                throw s.outside() ? new OutsideFolderException(s.refusal()) : new IOException(s.refusal());
+            }
+            return s.bytes() == null ? null : s.bytes().clone();
         }
 
         @Override

@@ -19,6 +19,7 @@ final class RuleSetFolder {
     private final String id;
     private final Map<String, String> drl = new LinkedHashMap<>();
     private final Map<String, String> scenarios = new LinkedHashMap<>();
+    private final List<String> include = new ArrayList<>();
     private String manifestOverride;
     private String issuer = "Sở thử nghiệm";
     private String year;
@@ -46,6 +47,12 @@ final class RuleSetFolder {
 
     RuleSetFolder scenarios(String file, String json) {
         scenarios.put(file, json);
+        return this;
+    }
+
+    /** Files of the family folder the manifest includes (written by the test itself). */
+    RuleSetFolder include(String... paths) {
+        include.addAll(List.of(paths));
         return this;
     }
 
@@ -77,6 +84,8 @@ final class RuleSetFolder {
         }
         List<String> files = new ArrayList<>();
         drl.keySet().forEach(f -> files.add("\"" + f + "\""));
+        List<String> inc = new ArrayList<>();
+        include.forEach(f -> inc.add("\"" + f + "\""));
         List<String> sc = new ArrayList<>();
         scenarios.keySet().forEach(f -> sc.add("\"" + f + "\""));
         return "{\n"
@@ -91,6 +100,7 @@ final class RuleSetFolder {
                 + "    {\"document\": \"" + SUB_DOC + "\", \"title\": \"Sub-department\", \"level\": \"SUB_DEPARTMENT\"}\n"
                 + "  ],\n"
                 + "  \"files\": [" + String.join(", ", files) + "]"
+                + (inc.isEmpty() ? "" : ",\n  \"include\": [" + String.join(", ", inc) + "]")
                 + (sc.isEmpty() ? "" : ",\n  \"scenarios\": [" + String.join(", ", sc) + "]")
                 + "\n}\n";
     }
@@ -102,6 +112,7 @@ final class RuleSetFolder {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("manifest.json"), manifestJson(), StandardCharsets.UTF_8);
             for (Map.Entry<String, String> f : drl.entrySet()) {
+                Files.createDirectories(dir.resolve(f.getKey()).getParent());
                 Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
             }
             for (Map.Entry<String, String> f : scenarios.entrySet()) {
