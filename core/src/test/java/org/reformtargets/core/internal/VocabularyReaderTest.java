@@ -182,7 +182,7 @@ class VocabularyReaderTest {
         refused(head + "\"kind\": \"ranked\", \"scale\": [" + word + ", " + word + "]}]}", "attestations[0].scale[1].word",
                 1, 160, "'GOOD' is declared twice in this file");
         refused(head + "\"kind\": \"ranked\", \"scale\": [{\"word\": \"good\", \"label\": {\"vi\": \"a\", \"en\": \"b\"}}]}]}",
-                "attestations[0].scale[0].word", 1, 108, "'good' is not a code such as GOOD");
+                "attestations[0].scale[0].word", 1, 102, "'good' is not a code such as GOOD");
     }
 
     @Test
