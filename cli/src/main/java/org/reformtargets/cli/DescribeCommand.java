@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.RuleSetManifest;
 import org.reformtargets.core.TargetSpec;
+import org.reformtargets.core.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Describes a rule set: for every target and level of unit, the threshold, the facts it "
                 + "needs (indicators, event types, attestation keys), the source document and clause, the "
-                + "reading of an ambiguous clause, and one plain sentence of the demand in Vietnamese and English.",
+                + "reading of an ambiguous clause, and one plain sentence of the demand in Vietnamese and English; "
+                + "then, in the table format, the rule set's vocabulary (codes it speaks, and the words its own "
+                + "vocabulary files add, with their labels).",
         footer = {"", "Exit status: 0 described; 2 usage error, unknown rule set, a folder that is not a rule set, "
                 + "a rule set that does not compile or cannot describe itself."})
 final class DescribeCommand implements Callable<Integer> {
@@ -118,7 +121,64 @@ final class DescribeCommand implements Callable<Integer> {
                 line(b, "reading", s.source().reading());
             }
         }
+        vocabulary(b, rules, vi, en);
         return b.toString();
+    }
+
+    /**
+     * The rule set's vocabulary, compactly, after the targets: one line per kind of word, codes only,
+     * and the words its own vocabulary files add to the standard ones with their labels.
+     */
+    private static void vocabulary(StringBuilder b, RuleSet rules, boolean vi, boolean en) {
+        Vocabulary v = rules.vocabulary();
+        Vocabulary std = Vocabulary.standard();
+        RuleSetManifest.VocabularyFiles files = rules.manifest().vocabulary();
+        b.append('\n').append("vocabulary · ").append(files.isEmpty() ? "standard"
+                : "standard + " + String.join(", ", concat(files.include(), files.files()))).append('\n');
+        line(b, "indicators", String.join(", ", v.indicators().stream()
+                .map(i -> i.code() + (i.isRatio() ? "" : " (" + i.kind().word() + ")")).toList()));
+        line(b, "events", String.join(", ", v.eventTypes().stream().map(Vocabulary.EventTypeTerm::code).toList()));
+        line(b, "attested", String.join(", ", v.attestations().stream().map(a -> a.key()
+                + (a.scale().isEmpty() ? "" : " (" + String.join(" > ", a.words()) + ")")).toList()));
+        line(b, "fields", String.join(", ", v.fields().stream().map(Vocabulary.FieldTerm::code).toList()));
+        line(b, "levels", String.join(", ", v.levels().stream().map(l -> l.code()
+                + (l.under().isEmpty() ? "" : " < " + String.join("|", l.under()))).toList()));
+        for (Vocabulary.IndicatorTerm i : v.indicators()) {
+            if (std.indicator(i.code()).isEmpty()) {
+                line(b, "+indicator", i.code() + ": " + words(i.counted(), vi, en)
+                        + (i.outOf() == null ? "" : " / " + words(i.outOf(), vi, en)));
+            }
+        }
+        for (Vocabulary.EventTypeTerm e : v.eventTypes()) {
+            if (std.eventType(e.code()).isEmpty()) {
+                line(b, "+event", e.code() + ": " + words(e.label(), vi, en));
+            }
+        }
+        for (Vocabulary.AttestationTerm a : v.attestations()) {
+            if (std.attestation(a.key()).isEmpty()) {
+                line(b, "+attested", a.key() + ": " + words(a.label(), vi, en));
+            }
+        }
+        for (Vocabulary.FieldTerm f : v.fields()) {
+            if (std.field(f.code()).isEmpty()) {
+                line(b, "+field", f.code() + ": " + words(f.label(), vi, en));
+            }
+        }
+        for (Vocabulary.LevelTerm l : v.levels()) {
+            if (std.level(l.code()).isEmpty()) {
+                line(b, "+level", l.code() + ": " + words(l.label(), vi, en));
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> c) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(c);
+        return all;
+    }
+
+    private static String words(Vocabulary.Label label, boolean vi, boolean en) {
+        return vi && en ? label.vi() + " · " + label.en() : vi ? label.vi() : label.en();
     }
 
     private static void line(StringBuilder b, String label, String text) {

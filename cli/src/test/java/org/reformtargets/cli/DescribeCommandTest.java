@@ -156,4 +156,51 @@ class DescribeCommandTest {
     void helpExplainsEveryOptionAndTheExitStatus() {
         Cli.assertHelpExplainsEveryOption("describe");
     }
+
+    @Test
+    void printsTheStandardVocabularyAfterTheTargets() {
+        Cli.Run run = Cli.run("describe", "hcm-agri/2021");
+        assertEquals(0, run.status(), run.err());
+        int vocabulary = run.out().indexOf("\nvocabulary · standard\n");
+        assertTrue(vocabulary > run.out().lastIndexOf(" · DEPARTMENT ("), run.out());
+        String section = run.out().substring(vocabulary);
+        assertAll(
+                () -> assertTrue(section.contains("  indicators dossiers.on_time, "), section),
+                () -> assertTrue(section.contains("staff.headcount (level)"), section),
+                () -> assertTrue(section.contains("  attested   iso9001.converted, iso9001.maintained, par_index.class"
+                        + " (EXCELLENT > GOOD > FAIR > AVERAGE > POOR)"), section),
+                () -> assertTrue(section.contains("  fields     land, investment, "), section),
+                () -> assertTrue(section.contains("SUB_DEPARTMENT < DEPARTMENT"), section),
+                () -> assertFalse(section.contains("+"), section));
+    }
+
+    @Test
+    void printsTheWordsARuleSetsOwnVocabularyAdds() throws IOException {
+        Path folder = Cli.copyBundled("hcm-agri/2021", dir);
+        Path manifest = folder.resolve("manifest.json");
+        java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+                .replaceFirst("\"files\": \\[", "\"vocabulary\": {\"files\": [\"words.json\"]},\n  \"files\": ["));
+        java.nio.file.Files.writeString(folder.resolve("words.json"), """
+                {"indicators": [{"code": "dossiers.e_result", "kind": "ratio",
+                  "counted": {"vi": "hồ sơ trả kết quả điện tử", "en": "dossiers with an electronic result"},
+                  "outOf": {"vi": "hồ sơ đã giải quyết", "en": "dossiers resolved"}}],
+                 "fields": [{"code": "civil_status", "label": {"vi": "hộ tịch", "en": "civil status"}}]}
+                """);
+        Cli.Run run = Cli.run("describe", "--rules-dir", folder.toString(), "--lang", "en");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\nvocabulary · standard + words.json\n"), run.out());
+        assertTrue(run.out().contains("  +indicator dossiers.e_result: dossiers with an electronic result / dossiers resolved\n"),
+                run.out());
+        assertTrue(run.out().contains("  +field     civil_status: civil status\n"), run.out());
+    }
+
+    @Test
+    void theLevelNamesAreThoseOfTheStandardVocabulary() {
+        for (org.reformtargets.core.Level l : org.reformtargets.core.Level.values()) {
+            org.reformtargets.core.Vocabulary.Label label =
+                    org.reformtargets.core.Vocabulary.standard().level(l.name()).orElseThrow().label();
+            assertEquals(label.vi(), Demands.levelName(l, true));
+            assertEquals(label.en(), Demands.levelName(l, false));
+        }
+    }
 }

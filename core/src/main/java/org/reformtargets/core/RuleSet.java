@@ -301,6 +301,16 @@ public final class RuleSet {
         return manifest;
     }
 
+    /**
+     * The words this rule set speaks: the {@linkplain Vocabulary#standard() standard vocabulary}
+     * extended by the vocabulary files its manifest lists ({@link RuleSetManifest#vocabulary()}),
+     * merged and checked when the rule set was loaded. Evaluation does not consult it yet.
+     */
+    public Vocabulary vocabulary() {
+        Vocabulary v = compiled.vocabulary();
+        return v == null ? Vocabulary.standard() : v;
+    }
+
     /** The id, such as {@code hcm-agri/2021}. */
     public String id() {
         return manifest.id();
@@ -312,7 +322,7 @@ public final class RuleSet {
     }
 
     /**
-     * The hex SHA-256 of the manifest and every DRL file as loaded, names included: two rule sets
+     * The hex SHA-256 of the manifest, every DRL file and every vocabulary file as loaded, names included: two rule sets
      * with the same hash ran the same rules, whatever their version says.
      */
     public String contentHash() {

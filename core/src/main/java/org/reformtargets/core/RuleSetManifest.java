@@ -37,14 +37,18 @@ import java.util.List;
  * @param include   DRL files shared by the family, relative to the family folder, loaded after {@code files}
  * @param scenarios its scenario files ({@code *.scenarios.json}), relative to its folder; optional,
  *                  never compiled, read only by the scenario runner
+ * @param vocabulary its vocabulary files, extending the standard vocabulary; optional, never absent
+ *                  (empty when the manifest names none). See {@link VocabularyFiles}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files", "include",
-        "scenarios"})
+        "scenarios", "vocabulary"})
 public record RuleSetManifest(String id, String version, Message title, String issuer, Period period,
                               Effective effective, List<SourceDocument> sources, List<String> files,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> scenarios) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> scenarios,
+                              @JsonInclude(value = JsonInclude.Include.CUSTOM,
+                                      valueFilter = VocabularyFiles.None.class) VocabularyFiles vocabulary) {
 
     @JsonCreator
     public RuleSetManifest {
@@ -52,12 +56,65 @@ public record RuleSetManifest(String id, String version, Message title, String i
         files = files == null ? List.of() : List.copyOf(files);
         include = include == null ? List.of() : List.copyOf(include);
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        vocabulary = vocabulary == null ? VocabularyFiles.NONE : vocabulary;
+    }
+
+    /** A manifest without vocabulary files. */
+    public RuleSetManifest(String id, String version, Message title, String issuer, Period period,
+                           Effective effective, List<SourceDocument> sources, List<String> files,
+                           List<String> include, List<String> scenarios) {
+        this(id, version, title, issuer, period, effective, sources, files, include, scenarios, VocabularyFiles.NONE);
     }
 
     /** A manifest without shared files or scenario files. */
     public RuleSetManifest(String id, String version, Message title, String issuer, Period period,
                            Effective effective, List<SourceDocument> sources, List<String> files) {
         this(id, version, title, issuer, period, effective, sources, files, List.of(), List.of());
+    }
+
+    /**
+     * The vocabulary files of a rule set (see {@link Vocabulary}), which extend the standard
+     * vocabulary: in the manifest, {@code "vocabulary": {"files": ["words.json"], "include":
+     * ["common/words.json"]}}. Like the DRL files, {@code files} are relative to the rule-set
+     * folder and {@code include} to the family folder; each is a {@code .json} file that must stay
+     * inside its folder. They are merged onto the standard vocabulary in a fixed order: the
+     * {@code include}d files first, as listed, then {@code files}, as listed (the family's words,
+     * then the year's own).
+     *
+     * @param files   vocabulary files relative to the rule-set folder
+     * @param include vocabulary files shared by the family, relative to the family folder
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"files", "include"})
+    public record VocabularyFiles(List<String> files, List<String> include) {
+
+        /** No vocabulary file: the rule set speaks the standard vocabulary. */
+        public static final VocabularyFiles NONE = new VocabularyFiles(List.of(), List.of());
+
+        @JsonCreator
+        public VocabularyFiles {
+            files = files == null ? List.of() : List.copyOf(files);
+            include = include == null ? List.of() : List.copyOf(include);
+        }
+
+        /** Whether it names no file. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isEmpty() {
+            return files.isEmpty() && include.isEmpty();
+        }
+
+        /** Leaves an empty {@code vocabulary} out of a manifest written as JSON. */
+        static final class None {
+            @Override
+            public boolean equals(Object o) {
+                return o == null || o instanceof VocabularyFiles v && v.isEmpty();
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
+        }
     }
 
     /**

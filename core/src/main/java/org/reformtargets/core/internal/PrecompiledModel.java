@@ -133,7 +133,7 @@ public final class PrecompiledModel {
                         fileOfRule.put(Run.key(parts.get(1), parts.get(2)), parts.get(3));
                     }
                     case "manifest.title", "manifest.effective", "manifest.source", "manifest.file",
-                         "manifest.include", "manifest.scenario" ->
+                         "manifest.include", "manifest.scenario", "manifest.vocabulary.file", "manifest.vocabulary.include" ->
                             lists.computeIfAbsent(key, k -> new ArrayList<>()).add(parts.subList(1, parts.size()));
                     default -> {
                         if (parts.size() != 2) {
@@ -160,7 +160,9 @@ public final class PrecompiledModel {
                     period == null ? null : Period.parse(period),
                     new RuleSetManifest.Effective(date(effective.get(0)), date(effective.get(1))), sources,
                     firsts(lists.get("manifest.file")), firsts(lists.get("manifest.include")),
-                    firsts(lists.get("manifest.scenario")));
+                    firsts(lists.get("manifest.scenario")),
+                    new RuleSetManifest.VocabularyFiles(firsts(lists.get("manifest.vocabulary.file")),
+                            firsts(lists.get("manifest.vocabulary.include"))));
             return new PrecompiledModel(fields.get("id"), fields.get("contentHash"), fields.get("drools"), manifest,
                     models, fileOfRule);
         } catch (RuntimeException e) {
@@ -196,6 +198,8 @@ public final class PrecompiledModel {
         manifest.files().forEach(f -> line(s, "manifest.file", f));
         manifest.include().forEach(f -> line(s, "manifest.include", f));
         manifest.scenarios().forEach(f -> line(s, "manifest.scenario", f));
+        manifest.vocabulary().files().forEach(f -> line(s, "manifest.vocabulary.file", f));
+        manifest.vocabulary().include().forEach(f -> line(s, "manifest.vocabulary.include", f));
         models.forEach(m -> line(s, "model", m));
         for (Map.Entry<String, String> r : fileOfRule.entrySet()) {
             String[] key = r.getKey().split("\u0000", 2);

@@ -35,6 +35,7 @@ import org.reformtargets.core.Problem;
 import org.reformtargets.core.RuleSetException;
 import org.reformtargets.core.RuleSetManifest;
 import org.reformtargets.core.Source;
+import org.reformtargets.core.Vocabulary;
 
 /**
  * Turns a rule-set folder (a manifest and DRL files) into a {@link KieBase}, refusing it with
@@ -97,8 +98,12 @@ public final class RuleSetCompiler {
      * @param rules       each rule's metadata, by package and name
      * @param precompiled whether the KieBase was made from the executable model generated at build
      *                    time ({@link PrecompiledModel}) rather than compiled from DRL
+     * @param vocabulary  the standard vocabulary extended by the rule set's vocabulary files; {@code null}
+     *                    for a precompiled rule set without any, which speaks {@link Vocabulary#standard()}
+     *                    (read on first use, so that such a rule set loads without Jackson)
      */
-    public record Compiled(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules, boolean precompiled) {
+    public record Compiled(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules, boolean precompiled,
+                           Vocabulary vocabulary) {
     }
 
     private RuleSetCompiler() {
@@ -150,6 +155,7 @@ public final class RuleSetCompiler {
             }
             drls.add(checked("../" + shared, files.displayShared(shared), drl, fileOfResource, texts, problems));
         }
+        Vocabulary vocabulary = vocabulary(manifest, files, problems);
         int rules = drls.stream().mapToInt(Drl::rules).sum();
         if (rules > MAX_RULES) {
             problems.add(new Problem(files.display(MANIFEST), "files", 0, 0, "the rule set's files declare " + rules
@@ -197,7 +203,7 @@ public final class RuleSetCompiler {
         }
         return compiled(name, files, manifest, kieBase, (pkg, rule) ->
                 rule instanceof RuleImpl impl && impl.getResource() != null
-                        ? impl.getResource().getSourcePath() : null, fileOfResource, texts, problems, false);
+                        ? impl.getResource().getSourcePath() : null, fileOfResource, texts, problems, false, vocabulary);
     }
 
     /**
@@ -233,6 +239,15 @@ public final class RuleSetCompiler {
         } catch (IOException e) {
             return null;
         }
+        // the vocabulary files are read (and hashed) whatever their content; they are parsed only if listed
+        Vocabulary vocabulary = null;
+        if (!manifest.vocabulary().isEmpty()) {
+            List<Problem> problems = new ArrayList<>();
+            vocabulary = vocabulary(manifest, files, problems);
+            if (!problems.isEmpty()) {
+                return null; // compiling reports them
+            }
+        }
         if (!files.sha256().equals(model.contentHash())) {
             return null;
         }
@@ -248,7 +263,7 @@ public final class RuleSetCompiler {
             return null;
         }
         return compiled(id, files, manifest, kieBase, (pkg, rule) -> model.fileOf(pkg, rule.getName()),
-                fileOfResource, texts, new ArrayList<>(), true);
+                fileOfResource, texts, new ArrayList<>(), true, vocabulary);
     }
 
     private static boolean readText(String source, String shown, byte[] drl, Map<String, String> fileOfResource,
@@ -265,7 +280,7 @@ public final class RuleSetCompiler {
     private static Compiled compiled(String name, Files files, RuleSetManifest manifest, KieBase kieBase,
                                      BiFunction<String, Rule, String> sourceOf,
                                      Map<String, String> fileOfResource, Map<String, String> texts,
-                                     List<Problem> problems, boolean precompiled) {
+                                     List<Problem> problems, boolean precompiled, Vocabulary vocabulary) {
         Map<String, RuleInfo> rules = new HashMap<>();
         Set<String> documents = new HashSet<>();
         manifest.sources().forEach(s -> documents.add(s.document()));
@@ -284,7 +299,56 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(name, problems);
         }
-        return new Compiled(manifest, kieBase, Map.copyOf(rules), precompiled);
+        return new Compiled(manifest, kieBase, Map.copyOf(rules), precompiled, vocabulary);
+    }
+
+    /**
+     * The standard vocabulary extended by the manifest's vocabulary files, read through {@code files}
+     * in a fixed order (the {@code include}d ones, then the rule set's own, each as listed), adding
+     * every problem of theirs to {@code problems}; {@link Vocabulary#standard()} when there are none.
+     * A precompiled rule set reads them in the same order, so that both give the same content hash.
+     */
+    private static Vocabulary vocabulary(RuleSetManifest manifest, Files files, List<Problem> problems) {
+        RuleSetManifest.VocabularyFiles listed = manifest.vocabulary();
+        if (listed.isEmpty()) {
+            return Vocabulary.standard();
+        }
+        List<VocabularyReader.Parsed> parsed = new ArrayList<>();
+        for (String shared : listed.include()) {
+            byte[] json;
+            try {
+                json = files.readShared(shared);
+            } catch (IOException e) {
+                problems.add(new Problem(files.displayShared(shared), null, 0, 0, "cannot be read: " + e.getMessage()));
+                parsed.add(null);
+                continue;
+            }
+            if (json == null) {
+                problems.add(new Problem(files.display(MANIFEST), "vocabulary.include", 0, 0, "lists " + shared
+                        + ", which does not exist in the family folder (looked for " + files.displayShared(shared) + ")"));
+                parsed.add(null);
+                continue;
+            }
+            parsed.add(VocabularyReader.read(files.displayShared(shared), json, problems));
+        }
+        for (String own : listed.files()) {
+            byte[] json;
+            try {
+                json = files.read(own);
+            } catch (IOException e) {
+                problems.add(new Problem(files.display(own), null, 0, 0, "cannot be read: " + e.getMessage()));
+                parsed.add(null);
+                continue;
+            }
+            if (json == null) {
+                problems.add(new Problem(files.display(MANIFEST), "vocabulary.files", 0, 0,
+                        "lists " + own + ", which does not exist in the rule-set folder"));
+                parsed.add(null);
+                continue;
+            }
+            parsed.add(VocabularyReader.read(files.display(own), json, problems));
+        }
+        return VocabularyReader.merge(Vocabulary.standard(), parsed, problems);
     }
 
     /** A DRL file that keeps to the rule grammar, by the name the builder knows it. */
@@ -456,9 +520,29 @@ public final class RuleSetCompiler {
         if (m.files().isEmpty() && m.include().isEmpty()) {
             problems.add(new Problem(shown, "files", 0, 0, "must list the rule set's DRL files"));
         }
-        if (m.files().size() + m.include().size() > MAX_FILES) {
-            problems.add(new Problem(shown, "files", 0, 0, "lists " + (m.files().size() + m.include().size())
+        RuleSetManifest.VocabularyFiles vocabulary = m.vocabulary();
+        int listed = m.files().size() + m.include().size() + vocabulary.files().size() + vocabulary.include().size();
+        if (listed > MAX_FILES) {
+            problems.add(new Problem(shown, "files", 0, 0, "lists " + listed
                     + " files, more than a rule set may (" + MAX_FILES + ")"));
+        }
+        if (new HashSet<>(vocabulary.files()).size() != vocabulary.files().size()) {
+            problems.add(new Problem(shown, "vocabulary.files", 0, 0, "lists a file twice"));
+        }
+        if (new HashSet<>(vocabulary.include()).size() != vocabulary.include().size()) {
+            problems.add(new Problem(shown, "vocabulary.include", 0, 0, "lists a file twice"));
+        }
+        for (String f : vocabulary.files()) {
+            if (!insideFolder(f, ".json") || f.equals(MANIFEST)) {
+                problems.add(new Problem(shown, "vocabulary.files", 0, 0, "'" + f
+                        + "' is not a .json vocabulary file inside the rule-set folder, such as words.json"));
+            }
+        }
+        for (String f : vocabulary.include()) {
+            if (!insideFolder(f, ".json")) {
+                problems.add(new Problem(shown, "vocabulary.include", 0, 0, "'" + f + "' is not a .json vocabulary file"
+                        + " inside the family folder: give a path relative to it, such as common/words.json"));
+            }
         }
         if (new HashSet<>(m.files()).size() != m.files().size()) {
             problems.add(new Problem(shown, "files", 0, 0, "lists a file twice"));
@@ -482,7 +566,12 @@ public final class RuleSetCompiler {
 
     /** Whether {@code path} names a {@code .drl} file below the folder it is relative to. */
     private static boolean insideFolder(String path) {
-        return path != null && path.endsWith(".drl") && !path.startsWith("/") && !path.contains("..")
+        return insideFolder(path, ".drl");
+    }
+
+    /** Whether {@code path} names a file ending in {@code suffix} below the folder it is relative to. */
+    private static boolean insideFolder(String path, String suffix) {
+        return path != null && path.endsWith(suffix) && !path.startsWith("/") && !path.contains("..")
                 && !path.contains("\\") && !path.contains(":");
     }
 
