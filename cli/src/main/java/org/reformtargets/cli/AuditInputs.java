@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.reformtargets.core.RuleSet;
 
@@ -47,7 +48,9 @@ final class AuditInputs {
         }
         if (ruleSet != null) {
             Path family = rulesDir.toAbsolutePath().normalize().getParent();
-            for (String shared : ruleSet.manifest().include()) {
+            List<String> included = new java.util.ArrayList<>(ruleSet.manifest().include());
+            included.addAll(ruleSet.manifest().vocabulary().include());
+            for (String shared : included) {
                 Path file = family == null ? null : family.resolve(shared);
                 if (file != null && same(audit, file)) {
                     return "the shared rule file " + file + " that --rules-dir includes";

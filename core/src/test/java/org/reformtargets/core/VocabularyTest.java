@@ -184,6 +184,29 @@ class VocabularyTest {
     }
 
     @Test
+    void hotReloadPicksUpAnEditOfItsOwnAndOfAnIncludedVocabularyFile() throws Exception {
+        Path dir = demoWith("{\"files\": [\"words.json\"], \"include\": [\"common/words.json\"]}");
+        DemoRuleSet.write(dir, "words.json", COMMUNE_WORDS);
+        Files.createDirectories(root.resolve("demo/common"));
+        Files.writeString(root.resolve("demo/common/words.json"), FAMILY_WORDS);
+        try (ReloadingRuleSet rules = ReloadingRuleSet.watching(dir).watchService(false)
+                .pollInterval(java.time.Duration.ofHours(1)).start()) {
+            assertEquals("hộ tịch", rules.current().vocabulary().field("civil_status").orElseThrow().label().vi());
+
+            DemoRuleSet.write(dir, "words.json", COMMUNE_WORDS.replace("\"hộ tịch\"", "\"hộ tịch, chứng thực\""));
+            assertTrue(rules.reload(), "an edit of the rule set's own vocabulary file reloads");
+            assertEquals("hộ tịch, chứng thực",
+                    rules.current().vocabulary().field("civil_status").orElseThrow().label().vi());
+
+            Files.writeString(root.resolve("demo/common/words.json"), FAMILY_WORDS.replace("tư pháp", "tư pháp, hộ tịch"));
+            assertTrue(rules.reload(), "an edit of an included vocabulary file reloads");
+            assertEquals("tư pháp, hộ tịch", rules.current().vocabulary().field("justice").orElseThrow().label().vi());
+
+            assertFalse(rules.reload(), "nothing changed: no reload");
+        }
+    }
+
+    @Test
     void aRuleSetWithoutVocabularyFilesSpeaksTheStandard() {
         RuleSet rules = RuleSet.fromDirectory(DemoRuleSet.copy(root, "demo", "2021"));
         assertSame(Vocabulary.standard(), rules.vocabulary());

@@ -326,6 +326,10 @@ public final class RuleSetFiles {
         add(listed, Scope.RULE_SET, manifest.files());
         add(listed, Scope.RULE_SET, manifest.scenarios());
         add(listed, Scope.FAMILY, manifest.include());
+        if (manifest.vocabulary() != null) {
+            add(listed, Scope.RULE_SET, manifest.vocabulary().files());
+            add(listed, Scope.FAMILY, manifest.vocabulary().include());
+        }
         return List.copyOf(listed);
     }
 
@@ -359,7 +363,7 @@ public final class RuleSetFiles {
     /**
      * The files a version of a rule set reads, read at once, with a fingerprint of their names and
      * contents: every regular file of the rule-set folder and its sub-folders, and every file of
-     * the family folder its manifest lists ({@link #listedBy}: the DRL files it includes). Compiling
+     * the family folder its manifest lists ({@link #listedBy}: the DRL and vocabulary files it includes). Compiling
      * a snapshot reads nothing more from disk, so it never sees a file half rewritten by another,
      * and an edit of any file the rule set reads changes the fingerprint. Like {@link #directory}, a
      * snapshot is a closed world: a file or sub-folder of the rule-set folder whose real path leads
