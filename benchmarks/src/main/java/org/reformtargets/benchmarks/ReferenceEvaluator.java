@@ -311,8 +311,8 @@ public final class ReferenceEvaluator {
             List<Result> evaluate() {
                 for (Node n : units) {
                     Level level = n.unit.level();
-                    if (level == Level.DEPARTMENT || level == Level.SUB_DEPARTMENT) {
-                        unit(n, level == Level.DEPARTMENT);
+                    if (level.equals(Level.DEPARTMENT) || level.equals(Level.SUB_DEPARTMENT)) {
+                        unit(n, level.equals(Level.DEPARTMENT));
                     }
                 }
                 return out;

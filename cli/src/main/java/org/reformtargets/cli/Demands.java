@@ -39,11 +39,8 @@ final class Demands {
     }
 
     static String levelName(Level level, boolean vi) {
-        return switch (level) {
-            case DEPARTMENT -> vi ? "Sở" : "Department";
-            case SUB_DEPARTMENT -> vi ? "Chi cục" : "Sub-department";
-            case OFFICE -> vi ? "Phòng, trạm" : "Office or station";
-        };
+        return org.reformtargets.core.Vocabulary.standard().level(level.code())
+                .map(t -> t.label().in(vi)).orElse(level.code());
     }
 
     /** One sentence: what the rule demands of a unit of its level. */

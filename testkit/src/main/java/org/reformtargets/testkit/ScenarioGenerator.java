@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,14 +53,14 @@ import org.reformtargets.core.Unit;
 public final class ScenarioGenerator {
 
     /** Fields (lĩnh vực) drawn for per-field targets that name none of their own. */
-    static final List<String> FIELDS = List.of("land", "investment", "agriculture", "education", "health",
+    static final List<String> FIELDS = List.of("land", "investment", "fisheries", "education", "health",
             "crop_production", "veterinary");
     private static final Pattern DUE = Pattern.compile("([\\w.-]+) by (\\d{4}-\\d{2}-\\d{2})");
 
     private final String ruleSetId;
     private final Period period;
     private final List<TargetSpec> specs;
-    private final Set<Level> levels = EnumSet.noneOf(Level.class);
+    private final Set<Level> levels = new java.util.HashSet<>();
 
     private ScenarioGenerator(String ruleSetId, Period period, List<TargetSpec> specs) {
         this.ruleSetId = ruleSetId;
@@ -179,7 +178,7 @@ public final class ScenarioGenerator {
                     return Math.max(0, r.threshold().intValue() + draw.intBetween(-1, 2));
                 }
             }
-            return draw.intBetween(0, level == Level.DEPARTMENT ? 5 : 3);
+            return draw.intBetween(0, level.equals(Level.DEPARTMENT) ? 5 : 3);
         }
 
         private List<Unit> childrenOf(Unit unit) {

@@ -488,31 +488,37 @@ final class ThresholdCases {
 
     /** The id of the unit of the spec's level in the chain {@code dep → sub → off}. */
     private static String unit(TargetSpec spec) {
-        return switch (spec.level()) {
-            case DEPARTMENT -> "dep";
-            case SUB_DEPARTMENT -> "sub";
-            case OFFICE -> "off";
-        };
+        Level level = spec.level();
+        if (level.equals(Level.DEPARTMENT)) {
+            return "dep";
+        }
+        if (level.equals(Level.SUB_DEPARTMENT)) {
+            return "sub";
+        }
+        return level.equals(Level.OFFICE) ? "off" : "unit";
     }
 
     private static List<Unit> chain(Level level) {
         List<Unit> units = new ArrayList<>();
+        if (!level.equals(Level.DEPARTMENT) && !level.equals(Level.SUB_DEPARTMENT) && !level.equals(Level.OFFICE)) {
+            units.add(Unit.root("unit", "Đơn vị", level));
+            return units;
+        }
         units.add(Unit.root("dep", "Sở", Level.DEPARTMENT));
-        if (level != Level.DEPARTMENT) {
+        if (!level.equals(Level.DEPARTMENT)) {
             units.add(new Unit("sub", "Chi cục", Level.SUB_DEPARTMENT, "dep"));
         }
-        if (level == Level.OFFICE) {
+        if (level.equals(Level.OFFICE)) {
             units.add(new Unit("off", "Phòng", Level.OFFICE, "sub"));
         }
         return units;
     }
 
     private static Level below(Level level) {
-        return switch (level) {
-            case DEPARTMENT -> Level.SUB_DEPARTMENT;
-            case SUB_DEPARTMENT -> Level.OFFICE;
-            case OFFICE -> null;
-        };
+        if (level.equals(Level.DEPARTMENT)) {
+            return Level.SUB_DEPARTMENT;
+        }
+        return level.equals(Level.SUB_DEPARTMENT) ? Level.OFFICE : null;
     }
 
     private FactsDocument doc(TargetSpec spec, LocalDate asOf, List<Unit> extraUnits, List<Measurement> measurements,

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ public final class Cascade {
         }
         Map<String, Map<Level, List<TargetSpec>>> byTarget = new LinkedHashMap<>();
         for (TargetSpec s : specs) {
-            List<TargetSpec> at = byTarget.computeIfAbsent(s.target(), t -> new EnumMap<>(Level.class))
+            List<TargetSpec> at = byTarget.computeIfAbsent(s.target(), t -> new java.util.TreeMap<>())
                     .computeIfAbsent(s.level(), l -> new ArrayList<>());
             if (at.stream().noneMatch(o -> o.requirement().equals(s.requirement()))) {
                 at.add(s);
@@ -118,11 +117,17 @@ public final class Cascade {
     }
 
     private static String name(Level level) {
-        return switch (level) {
-            case DEPARTMENT -> "the DEPARTMENT (Sở)";
-            case SUB_DEPARTMENT -> "the SUB_DEPARTMENT (Chi cục)";
-            case OFFICE -> "the OFFICE (phòng, trạm)";
-        };
+        if (level.equals(Level.DEPARTMENT)) {
+            return "the DEPARTMENT (Sở)";
+        }
+        if (level.equals(Level.SUB_DEPARTMENT)) {
+            return "the SUB_DEPARTMENT (Chi cục)";
+        }
+        if (level.equals(Level.OFFICE)) {
+            return "the OFFICE (phòng, trạm)";
+        }
+        return org.reformtargets.core.Vocabulary.standard().level(level.code())
+                .map(t -> "the " + level.code() + " (" + t.label().vi() + ")").orElse("the " + level.code());
     }
 
     private static Step step(String target, TargetSpec upper, TargetSpec lower, Integer subUnits) {

@@ -186,7 +186,7 @@ public record RuleSetDiff(String left, String right, List<Entry> entries) {
     private static Map<String, Map<Level, List<TargetSpec>>> index(String ruleSetId, List<TargetSpec> specs) {
         Map<String, Map<Level, List<TargetSpec>>> out = new TreeMap<>();
         for (TargetSpec s : specs) {
-            List<TargetSpec> at = out.computeIfAbsent(shortId(ruleSetId, s.target()), t -> new EnumMap<>(Level.class))
+            List<TargetSpec> at = out.computeIfAbsent(shortId(ruleSetId, s.target()), t -> new java.util.TreeMap<>())
                     .computeIfAbsent(s.level(), k -> new ArrayList<>());
             if (!at.contains(s)) {
                 at.add(s);

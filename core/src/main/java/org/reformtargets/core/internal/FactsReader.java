@@ -408,9 +408,9 @@ public final class FactsReader {
         String level = text(n[2], path, "level", at);
         Level parsed = null;
         if (level != null) {
-            try {
-                parsed = Level.valueOf(level);
-            } catch (IllegalArgumentException e) {
+            if (level.equals("DEPARTMENT") || level.equals("SUB_DEPARTMENT") || level.equals("OFFICE")) {
+                parsed = Level.of(level);
+            } else {
                 fail(path, "level", at, "'" + level + "' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE");
             }
         }

@@ -19,7 +19,6 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +41,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Problem;
+import org.reformtargets.core.Vocabulary;
 
 /**
  * The grammar a rule file may use, checked on the parsed file before anything of it is compiled
@@ -173,9 +173,16 @@ public final class RuleGrammar {
     /** The rule being checked, as a problem's path; {@code null} outside rules. */
     private String path;
 
-    private RuleGrammar(String file, String drl) {
+    /** The words the rule set speaks: its levels, indicators, event types, attestations and fields. */
+    private final Vocabulary vocabulary;
+    /** The codes of its levels, in order of declaration. */
+    private final List<String> levels;
+
+    private RuleGrammar(String file, String drl, Vocabulary vocabulary) {
         this.file = file;
         this.drl = drl;
+        this.vocabulary = vocabulary;
+        this.levels = vocabulary.levels().stream().map(Vocabulary.LevelTerm::code).toList();
     }
 
     /**
@@ -197,7 +204,16 @@ public final class RuleGrammar {
 
     /** Checks {@code drl} as {@link #check} does and counts its rules, so that a rule set can cap them. */
     public static Inspection inspect(String file, String drl) {
-        RuleGrammar g = new RuleGrammar(file, drl);
+        return inspect(file, drl, Vocabulary.standard());
+    }
+
+    /**
+     * Checks {@code drl} as {@link #check} does, for a rule set speaking {@code vocabulary}: a
+     * condition may name its levels ({@code level == Level.COMMUNE}), a check its indicators, event
+     * types, attestation keys and fields.
+     */
+    public static Inspection inspect(String file, String drl, Vocabulary vocabulary) {
+        RuleGrammar g = new RuleGrammar(file, drl, java.util.Objects.requireNonNull(vocabulary, "vocabulary"));
         try {
             g.checkFile();
         } catch (StackOverflowError e) {
@@ -317,6 +333,11 @@ public final class RuleGrammar {
         private String expression(Expression e) {
             if (e instanceof EnclosedExpr enclosed) {
                 return "(" + expression(enclosed.getInner()) + ")";
+            }
+            if (e instanceof BinaryExpr b && b.getRight() instanceof FieldAccessExpr f
+                    && !Level.of(f.getNameAsString()).isStandard()) {
+                // a level of the rule set's own vocabulary has no constant: compare its code
+                return "levelCode " + b.getOperator().asString() + " \"" + f.getNameAsString() + "\"";
             }
             if (e instanceof BinaryExpr b) {
                 return expression(b.getLeft()) + " " + b.getOperator().asString() + " " + expression(b.getRight());
@@ -559,11 +580,11 @@ public final class RuleGrammar {
         }
     }
 
-    private static boolean operand(Operand kind, Expression e) {
+    private boolean operand(Operand kind, Expression e) {
         return switch (kind) {
             case LEVEL -> e instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr scope
                     && scope.getNameAsString().equals("Level") && f.getTypeArguments().isEmpty()
-                    && isLevel(f.getNameAsString());
+                    && levels.contains(f.getNameAsString()) && Level.isCode(f.getNameAsString());
             case STRING -> e instanceof StringLiteralExpr s && !s.isTextBlockLiteralExpr() && plain(s.getValue());
             case STRING_OR_NULL -> e instanceof NullLiteralExpr || operand(Operand.STRING, e);
             case INT -> e instanceof IntegerLiteralExpr i && WHOLE.matcher(i.getValue()).matches();
@@ -591,22 +612,15 @@ public final class RuleGrammar {
         return true;
     }
 
-    private static String describe(Operand kind) {
+    private String describe(Operand kind) {
         return switch (kind) {
-            case LEVEL -> "a level (Level." + String.join(", Level.", levels()) + ")";
+            case LEVEL -> "a level of the rule set's vocabulary (Level." + String.join(", Level.", levels) + ")";
             case STRING -> "a string (without backslash)";
             case STRING_OR_NULL -> "a string (without backslash) or null";
             case INT -> "a whole number (decimal, at most 9 digits)";
         };
     }
 
-    private static boolean isLevel(String name) {
-        return levels().contains(name);
-    }
-
-    private static List<String> levels() {
-        return Arrays.stream(Level.values()).map(Enum::name).toList();
-    }
 
     private void checkConsequence(RuleDescr rule, String binding) {
         if (!(rule.getConsequence() instanceof String text) || text.isBlank()) {
@@ -702,7 +716,7 @@ public final class RuleGrammar {
         }
     }
 
-    private static boolean arguments(List<Arg> wanted, List<Expression> given) {
+    private boolean arguments(List<Arg> wanted, List<Expression> given) {
         int i = 0;
         for (Arg a : wanted) {
             if (a == Arg.STRINGS) {

@@ -123,6 +123,10 @@ public final class RuleSetCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleSetCompiler.class.getClassLoader()));
         Map<String, String> fileOfResource = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
+        // the vocabulary is read first: the rule grammar checks the codes rules name against it
+        List<Problem> vocabularyProblems = new ArrayList<>();
+        Vocabulary vocabulary = vocabulary(manifest, files, vocabularyProblems);
+        Vocabulary speaks = vocabulary != null ? vocabulary : Vocabulary.standard();
         // every file is read and checked against the rule grammar before any of them is compiled
         List<Drl> drls = new ArrayList<>();
         for (String file : manifest.files()) {
@@ -138,7 +142,7 @@ public final class RuleSetCompiler {
                         "lists " + file + ", which does not exist in the rule-set folder"));
                 continue;
             }
-            drls.add(checked(file, files.display(file), drl, fileOfResource, texts, problems));
+            drls.add(checked(file, files.display(file), drl, fileOfResource, texts, problems, speaks));
         }
         for (String shared : manifest.include()) {
             byte[] drl;
@@ -153,9 +157,9 @@ public final class RuleSetCompiler {
                         + ", which does not exist in the family folder (looked for " + files.displayShared(shared) + ")"));
                 continue;
             }
-            drls.add(checked("../" + shared, files.displayShared(shared), drl, fileOfResource, texts, problems));
+            drls.add(checked("../" + shared, files.displayShared(shared), drl, fileOfResource, texts, problems, speaks));
         }
-        Vocabulary vocabulary = vocabulary(manifest, files, problems);
+        problems.addAll(vocabularyProblems);
         int rules = drls.stream().mapToInt(Drl::rules).sum();
         if (rules > MAX_RULES) {
             problems.add(new Problem(files.display(MANIFEST), "files", 0, 0, "the rule set's files declare " + rules
@@ -357,11 +361,11 @@ public final class RuleSetCompiler {
 
     /** Checks one DRL file against {@link RuleGrammar}, adding its problems; the file to build. */
     private static Drl checked(String source, String shown, byte[] drl, Map<String, String> fileOfResource,
-                               Map<String, String> texts, List<Problem> problems) {
+                               Map<String, String> texts, List<Problem> problems, Vocabulary vocabulary) {
         String text = new String(drl, StandardCharsets.UTF_8);
         fileOfResource.put(source, shown);
         texts.put(source, text);
-        RuleGrammar.Inspection inspection = RuleGrammar.inspect(shown, text);
+        RuleGrammar.Inspection inspection = RuleGrammar.inspect(shown, text, vocabulary);
         problems.addAll(inspection.problems());
         return new Drl(source, inspection.canonical() == null ? drl
                 : inspection.canonical().getBytes(StandardCharsets.UTF_8), inspection.rules());

@@ -19,6 +19,15 @@ public interface UnitFacts {
     /** The unit's level. */
     Level getLevel();
 
+    /**
+     * The code of the unit's level, such as {@code COMMUNE}: what a rule's condition on a level of the
+     * rule set's own vocabulary is compiled to (authors write {@code level == Level.X}).
+     */
+    default String getLevelCode() {
+        Level level = getLevel();
+        return level == null ? null : level.code();
+    }
+
     /** The parent unit's id, or {@code null}. */
     String getParent();
 

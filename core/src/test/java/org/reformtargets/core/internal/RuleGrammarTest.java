@@ -150,7 +150,7 @@ class RuleGrammarTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"level == \"DEPARTMENT\"", "level == Level.MINISTRY", "id == 5", "subUnitCount == \"2\"",
+    @ValueSource(strings = {"level == \"DEPARTMENT\"", "level == Level.HAMLET", "id == 5", "subUnitCount == \"2\"",
             "id == parent", "level < Level.OFFICE", "subUnitCount > 1 + 1", "id == null"})
     void aComparisonWithTheWrongKindOfValueIsRefused(String constraint) {
         Problem p = only(condition(constraint));
