@@ -61,6 +61,28 @@ public final class ReformTargetsJson {
         return FactsReader.read(in, source);
     }
 
+    /**
+     * Reads a facts document from UTF-8 bytes and checks its words (levels, indicators, fields,
+     * event types, attestation keys) against {@code ruleSet}'s vocabulary at once, each problem
+     * with its place. {@link #readFacts(InputStream, String)} leaves that check to
+     * {@link RuleSet#evaluate(FactsDocument)}, which makes it at the same places.
+     *
+     * @throws InvalidFactsException listing every problem, each with its place
+     */
+    public static FactsDocument readFacts(InputStream in, String source, RuleSet ruleSet) {
+        return FactsReader.read(in, source, ruleSet.vocabulary(), ruleSet.id());
+    }
+
+    /** Reads a facts document from UTF-8 bytes and checks its words against {@code vocabulary} (see above). */
+    public static FactsDocument readFacts(InputStream in, String source, Vocabulary vocabulary) {
+        return FactsReader.read(in, source, vocabulary, null);
+    }
+
+    /** Reads a facts document from characters and checks its words against {@code vocabulary} (see above). */
+    public static FactsDocument readFacts(Reader in, String source, Vocabulary vocabulary) {
+        return FactsReader.read(in, source, vocabulary, null);
+    }
+
     /** Reads a facts document from characters. */
     public static FactsDocument readFacts(Reader in, String source) {
         return FactsReader.read(in, source);

@@ -260,14 +260,16 @@ public final class RuleSet {
     public Evaluation evaluate(FactsDocument facts, Executor executor) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(executor, "executor");
-        return Evaluator.evaluate(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits);
+        return Evaluator.evaluate(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits,
+                vocabulary());
     }
 
     /** Evaluates {@code facts} and hands the results over in order, a slice at a time (see {@link Evaluator#stream}). */
     void evaluate(FactsDocument facts, Executor executor, Consumer<List<TargetResult>> sink) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(executor, "executor");
-        Evaluator.stream(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits, sink);
+        Evaluator.stream(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits,
+                vocabulary(), sink);
     }
 
     private boolean partitionable() {

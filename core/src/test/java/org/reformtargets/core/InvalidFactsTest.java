@@ -46,7 +46,7 @@ class InvalidFactsTest {
 
     private static List<Problem> problems(String json) {
         return assertThrows(InvalidFactsException.class,
-                () -> ReformTargetsJson.readFacts(new StringReader(json), SOURCE)).problems();
+                () -> ReformTargetsJson.readFacts(new StringReader(json), SOURCE, Vocabulary.standard())).problems();
     }
 
     /** The one problem of {@code json}, checked to be at {@code path}, line and column. */
@@ -91,7 +91,7 @@ class InvalidFactsTest {
                 {
                   "asOf": "2021-12-31",
                   "units": [
-                    {"id": "a", "name": "A", "level": "NATION"},
+                    {"id": "a", "name": "A", "level": "nation"},
                     {"id": "b", "name": "B", "level": "DEPARTMENT",}
                   ]
                 }
@@ -114,7 +114,7 @@ class InvalidFactsTest {
         bytes.writeBytes("\", \"level\": \"DEPARTMENT\"}]\n}\n".getBytes(StandardCharsets.UTF_8));
 
         InvalidFactsException e = assertThrows(InvalidFactsException.class,
-                () -> ReformTargetsJson.readFacts(new ByteArrayInputStream(bytes.toByteArray()), SOURCE));
+                () -> ReformTargetsJson.readFacts(new ByteArrayInputStream(bytes.toByteArray()), SOURCE, Vocabulary.standard()));
 
         assertEquals(1, e.problems().size(), e.problems()::toString);
         Problem p = e.problems().get(0);
@@ -328,10 +328,10 @@ class InvalidFactsTest {
                 {
                   "asOf": "2021-12-31",
                   "units": [
-                    {"id": "a", "name": "A", "level": "MINISTRY"}
+                    {"id": "a", "name": "A", "level": "HAMLET"}
                   ]
                 }
-                """, "units[0].level", 4, 5, "'MINISTRY' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE");
+                """, "units[0].level", 4, 5, "'HAMLET' is not a level of the standard vocabulary: use MINISTRY, PROVINCE, DEPARTMENT, SUB_DEPARTMENT, DISTRICT, COMMUNE, OFFICE");
     }
 
     @Test
@@ -350,14 +350,14 @@ class InvalidFactsTest {
     void anUnknownIndicatorIsRefused() {
         only(measurement("""
                 {"unit": "snn", "indicator": "happiness", "period": "2021", "numerator": 9, "denominator": 10}"""),
-                "measurements[0].indicator", 8, 5, "'happiness' is not an indicator of the contract");
+                "measurements[0].indicator", 8, 5, "'happiness' is not an indicator of the standard vocabulary");
     }
 
     @Test
     void anUnknownEventTypeIsRefused() {
         only(doc("events", """
                 {"unit": "snn", "type": "party", "date": "2021-03-20"}"""),
-                "events[0].type", 8, 5, "'party' is not an event type of the contract");
+                "events[0].type", 8, 5, "'party' is not an event type of the standard vocabulary");
     }
 
     // ---- the unit tree
@@ -499,7 +499,7 @@ class InvalidFactsTest {
                 """;
 
         InvalidFactsException e = assertThrows(InvalidFactsException.class,
-                () -> ReformTargetsJson.readFacts(new StringReader(json), SOURCE));
+                () -> ReformTargetsJson.readFacts(new StringReader(json), SOURCE, Vocabulary.standard()));
 
         List<String> found = e.problems().stream().map(p -> p.line() + " " + p.path()).toList();
         assertTrue(found.containsAll(List.of(
@@ -550,7 +550,7 @@ class InvalidFactsTest {
                 {"unit": "snn", "indicator": "happiness", "period": "2021-Q5", "numerator": -1, "denominator": 10}"""));
 
         assertEquals(List.of(
-                "8:5 measurements[0].indicator: 'happiness' is not an indicator of the contract (see facts-format.md),"
+                "8:5 measurements[0].indicator: 'happiness' is not an indicator of the standard vocabulary (see facts-format.md),"
                         + " such as dossiers.on_time or satisfaction",
                 "8:5 measurements[0].period: '2021-Q5' is not a period: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 … YYYY-Q4"
                         + " or YYYY-MM"), found);
@@ -596,13 +596,13 @@ class InvalidFactsTest {
                 {
                   "asOf": "2021-12-31",
                   "units": [
-                    {"id": "a", "name": "A", "level": "MINISTRY", "parent": "ghost"}
+                    {"id": "a", "name": "A", "level": "HAMLET", "parent": "ghost"}
                   ]
                 }
                 """);
 
         assertEquals(List.of(
-                "4:5 units[0].level: 'MINISTRY' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE",
+                "4:5 units[0].level: 'HAMLET' is not a level of the standard vocabulary: use MINISTRY, PROVINCE, DEPARTMENT, SUB_DEPARTMENT, DISTRICT, COMMUNE, OFFICE",
                 "4:5 units[0].parent: names unit 'ghost', which is not among the units"), found);
     }
 
@@ -693,7 +693,7 @@ class InvalidFactsTest {
         json.append("null]}\n");
 
         InvalidFactsException e = assertThrows(InvalidFactsException.class,
-                () -> ReformTargetsJson.readFacts(new StringReader(json.toString()), SOURCE));
+                () -> ReformTargetsJson.readFacts(new StringReader(json.toString()), SOURCE, withFields(300)));
 
         assertEquals(301, e.totalProblems());
         assertEquals(200, e.problems().size());
@@ -702,6 +702,16 @@ class InvalidFactsTest {
             assertEquals(2 + i, p.line(), p::toString);
             assertEquals(i % 2 == 0 ? "measurements[" + i + "].unit" : "measurements[" + i + "]", p.path(), p::toString);
         }
+    }
+
+    /** The standard vocabulary with the fields f0, f1 … of the documents with many problems. */
+    private static Vocabulary withFields(int n) {
+        Vocabulary s = Vocabulary.standard();
+        List<Vocabulary.FieldTerm> fields = new java.util.ArrayList<>(s.fields());
+        for (int i = 0; i < n; i++) {
+            fields.add(new Vocabulary.FieldTerm("f" + i, new Vocabulary.Label("f" + i, "f" + i)));
+        }
+        return Vocabulary.of(s.indicators(), s.eventTypes(), s.attestations(), fields, s.levels());
     }
 
     // ---- documents built in Java
@@ -763,7 +773,9 @@ class InvalidFactsTest {
         FactsDocument facts = new FactsDocument(null, LocalDate.of(2021, 12, 31),
                 List.of(new Unit("a", "A", Level.DEPARTMENT, "ghost")), measurements, null, null);
 
-        InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> demo.evaluate(facts));
+        // the fields f0 … f999 are declared, as a rule set's vocabulary file would (evaluate checks so)
+        InvalidFactsException e = assertThrows(InvalidFactsException.class,
+                () -> org.reformtargets.core.internal.FactsValidator.requireValid(facts, withFields(1_000), "demo"));
 
         assertEquals(1_001, e.totalProblems());
         assertEquals(200, e.problems().size());

@@ -30,6 +30,7 @@ import org.reformtargets.core.Problem;
 import org.reformtargets.core.RuleSetException;
 import org.reformtargets.core.RuleSetRef;
 import org.reformtargets.core.TargetResult;
+import org.reformtargets.core.Vocabulary;
 import org.reformtargets.core.Unit;
 import org.reformtargets.core.rule.UnitFacts;
 
@@ -107,7 +108,8 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                                       FactsDocument facts) {
-        return evaluate(ref, period, kieBase, rules, facts, false, Runnable::run, EvaluationLimits.DEFAULT);
+        return evaluate(ref, period, kieBase, rules, facts, false, Runnable::run, EvaluationLimits.DEFAULT,
+                Vocabulary.standard());
     }
 
     /**
@@ -119,9 +121,9 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                                       FactsDocument facts, boolean partitionable, Executor executor,
-                                      EvaluationLimits limits) {
+                                      EvaluationLimits limits, Vocabulary vocabulary) {
         List<TargetResult> all = new ArrayList<>();
-        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, all::addAll);
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, all::addAll);
         return new Evaluation(ref, facts.asOf(), all);
     }
 
@@ -135,10 +137,10 @@ public final class Evaluator {
      */
     public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                               FactsDocument facts, boolean partitionable, Executor executor,
-                              EvaluationLimits limits, Consumer<List<TargetResult>> sink) {
-        FactsValidator.requireValid(facts);
+                              EvaluationLimits limits, Vocabulary vocabulary, Consumer<List<TargetResult>> sink) {
+        FactsValidator.requireValid(facts, vocabulary, ref == null ? null : ref.id());
         Bounds bounds = new Bounds(limits);
-        Run run = new Run(period, facts.asOf(), rules);
+        Run run = new Run(period, facts.asOf(), rules, vocabulary);
         List<UnitView> ordered = index(facts, run);
         if (!partitionable || ordered.size() <= BATCH_UNITS) {
             List<TargetResult> results = single(ref, kieBase, rules, ordered, run, bounds);
@@ -152,7 +154,7 @@ public final class Evaluator {
         int delivered = batches.run(executor, sink);
         if (delivered < batches.count) {
             // a batch failed: one session over every unit, in document order, says why exactly as before
-            List<TargetResult> results = single(ref, kieBase, rules, ordered, new Run(period, facts.asOf(), rules),
+            List<TargetResult> results = single(ref, kieBase, rules, ordered, new Run(period, facts.asOf(), rules, vocabulary),
                     bounds);
             results.sort(ORDER);
             String first = sorted.get(delivered * BATCH_UNITS).getId();

@@ -38,6 +38,7 @@ import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Unit;
+import org.reformtargets.core.Vocabulary;
 
 /**
  * Reads a facts document element by element with Jackson's streaming parser, so that every
@@ -104,13 +105,40 @@ public final class FactsReader {
     private int elementLine;
     private int elementColumn;
 
+    /** The vocabulary to check the words against, or {@code null} to leave them to evaluation. */
+    private final Vocabulary vocabulary;
+    private final String speaker;
+
     private FactsReader(String source) {
+        this(source, null, null);
+    }
+
+    private FactsReader(String source, Vocabulary vocabulary, String speaker) {
         this.source = source;
         this.problems = new Problems(source);
+        this.vocabulary = vocabulary;
+        this.speaker = speaker;
     }
 
     /**
-     * Reads and validates a facts document.
+     * Reads and validates a facts document, its words against {@code vocabulary} (spoken by
+     * {@code speaker}, a rule set's id for messages, or {@code null} for the standard vocabulary).
+     *
+     * @throws InvalidFactsException listing every problem found
+     */
+    public static FactsDocument read(Reader in, String source, Vocabulary vocabulary, String speaker) {
+        return new FactsReader(source, vocabulary, speaker).readDocument(() -> FACTORY.createParser(in));
+    }
+
+    /** Reads and validates a facts document from UTF-8 bytes, as {@link #read(Reader, String, Vocabulary, String)}. */
+    public static FactsDocument read(InputStream in, String source, Vocabulary vocabulary, String speaker) {
+        return new FactsReader(source, vocabulary, speaker).readDocument(() -> FACTORY.createParser(in));
+    }
+
+    /**
+     * Reads a facts document and validates its structure; its words (levels, indicators, fields,
+     * event types, attestation keys) are checked, at the places kept here, by the rule set that
+     * evaluates it ({@link FactsValidator#requireValid(FactsDocument, Vocabulary, String)}).
      *
      * @param source a name for the input in messages (a file name), or {@code null}
      * @throws InvalidFactsException listing every problem found
@@ -120,8 +148,8 @@ public final class FactsReader {
     }
 
     /**
-     * Reads and validates a facts document from bytes, which must be UTF-8; a byte sequence that
-     * is not is reported with its place.
+     * Reads a facts document from bytes, which must be UTF-8, and validates its structure as
+     * {@link #read(Reader, String)} does; a byte sequence that is not UTF-8 is reported with its place.
      *
      * @param source a name for the input in messages (a file name), or {@code null}
      * @throws InvalidFactsException listing every problem found
@@ -196,12 +224,15 @@ public final class FactsReader {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
-        FactsValidator.validate(problems, asOf, asOfPlace, List.copyOf(units), measurements, events, attestations);
+        List<Located<Unit>> unitPlaces = List.copyOf(units);
+        FactsValidator.validate(problems, asOf, asOfPlace, unitPlaces, measurements, events, attestations,
+                vocabulary, speaker);
         if (!problems.isEmpty()) {
             throw problems.exception(null);
         }
         return FactsValidator.validated(new FactsDocument(ruleSet, asOf, units.values, measurements.values,
-                events.values, attestations.values));
+                events.values, attestations.values), source,
+                new FactsValidator.Places(unitPlaces, measurements, events, attestations), vocabulary);
     }
 
     /**
@@ -408,10 +439,11 @@ public final class FactsReader {
         String level = text(n[2], path, "level", at);
         Level parsed = null;
         if (level != null) {
-            if (level.equals("DEPARTMENT") || level.equals("SUB_DEPARTMENT") || level.equals("OFFICE")) {
+            if (Level.isCode(level)) {
                 parsed = Level.of(level);
             } else {
-                fail(path, "level", at, "'" + level + "' is not a level: use DEPARTMENT, SUB_DEPARTMENT or OFFICE");
+                fail(path, "level", at, "'" + level + "' is not a level code: capital letters, digits and _,"
+                        + " such as DEPARTMENT or COMMUNE");
             }
         }
         return new Unit(text(n[0], path, "id", at), text(n[1], path, "name", at),

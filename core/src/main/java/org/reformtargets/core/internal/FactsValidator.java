@@ -12,43 +12,84 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
-import org.reformtargets.core.EventType;
 import org.reformtargets.core.FactsDocument;
-import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Unit;
+import org.reformtargets.core.Vocabulary;
 
 /**
  * Checks a facts document against the contract and counts every problem, listing the first (see
  * {@link Problems}) each with its place; every problem of an element is found, whatever its others.
  */
+/**
+ * Checks a facts document against the contract and counts every problem, listing the first (see
+ * {@link Problems}) each with its place; every problem of an element is found, whatever its others.
+ *
+ * <p>The checks are of two kinds. Those of the <em>structure</em> need nothing but the document:
+ * required fields, references between units, cycles, dates and periods, signs and sizes of figures,
+ * repeats. Those of the <em>words</em> need the vocabulary of the rule set that evaluates it: which
+ * levels, indicators (and their kinds: a ratio takes numerator and denominator, a count or level
+ * takes value), fields, event types (and the attributes they require) and attestation keys exist,
+ * and which level may stand under which. A document read without a vocabulary is checked for its
+ * structure and keeps its places (line and column), so that {@link #requireValid(FactsDocument,
+ * Vocabulary, String)} checks its words at those places when a rule set evaluates it.
+ */
 public final class FactsValidator {
 
-    @SuppressWarnings("unchecked")
-    private static final WeakReference<FactsDocument>[] RECENT = new WeakReference[16];
+    /** A document checked here lately: its source, places, and the vocabulary its words were checked against. */
+    private record Checked(WeakReference<FactsDocument> document, String source, Places places, Vocabulary words) {
+    }
+
+    /** Where the parts of a document read from JSON stand. */
+    record Places(List<Located<Unit>> units, List<Located<Measurement>> measurements,
+                  List<Located<Event>> events, List<Located<Attestation>> attestations) {
+    }
+
+    private static final Checked[] RECENT = new Checked[16];
     private static int next;
 
     private final Problems problems;
-    /** The last indicator code looked up, and its indicator (null if none). */
+    /** Whether to check the structure. */
+    private final boolean structure;
+    /** The vocabulary to check the words against, or {@code null} not to check them. */
+    private final Vocabulary vocabulary;
+    /** Whose vocabulary it is, for messages: a rule set's id, or "the standard vocabulary". */
+    private final String speaker;
+    /** The last indicator code looked up, and its term (null if none). */
     private String lastCode;
-    private Indicator lastIndicator;
+    private Vocabulary.IndicatorTerm lastIndicator;
     /** The last period compared with asOf, and whether it starts after it. */
     private Period lastPeriod;
     private boolean lastStartsAfter;
 
-    private FactsValidator(Problems problems) {
+    private FactsValidator(Problems problems, boolean structure, Vocabulary vocabulary, String speaker) {
         this.problems = problems;
+        this.structure = structure;
+        this.vocabulary = vocabulary;
+        this.speaker = speaker == null ? "the standard vocabulary" : speaker;
     }
 
     /**
-     * Validates a document built in Java; places are paths such as {@code measurements[3]}.
+     * Validates a document built in Java against the structure and the standard vocabulary; places
+     * are paths such as {@code measurements[3]}.
      *
      * @return the first {@link org.reformtargets.core.InvalidFactsException#MAX_LISTED} problems; empty if valid
      */
     public static List<Problem> validate(FactsDocument facts) {
-        return check(facts).listed();
+        return validate(facts, Vocabulary.standard(), null);
+    }
+
+    /**
+     * Validates a document against the structure and {@code vocabulary}, spoken by {@code speaker}
+     * (a rule set's id, for messages; {@code null}: the standard vocabulary); places are those the
+     * reader kept, or paths.
+     *
+     * @return the first {@link org.reformtargets.core.InvalidFactsException#MAX_LISTED} problems; empty if valid
+     */
+    public static List<Problem> validate(FactsDocument facts, Vocabulary vocabulary, String speaker) {
+        return check(facts, vocabulary, speaker).listed();
     }
 
     /**
@@ -57,57 +98,96 @@ public final class FactsValidator {
      * @throws org.reformtargets.core.InvalidFactsException listing the first problems and counting all
      */
     public static void requireValid(FactsDocument facts) {
-        Problems problems = check(facts);
+        requireValid(facts, Vocabulary.standard(), null);
+    }
+
+    /**
+     * Validates {@code facts} against the structure (unless the reader did) and the words of
+     * {@code vocabulary} (unless they were checked against it), at the places the reader kept.
+     *
+     * @throws org.reformtargets.core.InvalidFactsException listing the first problems and counting all
+     */
+    public static void requireValid(FactsDocument facts, Vocabulary vocabulary, String speaker) {
+        Checked known = known(facts);
+        Problems problems = check(facts, vocabulary, speaker);
         if (!problems.isEmpty()) {
             throw problems.exception(null);
         }
+        if (known == null || known.words() == null) {
+            remember(facts, known == null ? null : known.source(), known == null ? null : known.places(), vocabulary);
+        }
     }
 
-    private static Problems check(FactsDocument facts) {
-        Problems problems = new Problems(null);
-        if (!wasValidated(facts)) {
+    private static Problems check(FactsDocument facts, Vocabulary vocabulary, String speaker) {
+        Checked known = known(facts);
+        Problems problems = new Problems(known == null ? null : known.source());
+        if (known == null) {
             validate(problems, facts.asOf(), null, located("units", facts.units()),
                     located("measurements", facts.measurements()), located("events", facts.events()),
+                    located("attestations", facts.attestations()), vocabulary, speaker);
+        } else if (known.words() == null || !known.words().equals(vocabulary)) {
+            Places p = known.places() != null ? known.places() : new Places(located("units", facts.units()),
+                    located("measurements", facts.measurements()), located("events", facts.events()),
                     located("attestations", facts.attestations()));
+            FactsValidator v = new FactsValidator(problems, false, vocabulary, speaker);
+            v.all(facts.asOf(), p.units(), p.measurements(), p.events(), p.attestations());
         }
         return problems;
     }
 
-    /** Validates the parts of a document read from JSON, with their places, adding the problems to {@code problems}. */
+    /** Validates the structure of the parts of a document read from JSON, with their places, adding the problems to {@code problems}. */
     static void validate(Problems problems, LocalDate asOf, Located<LocalDate> asOfPlace,
                          List<Located<Unit>> units, List<Located<Measurement>> measurements,
-                         List<Located<Event>> events, List<Located<Attestation>> attestations) {
-        FactsValidator v = new FactsValidator(problems);
+                         List<Located<Event>> events, List<Located<Attestation>> attestations,
+                         Vocabulary vocabulary, String speaker) {
+        FactsValidator v = new FactsValidator(problems, true, vocabulary, speaker);
         if (asOf == null && (asOfPlace == null || !asOfPlace.isBroken())) {
             problems.add("asOf", -1, null, 0, 0, "is required: the date the facts describe, as YYYY-MM-DD");
         }
-        Set<String> ids = v.units(units);
-        v.measurements(measurements, ids, asOf);
-        v.events(events, ids, asOf);
-        v.attestations(attestations, ids);
+        v.all(asOf, units, measurements, events, attestations);
+    }
+
+    private void all(LocalDate asOf, List<Located<Unit>> units, List<Located<Measurement>> measurements,
+                     List<Located<Event>> events, List<Located<Attestation>> attestations) {
+        Set<String> ids = units(units);
+        measurements(measurements, ids, asOf);
+        events(events, ids, asOf);
+        attestations(attestations, ids);
     }
 
     /**
-     * Notes that {@code facts} (immutable) passed validation, so that evaluating it does not validate
-     * it again; only the last few documents are remembered, weakly.
+     * Notes that {@code facts} (immutable), read from {@code source} with these places, passed
+     * validation of its structure, and of its words against {@code words} unless {@code null}, so
+     * that evaluating it does not check them again; only the last few documents are remembered,
+     * the documents weakly.
      */
-    static FactsDocument validated(FactsDocument facts) {
-        synchronized (RECENT) {
-            RECENT[next] = new WeakReference<>(facts);
-            next = (next + 1) % RECENT.length;
-        }
+    static FactsDocument validated(FactsDocument facts, String source, Places places, Vocabulary words) {
+        remember(facts, source, places, words);
         return facts;
     }
 
-    private static boolean wasValidated(FactsDocument facts) {
+    private static void remember(FactsDocument facts, String source, Places places, Vocabulary words) {
         synchronized (RECENT) {
-            for (WeakReference<FactsDocument> r : RECENT) {
-                if (r != null && r.get() == facts) {
-                    return true;
+            for (int i = 0; i < RECENT.length; i++) {
+                Checked c = RECENT[i];
+                if (c != null && (c.document().get() == facts || c.document().get() == null)) {
+                    RECENT[i] = null;
+                }
+            }
+            RECENT[next] = new Checked(new WeakReference<>(facts), source, places, words);
+            next = (next + 1) % RECENT.length;
+        }
+    }
+
+    private static Checked known(FactsDocument facts) {
+        synchronized (RECENT) {
+            for (Checked c : RECENT) {
+                if (c != null && c.document().get() == facts) {
+                    return c;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static <T> List<Located<T>> located(String name, List<T> items) {
@@ -122,22 +202,27 @@ public final class FactsValidator {
         problems.add(at.name(), at.index(), field, at.line(), at.column(), message);
     }
 
+    /** The codes of {@code terms}. */
+    private static <T> List<String> codes(List<T> terms, java.util.function.Function<T, String> code) {
+        return terms.stream().map(code).toList();
+    }
+
     private Set<String> units(List<Located<Unit>> units) {
         Map<String, Located<Unit>> byId = new HashMap<>(Math.max(16, units.size() * 2));
         for (Located<Unit> at : units) {
             Unit u = at.value();
             if (u == null || u.id() == null) {
-                if (u != null && !at.broken("id")) {
+                if (structure && u != null && !at.broken("id")) {
                     add(at, "id", "is required: every unit needs an id");
                 }
                 continue;
             }
             Located<Unit> first = byId.putIfAbsent(u.id(), at);
-            if (first != null) {
+            if (structure && first != null) {
                 add(at, "id", "duplicates the unit id '" + u.id() + "' of " + first.path()
                         + (first.line() > 0 ? " (line " + first.line() + ")" : "") + ": unit ids must be unique");
             }
-            if (u.id().isBlank()) {
+            if (structure && u.id().isBlank()) {
                 add(at, "id", "is blank: every unit needs an id");
             }
         }
@@ -146,15 +231,54 @@ public final class FactsValidator {
             if (u == null) {
                 continue;
             }
-            if (u.level() == null && !at.broken("level")) {
-                add(at, "level", "is required: DEPARTMENT, SUB_DEPARTMENT or OFFICE");
+            if (structure && u.level() == null && !at.broken("level")) {
+                add(at, "level", "is required: the unit's level, such as DEPARTMENT");
             }
-            if (u.parent() != null && !byId.containsKey(u.parent())) {
+            if (vocabulary != null && u.level() != null && vocabulary.level(u.level().code()).isEmpty()) {
+                List<String> levels = codes(vocabulary.levels(), Vocabulary.LevelTerm::code);
+                add(at, "level", "'" + u.level().code() + "' is not a level of " + speaker
+                        + Nearest.hint(u.level().code(), levels, ": use " + String.join(", ", levels)));
+            }
+            if (structure && u.parent() != null && !byId.containsKey(u.parent())) {
                 add(at, "parent", "names unit '" + u.parent() + "', which is not among the units");
             }
         }
-        // cycles: follow parents; report each cycle once, at its first unit in document order
         Set<String> reported = new HashSet<>();
+        if (structure) {
+            cycles(units, byId, reported);
+        }
+        if (vocabulary != null) {
+            for (Located<Unit> at : units) {
+                Unit u = at.value();
+                if (u != null && u.id() != null && !reported.contains(u.id())) {
+                    hierarchy(at, u, byId);
+                }
+            }
+        }
+        return byId.keySet();
+    }
+
+    /** Whether the unit's parent is of a level its level may stand under. */
+    private void hierarchy(Located<Unit> at, Unit u, Map<String, Located<Unit>> byId) {
+        if (u.parent() == null || u.level() == null || !byId.containsKey(u.parent())) {
+            return;
+        }
+        Unit parent = byId.get(u.parent()).value();
+        String child = u.level().code();
+        if (parent.level() != null && vocabulary.level(child).isPresent()
+                && vocabulary.level(parent.level().code()).isPresent()
+                && !vocabulary.mayStandUnder(child, parent.level().code())) {
+            List<String> under = vocabulary.level(child).orElseThrow().under();
+            String p = parent.level().code();
+            add(at, "parent", "unit " + u.id() + " (" + child + ") stands under " + parent.id() + ", "
+                    + article(p) + " " + p + ": " + article(child) + " " + child
+                    + (under.isEmpty() ? " stands under no other unit" : " stands under " + Nearest.or(under)));
+        }
+    }
+
+    /** Refuses each cycle of parents once, at its first unit in document order, noting its units in {@code reported}. */
+    private void cycles(List<Located<Unit>> units, Map<String, Located<Unit>> byId, Set<String> reported) {
+        // follow parents; report each cycle once, at its first unit in document order
         for (Located<Unit> at : units) {
             Unit u = at.value();
             if (u == null || u.id() == null || byId.get(u.id()) != at) {
@@ -173,41 +297,58 @@ public final class FactsValidator {
                 add(at, "parent", "makes a cycle: " + String.join(" → ", chain) + "; a unit cannot be its own ancestor");
             }
         }
-        return byId.keySet();
+    }
+
+    /** "an" before a code read with a vowel sound (OFFICE), "a" otherwise. */
+    private static String article(String code) {
+        return !code.isEmpty() && "AEIOU".indexOf(code.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private void measurements(List<Located<Measurement>> measurements, Set<String> ids, LocalDate asOf) {
-        FirstOf<Measurement> seen = new FirstOf<>(measurements, (a, b) -> a.unit().equals(b.unit())
+        FirstOf<Measurement> seen = structure ? new FirstOf<>(measurements, (a, b) -> a.unit().equals(b.unit())
                 && a.indicator().equals(b.indicator()) && Objects.equals(a.field(), b.field())
-                && a.period().equals(b.period()));
+                && a.period().equals(b.period())) : null;
         for (int index = 0; index < measurements.size(); index++) {
             Located<Measurement> at = measurements.get(index);
             Measurement m = at.value();
             if (m == null) {
                 continue;
             }
-            unitRef(at, "unit", m.unit(), ids, true);
-            Indicator indicator = null;
+            if (structure) {
+                unitRef(at, "unit", m.unit(), ids, true);
+            }
+            Vocabulary.IndicatorTerm indicator = null;
             if (m.indicator() == null) {
-                required(at, "indicator", "is required: an indicator code such as dossiers.on_time");
-            } else {
+                if (structure) {
+                    required(at, "indicator", "is required: an indicator code such as dossiers.on_time");
+                }
+            } else if (vocabulary != null) {
                 if (m.indicator() != lastCode) {
                     lastCode = m.indicator();
-                    lastIndicator = Indicator.byCode(lastCode).orElse(null);
+                    lastIndicator = vocabulary.indicator(lastCode).orElse(null);
                 }
                 indicator = lastIndicator;
                 if (indicator == null) {
-                    add(at, "indicator", "'" + m.indicator() + "' is not an indicator of the contract"
-                            + " (see facts-format.md), such as dossiers.on_time or satisfaction");
+                    add(at, "indicator", "'" + m.indicator() + "' is not an indicator of " + speaker
+                            + Nearest.hint(m.indicator(), codes(vocabulary.indicators(), Vocabulary.IndicatorTerm::code),
+                            " (see facts-format.md), such as dossiers.on_time or satisfaction"));
                 }
             }
-            if (m.period() == null) {
-                required(at, "period", "is required: YYYY, YYYY-H1, YYYY-Q1 … or YYYY-MM");
-            } else if (asOf != null && startsAfter(m.period(), asOf)) {
-                add(at, "period", m.period() + " starts after asOf " + asOf + ": facts cannot describe a later period");
+            if (structure) {
+                if (m.period() == null) {
+                    required(at, "period", "is required: YYYY, YYYY-H1, YYYY-Q1 … or YYYY-MM");
+                } else if (asOf != null && startsAfter(m.period(), asOf)) {
+                    add(at, "period", m.period() + " starts after asOf " + asOf + ": facts cannot describe a later period");
+                }
+                if (m.field() != null && m.field().isBlank()) {
+                    add(at, "field", "is blank: leave it out for the unit's total");
+                }
             }
-            if (m.field() != null && m.field().isBlank()) {
-                add(at, "field", "is blank: leave it out for the unit's total");
+            if (vocabulary != null && m.field() != null && !m.field().isBlank()
+                    && vocabulary.field(m.field()).isEmpty()) {
+                add(at, "field", "'" + m.field() + "' is not a field of " + speaker
+                        + Nearest.hint(m.field(), codes(vocabulary.fields(), Vocabulary.FieldTerm::code),
+                        ": declare it in the rule set's vocabulary, or leave it out for the unit's total"));
             }
             if (indicator != null) {
                 if (indicator.isRatio()) {
@@ -220,14 +361,13 @@ public final class FactsValidator {
                         add(at, null, indicator.code()
                                 + " is a value indicator: give \"value\", not numerator/denominator");
                     }
-                } else if (digitsInFull(m.value()) > FactsReader.MAX_NUMBER_LENGTH) {
-                    add(at, "value", m.value() + " has more than " + FactsReader.MAX_NUMBER_LENGTH
-                            + " digits written out in full: give the figure itself, not a power of ten");
-                } else if (m.value().signum() < 0) {
-                    add(at, "value", "is negative (" + m.value().toPlainString() + "): a count cannot be below zero");
+                } else if (structure) {
+                    value(at, m);
                 }
+            } else if (structure && vocabulary == null) {
+                figures(at, m);
             }
-            if (m.unit() != null && m.indicator() != null && m.period() != null && !at.broken("field")) {
+            if (structure && m.unit() != null && m.indicator() != null && m.period() != null && !at.broken("field")) {
                 int key = 31 * (31 * (31 * m.unit().hashCode() + m.indicator().hashCode())
                         + Objects.hashCode(m.field())) + m.period().hashCode();
                 Located<Measurement> first = seen.putIfAbsent(key, index, m);
@@ -236,6 +376,24 @@ public final class FactsValidator {
                             + ": one measurement per unit, indicator, field and period");
                 }
             }
+        }
+    }
+
+    /** The checks of a value's size and sign. */
+    private void value(Located<Measurement> at, Measurement m) {
+        if (digitsInFull(m.value()) > FactsReader.MAX_NUMBER_LENGTH) {
+            add(at, "value", m.value() + " has more than " + FactsReader.MAX_NUMBER_LENGTH
+                    + " digits written out in full: give the figure itself, not a power of ten");
+        } else if (m.value().signum() < 0) {
+            add(at, "value", "is negative (" + m.value().toPlainString() + "): a count cannot be below zero");
+        }
+    }
+
+    /** The checks of the figures given, whatever the indicator's kind (checked with the vocabulary). */
+    private void figures(Located<Measurement> at, Measurement m) {
+        counts(at, m);
+        if (m.value() != null) {
+            value(at, m);
         }
     }
 
@@ -249,6 +407,12 @@ public final class FactsValidator {
         } else if (m.denominator() == null && !at.broken("denominator")) {
             add(at, "denominator", "is required: " + m.indicator() + " is a ratio of whole counts");
         }
+        if (structure) {
+            counts(at, m);
+        }
+    }
+
+    private void counts(Located<Measurement> at, Measurement m) {
         boolean negative = false;
         if (m.numerator() != null && m.numerator() < 0) {
             add(at, "numerator", "is negative (" + m.numerator() + "): a count cannot be below zero");
@@ -270,34 +434,65 @@ public final class FactsValidator {
             if (e == null) {
                 continue;
             }
-            unitRef(at, "unit", e.unit(), ids, true);
-            unitRef(at, "subject", e.subject(), ids, false);
-            EventType type = null;
+            if (structure) {
+                unitRef(at, "unit", e.unit(), ids, true);
+                unitRef(at, "subject", e.subject(), ids, false);
+            }
+            Vocabulary.EventTypeTerm type = null;
             if (e.type() == null) {
-                required(at, "type", "is required: an event type such as dialogue");
-            } else {
-                type = EventType.byCode(e.type()).orElse(null);
+                if (structure) {
+                    required(at, "type", "is required: an event type such as dialogue");
+                }
+            } else if (vocabulary != null) {
+                type = vocabulary.eventType(e.type()).orElse(null);
                 if (type == null) {
-                    add(at, "type", "'" + e.type() + "' is not an event type of the contract (see facts-format.md),"
-                            + " such as inspection.surprise or dialogue");
+                    add(at, "type", "'" + e.type() + "' is not an event type of " + speaker
+                            + Nearest.hint(e.type(), codes(vocabulary.eventTypes(), Vocabulary.EventTypeTerm::code),
+                            " (see facts-format.md), such as inspection.surprise or dialogue"));
                 }
             }
-            if (e.date() == null && type != EventType.TASK_ASSIGNED) {
-                required(at, "date", "is required: when it happened, as YYYY-MM-DD");
-            } else if (e.date() != null && asOf != null && e.date().isAfter(asOf)) {
+            if (e.date() == null) {
+                if (vocabulary != null && (type == null || type.requires().contains("date"))) {
+                    required(at, "date", "is required: when it happened, as YYYY-MM-DD");
+                }
+            } else if (structure && asOf != null && e.date().isAfter(asOf)) {
                 add(at, "date", e.date() + " is after asOf " + asOf + ": facts cannot describe a later event");
             }
-            if ((type == EventType.TASK_ASSIGNED || type == EventType.TASK_COMPLETED) && e.task() == null) {
-                required(at, "task", "is required for " + type.code() + ": the task's id");
-            }
-            if (type == EventType.REPORT_SUBMITTED && e.report() == null) {
-                required(at, "report", "is required for report.submitted: Q1, H1, 9M or Y");
+            if (type != null) {
+                for (String attribute : Vocabulary.EVENT_ATTRIBUTES) {
+                    if (!attribute.equals("date") && type.requires().contains(attribute) && attribute(e, attribute) == null) {
+                        required(at, attribute, "is required for " + type.code() + ": " + what(attribute));
+                    }
+                }
             }
         }
     }
 
+    private static Object attribute(Event e, String name) {
+        return switch (name) {
+            case "date" -> e.date();
+            case "subject" -> e.subject();
+            case "task" -> e.task();
+            case "deadline" -> e.deadline();
+            case "report" -> e.report();
+            case "title" -> e.title();
+            default -> null;
+        };
+    }
+
+    private static String what(String attribute) {
+        return switch (attribute) {
+            case "subject" -> "the id of the unit it concerns";
+            case "task" -> "the task's id";
+            case "deadline" -> "when it is due, as YYYY-MM-DD";
+            case "report" -> "Q1, H1, 9M or Y";
+            case "title" -> "its title";
+            default -> "when it happened, as YYYY-MM-DD";
+        };
+    }
+
     private void attestations(List<Located<Attestation>> attestations, Set<String> ids) {
-        FirstOf<Attestation> seen = new FirstOf<>(attestations, (a, b) -> a.unit().equals(b.unit())
+        FirstOf<Attestation> seen = !structure ? null : new FirstOf<>(attestations, (a, b) -> a.unit().equals(b.unit())
                 && a.key().equals(b.key()) && Objects.equals(a.period(), b.period()));
         for (int index = 0; index < attestations.size(); index++) {
             Located<Attestation> at = attestations.get(index);
@@ -305,14 +500,21 @@ public final class FactsValidator {
             if (a == null) {
                 continue;
             }
-            unitRef(at, "unit", a.unit(), ids, true);
-            if (a.key() == null || a.key().isBlank()) {
-                required(at, "key", "is required: what is attested, such as iso9001.converted");
+            if (structure) {
+                unitRef(at, "unit", a.unit(), ids, true);
+                if (a.key() == null || a.key().isBlank()) {
+                    required(at, "key", "is required: what is attested, such as iso9001.converted");
+                }
             }
-            if (!(a.value() instanceof Boolean) && !(a.value() instanceof String)) {
+            if (vocabulary != null && a.key() != null && !a.key().isBlank() && vocabulary.attestation(a.key()).isEmpty()) {
+                add(at, "key", "'" + a.key() + "' is not an attestation key of " + speaker
+                        + Nearest.hint(a.key(), codes(vocabulary.attestations(), Vocabulary.AttestationTerm::key),
+                        ", such as iso9001.converted"));
+            }
+            if (structure && !(a.value() instanceof Boolean) && !(a.value() instanceof String)) {
                 required(at, "value", "must be true, false or a string");
             }
-            if (a.unit() != null && a.key() != null && !at.broken("period")) {
+            if (structure && a.unit() != null && a.key() != null && !at.broken("period")) {
                 int key = 31 * (31 * a.unit().hashCode() + a.key().hashCode()) + Objects.hashCode(a.period());
                 Located<Attestation> first = seen.putIfAbsent(key, index, a);
                 if (first != null) {

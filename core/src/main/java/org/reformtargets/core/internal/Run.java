@@ -15,6 +15,7 @@ import org.reformtargets.core.Problem;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetResult;
 import org.reformtargets.core.TargetSpec;
+import org.reformtargets.core.Vocabulary;
 
 /**
  * One session of an evaluation in progress: the evaluated period, the facts' date, the units
@@ -34,12 +35,23 @@ public final class Run {
     private final Map<Rule, RuleInfo> byRule = new IdentityHashMap<>();
     private final List<Problem> conflicts = new ArrayList<>();
     private Map<String, TargetSpec> specs;
+    private final Vocabulary vocabulary;
 
     Run(Period period, LocalDate asOf, Map<String, RuleInfo> rules) {
+        this(period, asOf, rules, Vocabulary.standard());
+    }
+
+    Run(Period period, LocalDate asOf, Map<String, RuleInfo> rules, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary == null ? Vocabulary.standard() : vocabulary;
         this.period = period;
         this.asOf = asOf;
         this.periodEnded = period.endedBy(asOf);
         this.rules = rules;
+    }
+
+    /** The words of the rule set evaluating: its indicators, event types, attestations, fields and levels. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** The period the rule set evaluates. */

@@ -58,7 +58,7 @@ class BadInputCorpusTest {
                 new Bad("unknown-indicator.json", "measurements[0].indicator", 8, "'happiness' is not an indicator"),
                 new Bad("unknown-unit.json", "measurements[0].unit", 8, "names unit 'nowhere', which is not among the units"),
                 new Bad("unknown-event-type.json", "events[0].type", 8, "'party' is not an event type"),
-                new Bad("unknown-level.json", "units[0].level", 4, "'MINISTRY' is not a level"),
+                new Bad("unknown-level.json", "units[0].level", 4, "'HAMLET' is not a level"),
                 new Bad("duplicate-unit.json", "units[1].id", 5, "duplicates the unit id 'so' of units[0] (line 4)"),
                 new Bad("cyclic-units.json", "units[0].parent", 4, "makes a cycle: a → b → c → a"),
                 new Bad("duplicate-key.json", null, 8, "Duplicate field 'numerator'"),
@@ -80,7 +80,7 @@ class BadInputCorpusTest {
     void eachMalformedDocumentIsRefusedNamingThePlaceOfEveryProblem(Bad bad) throws IOException {
         InvalidFactsException e;
         try (InputStream in = BadInputCorpusTest.class.getResourceAsStream("/bad-facts/" + bad.file())) {
-            e = assertThrows(InvalidFactsException.class, () -> ReformTargetsJson.readFacts(in, bad.file()));
+            e = assertThrows(InvalidFactsException.class, () -> ReformTargetsJson.readFacts(in, bad.file(), org.reformtargets.core.Vocabulary.standard()));
         }
 
         List<Problem> problems = e.problems();

@@ -69,7 +69,8 @@ class MutationFuzzTest {
             String replay = file + " mutant " + i + " of seed " + seed + " (" + m.how() + ")";
             FactsDocument facts;
             try {
-                facts = ReformTargetsJson.readFacts(new ByteArrayInputStream(m.bytes()), file);
+                // read with the rule set that evaluates it, so that its words are checked too
+                facts = ReformTargetsJson.readFacts(new ByteArrayInputStream(m.bytes()), file, rules);
             } catch (InvalidFactsException e) {
                 refused++;
                 assertFalse(e.problems().isEmpty(), replay);

@@ -1,0 +1,98 @@
+package org.reformtargets.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The words of a facts document (levels, indicators, fields, event types, attestation keys and the
+ * hierarchy of levels) are checked against the vocabulary of the rule set that evaluates it, at the
+ * places the reader kept.
+ */
+class FactsAgainstTheVocabularyTest {
+
+    private static final String DOC = """
+            {
+              "asOf": "2021-12-31",
+              "units": [
+                {"id": "office-9", "name": "Phòng 9", "level": "OFFICE"},
+                {"id": "cc-1", "name": "Chi cục 1", "level": "SUB_DEPARTMENT", "parent": "office-9"},
+                {"id": "x", "name": "X", "level": "HAMLET"}
+              ],
+              "measurements": [
+                {"unit": "cc-1", "indicator": "satisfaction", "field": "Land", "period": "2021", "numerator": 1, "denominator": 2},
+                {"unit": "cc-1", "indicator": "dossiers.on_tme", "period": "2021", "numerator": 1, "denominator": 2},
+                {"unit": "cc-1", "indicator": "staff.headcount", "period": "2021", "numerator": 1, "denominator": 2}
+              ],
+              "events": [
+                {"unit": "cc-1", "type": "dialog", "date": "2021-03-01"},
+                {"unit": "cc-1", "type": "report.submitted", "date": "2021-03-01"}
+              ],
+              "attestations": [
+                {"unit": "cc-1", "key": "iso9001.convertd", "period": "2021", "value": true}
+              ]
+            }
+            """;
+
+    private static RuleSet demo;
+
+    @BeforeAll
+    static void load() {
+        demo = RuleSet.load("demo/2021");
+    }
+
+    @Test
+    void readingChecksTheStructureAndEvaluatingTheWordsAtTheirPlaces() {
+        FactsDocument facts = ReformTargetsJson.readFacts(new StringReader(DOC), "facts.json");
+
+        InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> demo.evaluate(facts));
+
+        assertEquals(List.of(
+                "facts.json:5:5: units[1].parent: unit cc-1 (SUB_DEPARTMENT) stands under office-9, an OFFICE:"
+                        + " a SUB_DEPARTMENT stands under DEPARTMENT",
+                "facts.json:6:5: units[2].level: 'HAMLET' is not a level of demo/2021: use MINISTRY, PROVINCE,"
+                        + " DEPARTMENT, SUB_DEPARTMENT, DISTRICT, COMMUNE, OFFICE",
+                "facts.json:9:5: measurements[0].field: 'Land' is not a field of demo/2021: did you mean land?",
+                "facts.json:10:5: measurements[1].indicator: 'dossiers.on_tme' is not an indicator of demo/2021:"
+                        + " did you mean dossiers.on_time?",
+                "facts.json:11:5: measurements[2]: staff.headcount is a value indicator: give \"value\","
+                        + " not numerator/denominator",
+                "facts.json:14:5: events[0].type: 'dialog' is not an event type of demo/2021: did you mean dialogue?",
+                "facts.json:15:5: events[1].report: is required for report.submitted: Q1, H1, 9M or Y",
+                "facts.json:18:5: attestations[0].key: 'iso9001.convertd' is not an attestation key of demo/2021:"
+                        + " did you mean iso9001.converted?"),
+                e.problems().stream().map(Problem::toString).sorted(FactsAgainstTheVocabularyTest::byLine).toList());
+    }
+
+    @Test
+    void readingWithTheRuleSetChecksEverythingAtOnce() {
+        InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> ReformTargetsJson.readFacts(
+                new java.io.ByteArrayInputStream(DOC.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "facts.json",
+                demo));
+
+        assertEquals(8, e.problems().size(), e::getMessage);
+    }
+
+    @Test
+    void aValidDocumentStillEvaluates() {
+        FactsDocument facts = ReformTargetsJson.readFacts(new StringReader("""
+                {"asOf": "2021-12-31", "units": [{"id": "d", "name": "Sở", "level": "DEPARTMENT"}]}
+                """), "ok.json");
+
+        demo.evaluate(facts);
+        demo.evaluate(facts);
+    }
+
+    private static int byLine(String a, String b) {
+        return Integer.compare(line(a), line(b));
+    }
+
+    private static int line(String p) {
+        String[] parts = p.split(":");
+        return Integer.parseInt(parts[1]);
+    }
+}
