@@ -352,7 +352,7 @@ public final class RuleSet {
      *                          for one level, or a check is left without a threshold
      */
     public List<TargetSpec> describe() {
-        DryRun.Outcome outcome = DryRun.run(manifest, kieBase, rules, limits);
+        DryRun.Outcome outcome = DryRun.run(manifest, kieBase, rules, limits, vocabulary());
         if (!outcome.problems().isEmpty()) {
             throw new RuleSetException(manifest.id(), outcome.problems());
         }

@@ -53,7 +53,7 @@ import org.reformtargets.core.Unit;
 public final class ScenarioGenerator {
 
     /** Fields (lĩnh vực) drawn for per-field targets that name none of their own. */
-    static final List<String> FIELDS = List.of("land", "investment", "fisheries", "education", "health",
+    static final List<String> FIELDS = List.of("land", "investment", "agriculture", "education", "health",
             "crop_production", "veterinary");
     private static final Pattern DUE = Pattern.compile("([\\w.-]+) by (\\d{4}-\\d{2}-\\d{2})");
 

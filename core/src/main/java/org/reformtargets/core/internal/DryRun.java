@@ -21,6 +21,7 @@ import org.reformtargets.core.RuleSetManifest;
 import org.reformtargets.core.TargetResult;
 import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.Unit;
+import org.reformtargets.core.Vocabulary;
 
 /**
  * Runs every rule of a compiled rule set against synthetic facts without data, to see what each
@@ -66,6 +67,29 @@ public final class DryRun {
 
     /** The synthetic units: id, level and parent. */
     static List<Unit> units() {
+        return units(null);
+    }
+
+    /**
+     * The synthetic units: a department, a sub-department and an office in one chain, a department
+     * and a sub-department without sub-units, and one unit of each other level the rule set's own
+     * vocabulary declares (beyond the standard one), without parent or sub-units.
+     */
+    static List<Unit> units(Vocabulary vocabulary) {
+        List<Unit> units = new ArrayList<>(standardUnits());
+        if (vocabulary != null) {
+            for (Vocabulary.LevelTerm l : vocabulary.levels()) {
+                Level level = Level.of(l.code());
+                if (!level.equals(Level.DEPARTMENT) && !level.equals(Level.SUB_DEPARTMENT) && !level.equals(Level.OFFICE)) {
+                    units.add(new Unit("dry-" + l.code().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                            "Dry-run " + l.label().en(), level, null));
+                }
+            }
+        }
+        return units;
+    }
+
+    private static List<Unit> standardUnits() {
         return List.of(
                 new Unit("dry-department", "Dry-run department", Level.DEPARTMENT, null),
                 new Unit("dry-sub-department", "Dry-run sub-department", Level.SUB_DEPARTMENT, "dry-department"),
@@ -77,7 +101,13 @@ public final class DryRun {
 
     /** Runs the dry run of a compiled rule set for its manifest's period, as of the period's last day. */
     public static Outcome run(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules) {
-        return run(manifest, kieBase, rules, EvaluationLimits.DEFAULT);
+        return run(manifest, kieBase, rules, EvaluationLimits.DEFAULT, null);
+    }
+
+    /** Runs the dry run of a compiled rule set speaking {@code vocabulary} ({@code null}: the standard one). */
+    public static Outcome run(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules,
+                              Vocabulary vocabulary) {
+        return run(manifest, kieBase, rules, EvaluationLimits.DEFAULT, vocabulary);
     }
 
     /**
@@ -86,13 +116,13 @@ public final class DryRun {
      * failure like a rule that throws.
      */
     public static Outcome run(RuleSetManifest manifest, KieBase kieBase, Map<String, RuleInfo> rules,
-                              EvaluationLimits limits) {
+                              EvaluationLimits limits, Vocabulary vocabulary) {
         Bounds bounds = new Bounds(limits);
         Period period = manifest.period();
-        Run run = new Run(period, period.end(), rules);
+        Run run = new Run(period, period.end(), rules, vocabulary);
         run.describe();
         Map<String, UnitView> views = new LinkedHashMap<>();
-        for (Unit u : units()) {
+        for (Unit u : units(vocabulary)) {
             UnitView v = new UnitView(u, run);
             views.put(u.id(), v);
             run.add(v);

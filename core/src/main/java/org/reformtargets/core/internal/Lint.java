@@ -99,7 +99,8 @@ public final class Lint {
             }
             return new Result(name, null, List.of(), List.copyOf(findings));
         }
-        DryRun.Outcome outcome = DryRun.run(compiled.manifest(), compiled.kieBase(), compiled.rules());
+        DryRun.Outcome outcome = DryRun.run(compiled.manifest(), compiled.kieBase(), compiled.rules(),
+                compiled.vocabulary());
         Map<String, String> texts = new HashMap<>();
         Set<String> reported = new LinkedHashSet<>();
         for (DryRun.Failure f : outcome.failures()) {

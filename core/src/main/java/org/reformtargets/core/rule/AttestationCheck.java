@@ -32,21 +32,21 @@ public final class AttestationCheck {
         String threshold = "= true";
         if (found == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                    "Chưa có xác nhận " + key + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
-                    "No attestation " + key + " was given for " + Words.periodEn(period) + ": insufficient data.");
+                    "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
+                    "No attestation " + check.attestation(key, false) + " was given for " + Words.periodEn(period) + ": insufficient data.");
             return;
         }
         if (!(found.value() instanceof Boolean b)) {
             check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
-                    "Xác nhận " + key + " có giá trị '" + found.value() + "', không phải có/không: thiếu dữ liệu.",
-                    "Attestation " + key + " says '" + found.value() + "', not true or false: insufficient data.");
+                    "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không phải có/không: thiếu dữ liệu.",
+                    "Attestation " + check.attestation(key, false) + " says '" + found.value() + "', not true or false: insufficient data.");
             return;
         }
         Status status = b ? Status.MET : Status.NOT_MET;
         check.emit(null, status, b.toString(), threshold, null, null,
-                "Xác nhận " + key + " cho " + Words.periodVi(period) + ": " + (b ? "có" : "không") + ", chỉ tiêu yêu cầu có: "
+                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": " + (b ? "có" : "không") + ", chỉ tiêu yêu cầu có: "
                         + status.vi() + ".",
-                "Attestation " + key + " for " + Words.periodEn(period) + " says " + b
+                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(period) + " says " + b
                         + ", against a target of true: " + status.en() + ".");
     }
 
@@ -72,27 +72,27 @@ public final class AttestationCheck {
         Attestation found = find(period);
         if (found == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                    "Chưa có xác nhận " + key + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
-                    "No attestation " + key + " was given for " + Words.periodEn(period) + ": insufficient data.");
+                    "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
+                    "No attestation " + check.attestation(key, false) + " was given for " + Words.periodEn(period) + ": insufficient data.");
             return;
         }
         String word = found.value() instanceof String w ? w.strip().toUpperCase(Locale.ROOT) : null;
         int rank = word == null ? -1 : scale.indexOf(word);
         if (rank < 0) {
             check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
-                    "Xác nhận " + key + " có giá trị '" + found.value() + "', không thuộc thang "
+                    "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không thuộc thang "
                             + String.join(" > ", scale) + ": thiếu dữ liệu.",
-                    "Attestation " + key + " says '" + found.value() + "', which is not on the scale "
+                    "Attestation " + check.attestation(key, false) + " says '" + found.value() + "', which is not on the scale "
                             + String.join(" > ", scale) + ": insufficient data.");
             return;
         }
         boolean met = rank <= required;
         Status status = met ? Status.MET : Status.NOT_MET;
         check.emit(null, status, word, threshold, null, null,
-                "Xác nhận " + key + " cho " + Words.periodVi(period) + ": " + word + ", chỉ tiêu từ " + scale.get(required)
+                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": " + word + ", chỉ tiêu từ " + scale.get(required)
                         + " trở lên (" + better + "): " + (met ? status.vi() : status.vi() + ", thấp hơn "
                         + (rank - required) + " bậc") + ".",
-                "Attestation " + key + " for " + Words.periodEn(period) + " says " + word + ", against a target of "
+                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(period) + " says " + word + ", against a target of "
                         + scale.get(required) + " or better (" + better + "): " + (met ? status.en() : status.en() + ", "
                         + (rank - required) + " class" + (rank - required == 1 ? "" : "es") + " short") + ".");
     }

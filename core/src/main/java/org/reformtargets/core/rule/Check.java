@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.kie.api.runtime.rule.RuleContext;
 import org.reformtargets.core.EventType;
-import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.RuleInfo;
@@ -52,7 +51,7 @@ public final class Check {
 
     /** A share: {@code numerator} of {@code denominator} of a ratio indicator, such as {@code dossiers.on_time}. */
     public RatioCheck ratio(String indicator) {
-        Indicator i = indicator(indicator);
+        Term.Indicator i = indicator(indicator);
         if (!i.isRatio()) {
             throw new IllegalArgumentException("indicator " + indicator + " is a value, not a ratio: use value(\""
                     + indicator + "\")");
@@ -62,7 +61,7 @@ public final class Check {
 
     /** A plain figure of a value indicator, such as {@code procedures.online}. */
     public ValueCheck value(String indicator) {
-        Indicator i = indicator(indicator);
+        Term.Indicator i = indicator(indicator);
         if (i.isRatio()) {
             throw new IllegalArgumentException("indicator " + indicator + " is a ratio, not a value: use ratio(\""
                     + indicator + "\")");
@@ -116,13 +115,33 @@ public final class Check {
         run.emit(rule, unit, field, status, actual, threshold, gap, measured, vi, en);
     }
 
-    static Indicator indicator(String code) {
-        return Indicator.byCode(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown indicator '" + code + "': use one of the codes in facts-format.md, such as dossiers.on_time"));
+    /** The indicator with this code in the rule set's vocabulary. */
+    Term.Indicator indicator(String code) {
+        return Term.Indicator.of(run.vocabulary().indicator(code).orElseThrow(() -> new IllegalArgumentException(
+                "unknown indicator '" + code + "': declare it in the rule set's vocabulary or use one of the"
+                        + " standard codes in facts-format.md, such as dossiers.on_time")));
     }
 
-    static EventType eventType(String code) {
-        return EventType.byCode(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown event type '" + code + "': use one of the types in facts-format.md, such as dialogue"));
+    /** The event type with this code in the rule set's vocabulary. */
+    Term.EventType eventType(String code) {
+        return Term.EventType.of(run.vocabulary().eventType(code).orElseThrow(() -> new IllegalArgumentException(
+                "unknown event type '" + code + "': declare it in the rule set's vocabulary or use one of the"
+                        + " standard types in facts-format.md, such as dialogue")));
+    }
+
+    /** The field's name in the given language: today's words for the standard fields, the vocabulary's label for others. */
+    String field(String field, boolean vi) {
+        if (field == null || org.reformtargets.core.Vocabulary.standard().field(field).isPresent()) {
+            return org.reformtargets.core.internal.Texts.field(field, vi);
+        }
+        return run.vocabulary().field(field).map(f -> f.label().in(vi)).orElse(field);
+    }
+
+    /** What the attestation states: its key for the standard ones (as ever), its label for the rule set's own. */
+    String attestation(String key, boolean vi) {
+        if (org.reformtargets.core.Vocabulary.standard().attestation(key).isPresent()) {
+            return key;
+        }
+        return run.vocabulary().attestation(key).map(a -> a.label().in(vi)).orElse(key);
     }
 }

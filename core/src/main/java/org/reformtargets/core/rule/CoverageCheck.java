@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.reformtargets.core.Event;
-import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetSpec;
@@ -21,9 +20,9 @@ import org.reformtargets.core.internal.UnitView;
 public final class CoverageCheck {
 
     private final Check check;
-    private final List<EventType> types;
+    private final List<Term.EventType> types;
 
-    CoverageCheck(Check check, List<EventType> types) {
+    CoverageCheck(Check check, List<Term.EventType> types) {
         this.check = check;
         this.types = types;
     }
@@ -138,7 +137,7 @@ public final class CoverageCheck {
     }
 
     private TargetSpec.Requirement requirement(BigDecimal threshold, TargetSpec.Scale scale, TargetSpec.Cadence cadence) {
-        return TargetSpec.Requirement.of(TargetSpec.Kind.COVERAGE, types.stream().map(EventType::code).toList())
+        return TargetSpec.Requirement.of(TargetSpec.Kind.COVERAGE, types.stream().map(Term.EventType::code).toList())
                 .compared(TargetSpec.Comparison.AT_LEAST, threshold, scale).every(cadence);
     }
 
@@ -148,7 +147,7 @@ public final class CoverageCheck {
             subs.add(s.getId());
         }
         Set<String> covered = new HashSet<>();
-        for (EventType t : types) {
+        for (Term.EventType t : types) {
             for (Event e : check.unit.events(t.code(), within)) {
                 if (e.subject() != null && subs.contains(e.subject())) {
                     covered.add(e.subject());

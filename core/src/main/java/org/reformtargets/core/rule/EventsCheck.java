@@ -2,7 +2,6 @@ package org.reformtargets.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetSpec;
@@ -17,9 +16,9 @@ import org.reformtargets.core.internal.Texts;
 public final class EventsCheck {
 
     private final Check check;
-    private final EventType type;
+    private final Term.EventType type;
 
-    EventsCheck(Check check, EventType type) {
+    EventsCheck(Check check, Term.EventType type) {
         this.check = check;
         this.type = type;
     }

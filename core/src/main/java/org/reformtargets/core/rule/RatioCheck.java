@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -27,13 +26,13 @@ import org.reformtargets.core.internal.UnitView.Figure;
 public final class RatioCheck {
 
     private final Check check;
-    private final Indicator indicator;
+    private final Term.Indicator indicator;
     private boolean perField;
     private TreeSet<String> onlyFields;
     private final Map<String, String> fieldThresholds = new LinkedHashMap<>();
     private boolean abovePreviousYear;
 
-    RatioCheck(Check check, Indicator indicator) {
+    RatioCheck(Check check, Term.Indicator indicator) {
         this.check = check;
         this.indicator = indicator;
     }
@@ -121,8 +120,8 @@ public final class RatioCheck {
         if (onlyFields != null) {
             fields.retainAll(onlyFields);
             if (fields.isEmpty()) {
-                String vi = String.join(", ", onlyFields.stream().map(f -> Texts.field(f, true)).toList());
-                String en = String.join(", ", onlyFields.stream().map(f -> Texts.field(f, false)).toList());
+                String vi = String.join(", ", onlyFields.stream().map(f -> check.field(f, true)).toList());
+                String en = String.join(", ", onlyFields.stream().map(f -> check.field(f, false)).toList());
                 check.emit(null, Status.NOT_APPLICABLE, null, null, null, null,
                         Texts.capitalize(indicator.viCounted()) + ": không có số liệu lĩnh vực " + vi + " "
                                 + Words.periodVi(period) + ", chỉ tiêu không áp dụng.",
@@ -145,8 +144,8 @@ public final class RatioCheck {
         String targetVi = "chỉ tiêu " + op.vi(percent) + (abovePreviousYear ? " và cao hơn " + Words.periodVi(previous) : "");
         String targetEn = "against a target of " + op.en(percent)
                 + (abovePreviousYear ? " and above " + Words.periodEn(previous) : "");
-        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(field);
-        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(field);
+        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(check, field);
+        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(check, field);
 
         Figure figure = check.unit.figure(indicator.code(), field, period);
         if (figure == null) {
@@ -203,8 +202,8 @@ public final class RatioCheck {
     private void rise(String field, BigDecimal points, String pointsText) {
         Period period = check.run.period();
         Period previous = period.previousYear();
-        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(field);
-        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(field);
+        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(check, field);
+        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(check, field);
         String targetVi = "chỉ tiêu tăng " + Texts.decimal(points, true) + " điểm phần trăm so với " + Words.periodVi(previous);
         String targetEn = "a rise of " + Texts.decimal(points, false) + " percentage points on " + Words.periodEn(previous);
         Measurement prev = check.unit.exact(indicator.code(), field, previous);

@@ -2,7 +2,6 @@ package org.reformtargets.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetSpec;
@@ -23,16 +22,16 @@ public final class SubUnitsCheck {
 
     /** Coverage of sub-units by the unit's events of these types whose {@code subject} is the sub-unit. */
     public CoverageCheck inspected(String... eventTypes) {
-        List<EventType> types = new ArrayList<>();
+        List<Term.EventType> types = new ArrayList<>();
         for (String t : eventTypes) {
-            types.add(Check.eventType(t));
+            types.add(check.eventType(t));
         }
         return new CoverageCheck(check, List.copyOf(types));
     }
 
     /** Ends the check: every sub-unit has at least one event of its own of this type in the period. */
     public void eachWith(String eventType) {
-        EventType type = Check.eventType(eventType);
+        Term.EventType type = check.eventType(eventType);
         check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.EACH_SUB_UNIT, List.of(type.code()))
                 .compared(TargetSpec.Comparison.AT_LEAST, java.math.BigDecimal.ONE, TargetSpec.Scale.COUNT));
         Period period = check.run.period();

@@ -2,7 +2,6 @@ package org.reformtargets.core.rule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -20,9 +19,9 @@ public final class ValueCheck {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Check check;
-    private final Indicator indicator;
+    private final Term.Indicator indicator;
 
-    ValueCheck(Check check, Indicator indicator) {
+    ValueCheck(Check check, Term.Indicator indicator) {
         this.check = check;
         this.indicator = indicator;
     }

@@ -39,11 +39,11 @@ final class Words {
         return Texts.percent(p, vi);
     }
 
-    static String fieldVi(String field) {
-        return field == null ? "" : " lĩnh vực " + Texts.field(field, true);
+    static String fieldVi(Check check, String field) {
+        return field == null ? "" : " lĩnh vực " + check.field(field, true);
     }
 
-    static String fieldEn(String field) {
-        return field == null ? "" : " in field " + Texts.field(field, false);
+    static String fieldEn(Check check, String field) {
+        return field == null ? "" : " in field " + check.field(field, false);
     }
 }
