@@ -205,7 +205,7 @@ public final class RuleSetProperties {
         });
         for (TargetSpec s : specs) {
             for (Unit u : facts.units()) {
-                if (u.level() == s.level() && e.resultsFor(u.id()).stream().noneMatch(r -> r.target().equals(s.target()))) {
+                if (u.level().equals(s.level()) && e.resultsFor(u.id()).stream().noneMatch(r -> r.target().equals(s.target()))) {
                     v.add(p, facts, "no result of " + s.target() + " for " + s.level() + " " + u.id()
                             + ", though rule \"" + s.rule() + "\" (" + s.file() + ":" + s.line() + ") answers for its level");
                 }

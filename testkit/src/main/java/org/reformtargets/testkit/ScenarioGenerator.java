@@ -126,7 +126,7 @@ public final class ScenarioGenerator {
             units();
             for (Unit u : units) {
                 for (TargetSpec s : specs) {
-                    if (s.level() == u.level() || draw.chance(3)) {
+                    if (s.level().equals(u.level()) || draw.chance(3)) {
                         facts(s, u);
                     }
                 }
@@ -173,7 +173,7 @@ public final class ScenarioGenerator {
         private int children(Level level) {
             for (TargetSpec s : specs) {
                 Requirement r = s.requirement();
-                if (s.level() == level && r.kind() == TargetSpec.Kind.COVERAGE && r.scale() == Scale.COUNT
+                if (s.level().equals(level) && r.kind() == TargetSpec.Kind.COVERAGE && r.scale() == Scale.COUNT
                         && r.threshold() != null && draw.chance(50)) {
                     return Math.max(0, r.threshold().intValue() + draw.intBetween(-1, 2));
                 }

@@ -171,7 +171,7 @@ public record RuleSetDiff(String left, String right, List<Entry> entries) {
 
     /** The entry of a target (the part after the rule set's id) at a level, if either side has it. */
     public java.util.Optional<Entry> entry(String target, Level level) {
-        return entries.stream().filter(e -> e.target().equals(target) && e.level() == level).findFirst();
+        return entries.stream().filter(e -> e.target().equals(target) && java.util.Objects.equals(e.level(), level)).findFirst();
     }
 
     /** How many entries there are of each change, in the order of {@link Change}, zeros left out. */

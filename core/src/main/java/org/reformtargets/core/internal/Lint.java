@@ -135,7 +135,7 @@ public final class Lint {
             if (seen.add(s.rule() + "\u0000" + s.level())) {
                 thresholds(name, compiled.manifest(), s, findings);
                 Level bound = s.source() == null ? null : levelOfDocument.get(s.source().document());
-                if (bound != null && bound != s.level() && s.requirement().kind() != TargetSpec.Kind.NOT_APPLICABLE) {
+                if (bound != null && !bound.equals(s.level()) && s.requirement().kind() != TargetSpec.Kind.NOT_APPLICABLE) {
                     findings.add(at(Severity.WARNING, "level", name, s, "answers for " + s.level()
                             + " units, but its source " + s.source().document() + " binds " + bound
                             + " units: check its condition on level or its @document"));

@@ -707,6 +707,9 @@ public final class RuleGrammar {
                         .map(a -> abbreviate(a.toString())).toList()) + ")");
                 return;
             }
+            if (!words(step, method, call, start)) {
+                return;
+            }
             step = allowed.next();
         }
         if (step != null) {
@@ -714,6 +717,48 @@ public final class RuleGrammar {
                     + String.join(", ", CHECK_API.get(step).entrySet().stream().filter(x -> x.getValue().next() == null)
                     .map(Map.Entry::getKey).sorted().toList()));
         }
+    }
+
+    /**
+     * Whether the attestation keys and fields a call names are words of the rule set's vocabulary;
+     * refuses the first that is not, at its place. (Indicators and event types a check does not know
+     * fail the dry run, which validate reports at the rule's line as unknown-code.)
+     */
+    private boolean words(String step, String method, MethodCallExpr call, int start) {
+        String what = switch (step + "." + method) {
+            case "Check.attestation" -> "attestation key";
+            case "RatioCheck.onlyFields", "RatioCheck.fieldAtLeast" -> "field";
+            default -> null;
+        };
+        if (what == null) {
+            return true;
+        }
+        int upTo = method.equals("fieldAtLeast") ? 1 : call.getArguments().size();
+        for (int i = 0; i < upTo; i++) {
+            String code = ((StringLiteralExpr) call.getArgument(i)).getValue();
+            List<String> known = switch (what) {
+                case "indicator" -> vocabulary.indicators().stream().map(Vocabulary.IndicatorTerm::code).toList();
+                case "event type" -> vocabulary.eventTypes().stream().map(Vocabulary.EventTypeTerm::code).toList();
+                case "attestation key" -> vocabulary.attestations().stream().map(Vocabulary.AttestationTerm::key).toList();
+                default -> vocabulary.fields().stream().map(Vocabulary.FieldTerm::code).toList();
+            };
+            if (!known.contains(code)) {
+                refuse(inBlock(start, call.getArgument(i)), "'" + code + "' is not " + (what.startsWith("a") ? "an " : "a ")
+                        + what + " of the rule set's vocabulary" + Nearest.hint(code, known,
+                        ": declare it in a vocabulary file the manifest lists (see authoring.md)"));
+                return false;
+            }
+            if (what.equals("indicator")) {
+                boolean ratio = vocabulary.indicator(code).orElseThrow().isRatio();
+                if (ratio != method.equals("ratio")) {
+                    refuse(inBlock(start, call.getName()), "indicator " + code + " is " + (ratio ? "a ratio" : "a value")
+                            + ", not " + (ratio ? "a value" : "a ratio") + ": use " + (ratio ? "ratio" : "value")
+                            + "(\"" + code + "\")");
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private boolean arguments(List<Arg> wanted, List<Expression> given) {

@@ -118,15 +118,15 @@ public final class Check {
     /** The indicator with this code in the rule set's vocabulary. */
     Term.Indicator indicator(String code) {
         return Term.Indicator.of(run.vocabulary().indicator(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown indicator '" + code + "': declare it in the rule set's vocabulary or use one of the"
-                        + " standard codes in facts-format.md, such as dossiers.on_time")));
+                "unknown indicator '" + code + "': use one of the codes in facts-format.md, such as dossiers.on_time,"
+                        + " or declare it in the rule set's vocabulary")));
     }
 
     /** The event type with this code in the rule set's vocabulary. */
     Term.EventType eventType(String code) {
         return Term.EventType.of(run.vocabulary().eventType(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown event type '" + code + "': declare it in the rule set's vocabulary or use one of the"
-                        + " standard types in facts-format.md, such as dialogue")));
+                "unknown event type '" + code + "': use one of the types in facts-format.md, such as dialogue,"
+                        + " or declare it in the rule set's vocabulary")));
     }
 
     /** The field's name in the given language: today's words for the standard fields, the vocabulary's label for others. */

@@ -212,7 +212,7 @@ class RuleGrammarTest {
             "Check.of(kcontext, $unit).tasks().dueBy(\"plan\", \"2021-09-10\").dueBy(\"b\", \"2021-09-30\").allOnTime();",
             "Check.of(kcontext, $unit).reports().dueBy(\"Q1\", \"2020-02-25\").allOnTime();",
             "Check.of(kcontext, $unit).attestation(\"iso9001.converted\").isTrue();",
-            "Check.of(kcontext, $unit).attestation(\"par\").rankedAtLeast(\"GOOD\", \"EXCELLENT\", \"GOOD\");",
+            "Check.of(kcontext, $unit).attestation(\"par_index.class\").rankedAtLeast(\"GOOD\", \"EXCELLENT\", \"GOOD\");",
             "Check.of(kcontext, $unit).notApplicable(\"Không áp dụng.\", \"Not applicable.\");",
             "Check.of(kcontext, $unit)\n        .ratio(\"x\") // a comment\n        .atLeast(\"9\");"})
     void everyCallOfTheCheckApiIsAcceptedWithLiterals(String consequence) {
