@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.reformtargets.core.EventType;
-import org.reformtargets.core.Indicator;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.TargetSpec.Cadence;
@@ -17,6 +15,7 @@ import org.reformtargets.core.TargetSpec.Comparison;
 import org.reformtargets.core.TargetSpec.Kind;
 import org.reformtargets.core.TargetSpec.Requirement;
 import org.reformtargets.core.TargetSpec.Scale;
+import org.reformtargets.core.Vocabulary;
 
 /**
  * Plain sentences, in Vietnamese and English, of what a described rule demands of a unit, and of
@@ -35,28 +34,50 @@ final class Demands {
 
     /** The level with its Vietnamese name: {@code DEPARTMENT (Sở)}. */
     static String level(Level level) {
-        return level + " (" + levelName(level, true) + ")";
+        return level(level, Vocabulary.standard());
+    }
+
+    /** The level with its Vietnamese name in {@code v}: {@code COMMUNE (Xã, phường)}. */
+    static String level(Level level, Vocabulary v) {
+        return level + " (" + levelName(level, true, v) + ")";
     }
 
     static String levelName(Level level, boolean vi) {
-        return org.reformtargets.core.Vocabulary.standard().level(level.code())
-                .map(t -> t.label().in(vi)).orElse(level.code());
+        return levelName(level, vi, Vocabulary.standard());
+    }
+
+    static String levelName(Level level, boolean vi, Vocabulary v) {
+        return v.level(level.code()).map(t -> t.label().in(vi)).orElse(level.code());
+    }
+
+    /** An indicator's words in {@code v}. */
+    private record Ind(boolean isRatio, String viCounted, String enCounted, String viOutOf, String enOutOf) {
+    }
+
+    private static java.util.Optional<Ind> indicator(Vocabulary v, String code) {
+        return v.indicator(code).map(t -> new Ind(t.isRatio(), t.counted().vi(), t.counted().en(),
+                t.outOf() == null ? null : t.outOf().vi(), t.outOf() == null ? null : t.outOf().en()));
     }
 
     /** One sentence: what the rule demands of a unit of its level. */
     static String sentence(TargetSpec s, boolean vi) {
+        return sentence(s, vi, Vocabulary.standard());
+    }
+
+    /** One sentence: what the rule demands of a unit of its level, in the words of {@code v}. */
+    static String sentence(TargetSpec s, boolean vi, Vocabulary v) {
         Requirement r = s.requirement();
         String what = switch (r.kind()) {
-            case SHARE -> share(r, vi);
-            case VALUE -> value(r, vi);
-            case GROWTH -> growth(r, vi);
-            case COVERAGE -> coverage(r, vi);
-            case EACH_SUB_UNIT -> vi ? "mỗi đơn vị trực thuộc có ít nhất " + number(r.threshold(), vi) + " " + events(r, true)
-                    : "every sub-unit has at least " + count(r.threshold(), events(r, false));
-            case EVENT_COUNT -> vi ? "có ít nhất " + number(r.threshold(), vi) + " " + events(r, true) + " trong kỳ"
-                    : "at least " + count(r.threshold(), events(r, false)) + " in the period";
-            case CADENCE -> vi ? "có ít nhất " + number(r.threshold(), vi) + " " + events(r, true) + " " + cadence(r.cadence(), true)
-                    : "at least " + count(r.threshold(), events(r, false)) + " " + cadence(r.cadence(), false);
+            case SHARE -> share(r, vi, v);
+            case VALUE -> value(r, vi, v);
+            case GROWTH -> growth(r, vi, v);
+            case COVERAGE -> coverage(r, vi, v);
+            case EACH_SUB_UNIT -> vi ? "mỗi đơn vị trực thuộc có ít nhất " + number(r.threshold(), vi) + " " + events(r, true, v)
+                    : "every sub-unit has at least " + count(r.threshold(), events(r, false, v));
+            case EVENT_COUNT -> vi ? "có ít nhất " + number(r.threshold(), vi) + " " + events(r, true, v) + " trong kỳ"
+                    : "at least " + count(r.threshold(), events(r, false, v)) + " in the period";
+            case CADENCE -> vi ? "có ít nhất " + number(r.threshold(), vi) + " " + events(r, true, v) + " " + cadence(r.cadence(), true)
+                    : "at least " + count(r.threshold(), events(r, false, v)) + " " + cadence(r.cadence(), false);
             case DEADLINE -> deadline(r, vi);
             case ATTESTATION -> r.comparison() == Comparison.RANKED_AT_LEAST
                     ? (vi ? "xếp loại " + String.join(", ", r.subjects()) + " từ " + r.leastRank() + " trở lên (thang "
@@ -72,16 +93,21 @@ final class Demands {
             case OTHER -> (vi ? "theo quy tắc: " : "as its rule states: ")
                     + (s.threshold() == null ? (vi ? "(không có mô tả)" : "(no description)") : s.threshold());
         };
-        return levelName(s.level(), vi) + ": " + what + ".";
+        return levelName(s.level(), vi, v) + ": " + what + ".";
     }
 
     /** The facts the rule reads, by their codes in the facts contract. */
     static String needs(TargetSpec s, boolean vi) {
+        return needs(s, vi, Vocabulary.standard());
+    }
+
+    /** The facts the rule reads, by their codes in the vocabulary {@code v}. */
+    static String needs(TargetSpec s, boolean vi, Vocabulary v) {
         Requirement r = s.requirement();
         String subjects = String.join(vi ? " hoặc " : " or ", r.subjects());
         String previous = vi ? "; cả số liệu năm trước" : "; the previous year's too";
         return switch (r.kind()) {
-            case SHARE, VALUE, GROWTH -> measurement(r, vi)
+            case SHARE, VALUE, GROWTH -> measurement(r, vi, v)
                     + (r.perField() ? (vi ? ", theo từng lĩnh vực (field)" : ", per field") : "")
                     + (r.baseYear() != null ? (vi ? "; cả số liệu năm " : "; the figure of ") + r.baseYear()
                     + (vi ? "" : " too") : r.kind() == Kind.GROWTH || r.abovePreviousYear() ? previous : "");
@@ -98,10 +124,10 @@ final class Demands {
         };
     }
 
-    private static String measurement(Requirement r, boolean vi) {
+    private static String measurement(Requirement r, boolean vi, Vocabulary v) {
         List<String> parts = new ArrayList<>();
         for (String code : r.subjects()) {
-            parts.add(Indicator.byCode(code).map(i -> {
+            parts.add(indicator(v, code).map(i -> {
                 if (!i.isRatio()) {
                     return (vi ? "số đo " : "measurement ") + code + (vi ? " (giá trị: " : " (value: ")
                             + (vi ? i.viCounted() : i.enCounted()) + ")";
@@ -114,9 +140,9 @@ final class Demands {
         return String.join(vi ? " hoặc " : " or ", parts);
     }
 
-    private static String share(Requirement r, boolean vi) {
+    private static String share(Requirement r, boolean vi, Vocabulary v) {
         String code = r.subjects().isEmpty() ? "?" : r.subjects().get(0);
-        Indicator i = Indicator.byCode(code).orElse(null);
+        Ind i = indicator(v, code).orElse(null);
         StringBuilder b = new StringBuilder();
         if (vi) {
             b.append("tỷ lệ ").append(i == null ? code : i.viCounted());
@@ -131,11 +157,11 @@ final class Demands {
         }
         if (r.perField()) {
             b.append(r.onlyFields().isEmpty() ? (vi ? " ở từng lĩnh vực" : " in every field")
-                    : (vi ? " ở từng lĩnh vực " : " in each of the fields ") + fields(r.onlyFields(), vi));
+                    : (vi ? " ở từng lĩnh vực " : " in each of the fields ") + fields(r.onlyFields(), vi, v));
             Map<BigDecimal, List<String>> own = new TreeMap<>();
             r.fieldThresholds().forEach((f, t) -> own.computeIfAbsent(t, k -> new ArrayList<>()).add(f));
-            own.forEach((t, fs) -> b.append(vi ? ", riêng lĩnh vực " + fields(fs, true) + " tối thiểu " + percent(t, true)
-                    : ", at least " + percent(t, false) + " in " + fields(fs, false)));
+            own.forEach((t, fs) -> b.append(vi ? ", riêng lĩnh vực " + fields(fs, true, v) + " tối thiểu " + percent(t, true)
+                    : ", at least " + percent(t, false) + " in " + fields(fs, false, v)));
         }
         if (r.abovePreviousYear()) {
             b.append(vi ? ", và cao hơn năm trước" : ", and higher than the previous year's");
@@ -146,16 +172,16 @@ final class Demands {
         return b.toString();
     }
 
-    private static String value(Requirement r, boolean vi) {
+    private static String value(Requirement r, boolean vi, Vocabulary v) {
         String code = r.subjects().isEmpty() ? "?" : r.subjects().get(0);
-        String counted = Indicator.byCode(code).map(i -> vi ? i.viCounted() : i.enCounted()).orElse(code);
+        String counted = indicator(v, code).map(i -> vi ? i.viCounted() : i.enCounted()).orElse(code);
         return vi ? "số " + counted + " " + comparison(r.comparison(), true) + " " + number(r.threshold(), true)
                 : "the figure for " + counted + " is " + comparison(r.comparison(), false) + " " + number(r.threshold(), false);
     }
 
-    private static String growth(Requirement r, boolean vi) {
+    private static String growth(Requirement r, boolean vi, Vocabulary v) {
         String code = r.subjects().isEmpty() ? "?" : r.subjects().get(0);
-        Indicator i = Indicator.byCode(code).orElse(null);
+        Ind i = indicator(v, code).orElse(null);
         String counted = i == null ? code : vi ? i.viCounted() : i.enCounted();
         String by = comparison(r.comparison(), vi) + " " + number(r.threshold(), vi);
         if (r.scale() == Scale.PERCENT_OF_BASE) {
@@ -170,8 +196,8 @@ final class Demands {
                 : "the figure for " + counted + " rises " + by + " % on the previous year";
     }
 
-    private static String coverage(Requirement r, boolean vi) {
-        String what = events(r, vi);
+    private static String coverage(Requirement r, boolean vi, Vocabulary v) {
+        String what = events(r, vi, v);
         String when = r.cadence() == null ? (vi ? " trong kỳ" : " in the period") : " " + cadence(r.cadence(), vi);
         if (r.scale() == Scale.COUNT) {
             return vi ? what + " tối thiểu " + number(r.threshold(), true) + " đơn vị trực thuộc" + when
@@ -195,14 +221,15 @@ final class Demands {
                 : "every assigned task is completed " + (before ? "before " + date : "by " + date + ", that day included");
     }
 
-    private static String events(Requirement r, boolean vi) {
+    private static String events(Requirement r, boolean vi, Vocabulary v) {
         return r.subjects().stream()
-                .map(c -> EventType.byCode(c).map(e -> vi ? e.vi() : e.en()).orElse(c))
+                .map(c -> v.eventType(c).map(e -> e.label().in(vi)).orElse(c))
                 .collect(Collectors.joining(vi ? " hoặc " : " or "));
     }
 
-    private static String fields(List<String> fields, boolean vi) {
-        List<String> names = fields.stream().map(f -> FIELDS.containsKey(f) ? FIELDS.get(f)[vi ? 0 : 1] : f).toList();
+    private static String fields(List<String> fields, boolean vi, Vocabulary v) {
+        List<String> names = fields.stream().map(f -> FIELDS.containsKey(f) ? FIELDS.get(f)[vi ? 0 : 1]
+                : Vocabulary.standard().field(f).isPresent() ? f : v.field(f).map(t -> t.label().in(vi)).orElse(f)).toList();
         if (names.size() == 1) {
             return names.get(0);
         }

@@ -100,22 +100,22 @@ final class DescribeCommand implements Callable<Integer> {
             b.append('\n');
         }
         for (TargetSpec s : specs) {
-            b.append('\n').append(s.target()).append(" · ").append(Demands.level(s.level())).append('\n');
+            b.append('\n').append(s.target()).append(" · ").append(Demands.level(s.level(), rules.vocabulary())).append('\n');
             line(b, "demand", ValidateCommand.demand(s));
             if (s.threshold() != null && s.requirement().kind() != TargetSpec.Kind.OTHER) {
                 line(b, "threshold", s.threshold());
             }
-            line(b, "needs", Demands.needs(s, lang == Langs.vi));
+            line(b, "needs", Demands.needs(s, lang == Langs.vi, rules.vocabulary()));
             if (s.source() != null) {
                 line(b, "source", s.source().document() + ", clause " + s.source().clause());
             }
             line(b, "rule", "\"" + s.rule() + "\"" + (s.file() == null ? ""
                     : " (" + s.file() + (s.line() > 0 ? ":" + s.line() : "") + ")"));
             if (vi) {
-                line(b, "vi", Demands.sentence(s, true));
+                line(b, "vi", Demands.sentence(s, true, rules.vocabulary()));
             }
             if (en) {
-                line(b, "en", Demands.sentence(s, false));
+                line(b, "en", Demands.sentence(s, false, rules.vocabulary()));
             }
             if (s.source() != null && s.source().reading() != null) {
                 line(b, "reading", s.source().reading());

@@ -171,6 +171,18 @@ class ShipACommuneRuleSetThroughTheCliTest {
                 () -> assertEquals(0, validated.status(), validated.out() + validated.err()),
                 () -> assertEquals(0, tested.status(), tested.out() + tested.err()));
 
+        // describe says what each rule demands in the rule set's words
+        Cli.Run described = Cli.run("describe", "--rules-dir", dir.toString());
+        assertAll(
+                () -> assertEquals(0, described.status(), described.out() + described.err()),
+                () -> assertTrue(described.out().contains("tan-phu/2025/village-reception · VILLAGE (Thôn, ấp)"),
+                        described.out()),
+                () -> assertTrue(described.out().contains("Village or hamlet: at least 2 regular citizen receptions"),
+                        described.out()),
+                () -> assertTrue(described.out().contains("dossiers with an electronic result are at least 100 %"),
+                        described.out()),
+                () -> assertTrue(described.out().contains("in each of the fields civil status"), described.out()));
+
         Path facts = Files.writeString(root.resolve("facts-2025.json"), FACTS, StandardCharsets.UTF_8);
         Cli.Run evaluated = Cli.run("evaluate", "--facts", facts.toString(), "--rules-dir", dir.toString(),
                 "--format", "json");
