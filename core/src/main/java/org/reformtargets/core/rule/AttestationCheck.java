@@ -68,7 +68,6 @@ public final class AttestationCheck {
                 .rankedAtLeast(scale.get(required), scale));
         Period period = check.run.period();
         String threshold = ">= " + scale.get(required);
-        String better = String.join(", ", scale.subList(0, required + 1));
         Attestation found = find(period);
         if (found == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
@@ -81,20 +80,37 @@ public final class AttestationCheck {
         if (rank < 0) {
             check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
                     "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không thuộc thang "
-                            + String.join(" > ", scale) + ": thiếu dữ liệu.",
+                            + String.join(" > ", scale.stream().map(w -> withWord(w, true)).toList()) + ": thiếu dữ liệu.",
                     "Attestation " + check.attestation(key, false) + " says '" + found.value() + "', which is not on the scale "
-                            + String.join(" > ", scale) + ": insufficient data.");
+                            + String.join(" > ", scale.stream().map(w -> withWord(w, false)).toList()) + ": insufficient data.");
             return;
         }
         boolean met = rank <= required;
         Status status = met ? Status.MET : Status.NOT_MET;
         check.emit(null, status, word, threshold, null, null,
-                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": " + word + ", chỉ tiêu từ " + scale.get(required)
-                        + " trở lên (" + better + "): " + (met ? status.vi() : status.vi() + ", thấp hơn "
-                        + (rank - required) + " bậc") + ".",
-                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(period) + " says " + word + ", against a target of "
-                        + scale.get(required) + " or better (" + better + "): " + (met ? status.en() : status.en() + ", "
-                        + (rank - required) + " class" + (rank - required == 1 ? "" : "es") + " short") + ".");
+                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": "
+                        + label(word, true) + ", chỉ tiêu từ " + label(scale.get(required), true) + " trở lên ("
+                        + labels(scale.subList(0, required + 1), true) + "): " + (met ? status.vi() : status.vi()
+                        + ", thấp hơn " + (rank - required) + " bậc") + ".",
+                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(period) + " says "
+                        + label(word, false) + ", against a target of " + label(scale.get(required), false)
+                        + " or better (" + labels(scale.subList(0, required + 1), false) + "): " + (met ? status.en()
+                        : status.en() + ", " + (rank - required) + " class" + (rank - required == 1 ? "" : "es")
+                        + " short") + ".");
+    }
+
+    private String label(String word, boolean vi) {
+        return check.rankedWord(key, word, vi);
+    }
+
+    /** A word of the scale as the facts must write it, after its label: "Tốt (GOOD)". */
+    private String withWord(String word, boolean vi) {
+        String label = label(word, vi);
+        return label.equals(word) ? word : label + " (" + word + ")";
+    }
+
+    private String labels(List<String> words, boolean vi) {
+        return String.join(", ", words.stream().map(w -> label(w, vi)).toList());
     }
 
     private Attestation find(Period period) {

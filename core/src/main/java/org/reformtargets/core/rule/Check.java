@@ -131,17 +131,21 @@ public final class Check {
 
     /** The field's name in the given language: today's words for the standard fields, the vocabulary's label for others. */
     String field(String field, boolean vi) {
-        if (field == null || org.reformtargets.core.Vocabulary.standard().field(field).isPresent()) {
-            return org.reformtargets.core.internal.Texts.field(field, vi);
+        if (field == null) {
+            return org.reformtargets.core.internal.Texts.field(null, vi);
         }
         return run.vocabulary().field(field).map(f -> f.label().in(vi)).orElse(field);
     }
 
-    /** What the attestation states: its key for the standard ones (as ever), its label for the rule set's own. */
+    /** What the attestation states, by its label in the rule set's vocabulary (its key only if undeclared). */
     String attestation(String key, boolean vi) {
-        if (org.reformtargets.core.Vocabulary.standard().attestation(key).isPresent()) {
-            return key;
-        }
         return run.vocabulary().attestation(key).map(a -> a.label().in(vi)).orElse(key);
+    }
+
+    /** A word of a ranked attestation's scale, by its label (the word itself only if undeclared). */
+    String rankedWord(String key, String word, boolean vi) {
+        return run.vocabulary().attestation(key).flatMap(a -> a.scale().stream()
+                .filter(w -> w.word().equalsIgnoreCase(word)).findFirst())
+                .map(w -> w.label().in(vi)).orElse(word);
     }
 }

@@ -8,6 +8,7 @@ import static org.reformtargets.rules.y2020.Given.hasResult;
 import static org.reformtargets.rules.y2020.Given.result;
 
 import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -283,12 +284,31 @@ class HcmAgri2020SpecialTargetsTest {
         }
 
         @Test
+        void sentencesNameTheClassesAndTheAttestationByTheirLabelsNeverByCode() {
+            TargetResult r = of(department("2021-06-01", 0).attestation("snn", "par_index.class", "2020", "FAIR"),
+                    "par-index-class", "snn");
+
+            assertEquals(Status.NOT_MET, r.status());
+            assertEquals("FAIR", r.actual());
+            assertTrue(r.message().vi().contains("xếp loại Chỉ số cải cách hành chính (PAR Index)"), r.message().vi());
+            assertTrue(r.message().vi().contains(": Khá, chỉ tiêu từ Tốt trở lên (Xuất sắc, Tốt): "), r.message().vi());
+            assertTrue(r.message().en().contains("says Fair, against a target of Good or better (Excellent, Good): "),
+                    r.message().en());
+            for (String code : List.of("par_index.class", "FAIR", "GOOD", "EXCELLENT")) {
+                assertFalse(r.message().vi().contains(code) || r.message().en().contains(code), code + " in " + r.message());
+            }
+        }
+
+        @Test
         void aWordNotOnTheScaleLacksDataAndTheMessageListsTheScale() {
             TargetResult r = of(department("2021-06-01", 0).attestation("snn", "par_index.class", "2020", "Tốt"),
                     "par-index-class", "snn");
             assertEquals(Status.INSUFFICIENT_DATA, r.status());
-            assertTrue(r.message().en().contains("EXCELLENT > GOOD > FAIR > AVERAGE > POOR"), r.message().en());
-            assertTrue(r.message().vi().contains("Tốt"), r.message().vi());
+            // the words the facts must use, after their labels: the scale is what the office has to write
+            assertTrue(r.message().en().contains("Excellent (EXCELLENT) > Good (GOOD) > Fair (FAIR) > Average (AVERAGE)"
+                    + " > Poor (POOR)"), r.message().en());
+            assertTrue(r.message().vi().contains("'Tốt', không thuộc thang Xuất sắc (EXCELLENT) > Tốt (GOOD)"),
+                    r.message().vi());
         }
 
         @Test
