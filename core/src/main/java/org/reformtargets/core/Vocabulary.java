@@ -203,49 +203,7 @@ public final class Vocabulary {
 
     /** A cycle of levels through {@code under}, as the codes along it (first repeated at the end); empty if none. */
     static List<String> cycle(List<LevelTerm> levels, Map<String, LevelTerm> byCode) {
-        Set<String> done = new HashSet<>();
-        for (LevelTerm start : levels) {
-            List<String> found = cycleFrom(start.code(), byCode, done, new ArrayDeque<>(), new HashSet<>());
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        return List.of();
-    }
-
-    private static List<String> cycleFrom(String code, Map<String, LevelTerm> byCode, Set<String> done,
-                                          Deque<String> path, Set<String> onPath) {
-        if (done.contains(code)) {
-            return List.of();
-        }
-        if (onPath.contains(code)) {
-            List<String> cycle = new ArrayList<>();
-            boolean in = false;
-            for (String p : (Iterable<String>) path::descendingIterator) {
-                in |= p.equals(code);
-                if (in) {
-                    cycle.add(p);
-                }
-            }
-            cycle.add(code);
-            return cycle;
-        }
-        LevelTerm term = byCode.get(code);
-        if (term == null) {
-            return List.of();
-        }
-        path.push(code);
-        onPath.add(code);
-        for (String u : term.under()) {
-            List<String> found = cycleFrom(u, byCode, done, path, onPath);
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        path.pop();
-        onPath.remove(code);
-        done.add(code);
-        return List.of();
+        return org.reformtargets.core.internal.LevelCycles.find(levels, byCode);
     }
 
     /**

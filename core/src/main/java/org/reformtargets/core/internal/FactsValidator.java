@@ -198,6 +198,16 @@ public final class FactsValidator {
         return out;
     }
 
+    /** How many "did you mean" searches one validation makes at most; later problems name no suggestion. */
+    static final int MAX_HINTS = 1_000;
+
+    private int hints;
+
+    /** {@link Nearest#hint}, for the first {@link #MAX_HINTS} unknown codes of the document. */
+    private String hint(String given, java.util.Collection<String> known, String otherwise) {
+        return ++hints > MAX_HINTS ? otherwise : Nearest.hint(given, known, otherwise);
+    }
+
     private void add(Located<?> at, String field, String message) {
         problems.add(at.name(), at.index(), field, at.line(), at.column(), message);
     }
@@ -237,7 +247,7 @@ public final class FactsValidator {
             if (vocabulary != null && u.level() != null && vocabulary.level(u.level().code()).isEmpty()) {
                 List<String> levels = codes(vocabulary.levels(), Vocabulary.LevelTerm::code);
                 add(at, "level", "'" + u.level().code() + "' is not a level of " + speaker
-                        + Nearest.hint(u.level().code(), levels, ": use " + String.join(", ", levels)));
+                        + hint(u.level().code(), levels, ": use " + String.join(", ", levels)));
             }
             if (structure && u.parent() != null && !byId.containsKey(u.parent())) {
                 add(at, "parent", "names unit '" + u.parent() + "', which is not among the units");
@@ -278,24 +288,48 @@ public final class FactsValidator {
 
     /** Refuses each cycle of parents once, at its first unit in document order, noting its units in {@code reported}. */
     private void cycles(List<Located<Unit>> units, Map<String, Located<Unit>> byId, Set<String> reported) {
-        // follow parents; report each cycle once, at its first unit in document order
+        // follow parents; report each cycle once, at its first unit in document order. Units known to
+        // lead to a root or into a reported cycle are settled and never walked again: linear overall,
+        // however long the chains (a 100,000-unit chain or cycle is one walk, not one per unit)
+        Set<String> settled = new HashSet<>();
         for (Located<Unit> at : units) {
             Unit u = at.value();
-            if (u == null || u.id() == null || byId.get(u.id()) != at) {
+            if (u == null || u.id() == null || byId.get(u.id()) != at || settled.contains(u.id())
+                    || reported.contains(u.id())) {
                 continue;
             }
             List<String> chain = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            Map<String, Integer> onChain = new HashMap<>();
             String cur = u.id();
-            while (cur != null && byId.containsKey(cur) && seen.add(cur)) {
+            while (cur != null && byId.containsKey(cur) && !settled.contains(cur) && !reported.contains(cur)
+                    && !onChain.containsKey(cur)) {
+                onChain.put(cur, chain.size());
                 chain.add(cur);
                 cur = byId.get(cur).value().parent();
             }
-            if (cur != null && seen.contains(cur) && cur.equals(u.id()) && !reported.contains(u.id())) {
-                reported.addAll(chain);
-                chain.add(u.id());
-                add(at, "parent", "makes a cycle: " + String.join(" → ", chain) + "; a unit cannot be its own ancestor");
+            Integer from = cur == null ? null : onChain.get(cur);
+            if (from == null) {
+                settled.addAll(chain);
+                continue;
             }
+            settled.addAll(chain.subList(0, from));
+            List<String> cycle = new ArrayList<>(chain.subList(from, chain.size()));
+            // the cycle is reported at its first unit in document order, starting there
+            int first = 0;
+            for (int i = 1; i < cycle.size(); i++) {
+                if (byId.get(cycle.get(i)).index() < byId.get(cycle.get(first)).index()) {
+                    first = i;
+                }
+            }
+            List<String> around = new ArrayList<>(cycle.subList(first, cycle.size()));
+            around.addAll(cycle.subList(0, first));
+            reported.addAll(around);
+            around.add(around.get(0));
+            String shown = around.size() <= 12 ? String.join(" → ", around)
+                    : String.join(" → ", around.subList(0, 5)) + " → … " + String.format(java.util.Locale.ROOT, "%,d",
+                    around.size() - 10) + " more units … → " + String.join(" → ", around.subList(around.size() - 5,
+                    around.size()));
+            add(byId.get(around.get(0)), "parent", "makes a cycle: " + shown + "; a unit cannot be its own ancestor");
         }
     }
 
@@ -330,7 +364,7 @@ public final class FactsValidator {
                 indicator = lastIndicator;
                 if (indicator == null) {
                     add(at, "indicator", "'" + m.indicator() + "' is not an indicator of " + speaker
-                            + Nearest.hint(m.indicator(), codes(vocabulary.indicators(), Vocabulary.IndicatorTerm::code),
+                            + hint(m.indicator(), codes(vocabulary.indicators(), Vocabulary.IndicatorTerm::code),
                             " (see facts-format.md), such as dossiers.on_time or satisfaction"));
                 }
             }
@@ -347,7 +381,7 @@ public final class FactsValidator {
             if (vocabulary != null && m.field() != null && !m.field().isBlank()
                     && vocabulary.field(m.field()).isEmpty()) {
                 add(at, "field", "'" + m.field() + "' is not a field of " + speaker
-                        + Nearest.hint(m.field(), codes(vocabulary.fields(), Vocabulary.FieldTerm::code),
+                        + hint(m.field(), codes(vocabulary.fields(), Vocabulary.FieldTerm::code),
                         ": declare it in the rule set's vocabulary, or leave it out for the unit's total"));
             }
             if (indicator != null) {
@@ -447,7 +481,7 @@ public final class FactsValidator {
                 type = vocabulary.eventType(e.type()).orElse(null);
                 if (type == null) {
                     add(at, "type", "'" + e.type() + "' is not an event type of " + speaker
-                            + Nearest.hint(e.type(), codes(vocabulary.eventTypes(), Vocabulary.EventTypeTerm::code),
+                            + hint(e.type(), codes(vocabulary.eventTypes(), Vocabulary.EventTypeTerm::code),
                             " (see facts-format.md), such as inspection.surprise or dialogue"));
                 }
             }
@@ -508,7 +542,7 @@ public final class FactsValidator {
             }
             if (vocabulary != null && a.key() != null && !a.key().isBlank() && vocabulary.attestation(a.key()).isEmpty()) {
                 add(at, "key", "'" + a.key() + "' is not an attestation key of " + speaker
-                        + Nearest.hint(a.key(), codes(vocabulary.attestations(), Vocabulary.AttestationTerm::key),
+                        + hint(a.key(), codes(vocabulary.attestations(), Vocabulary.AttestationTerm::key),
                         ", such as iso9001.converted"));
             }
             if (structure && !(a.value() instanceof Boolean) && !(a.value() instanceof String)) {

@@ -15,6 +15,12 @@ public final class Nearest {
     static final int MAX_NAMED = 3;
     /** Codes longer than this are not compared (the distance is quadratic in the length). */
     static final int MAX_LENGTH = 200;
+    /**
+     * How many cells of the distance table one search may fill: a vocabulary of 50,000 long codes
+     * cannot make one "did you mean" cost more than about a millisecond; the search then names what
+     * it found so far.
+     */
+    static final int MAX_CELLS = 500_000;
 
     private Nearest() {
     }
@@ -59,9 +65,19 @@ public final class Nearest {
             return best;
         }
         int bestDistance = Integer.MAX_VALUE;
+        long cells = 0;
         for (String k : known) {
             if (k.length() > MAX_LENGTH) {
                 continue;
+            }
+            // the distance is at least the difference in length: such a code cannot be near enough
+            int allowed = Math.max(2, Math.max(given.length(), k.length()) / 3);
+            if (Math.abs(given.length() - k.length()) > Math.min(allowed, bestDistance)) {
+                continue;
+            }
+            cells += (long) (given.length() + 1) * (k.length() + 1);
+            if (cells > MAX_CELLS) {
+                break;
             }
             int d = distance(given, k);
             if (d > Math.max(2, Math.max(given.length(), k.length()) / 3)) {

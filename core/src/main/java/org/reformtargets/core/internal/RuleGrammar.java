@@ -707,7 +707,7 @@ public final class RuleGrammar {
                         .map(a -> abbreviate(a.toString())).toList()) + ")");
                 return;
             }
-            if (!words(step, method, call, start)) {
+            if (!words(step, method, call, start) || !scale(step, method, call, chain, start)) {
                 return;
             }
             step = allowed.next();
@@ -756,6 +756,58 @@ public final class RuleGrammar {
                             + "(\"" + code + "\")");
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether an attestation's verdict fits its declaration: {@code isTrue()} of a boolean one, and
+     * {@code rankedAtLeast(least, scale…)} of a ranked one whose scale is the declared one, word for
+     * word in the same order (best first), with {@code least} on it. A rule that reorders or extends the
+     * scale would otherwise decide against another ranking than the vocabulary's.
+     */
+    private boolean scale(String step, String method, MethodCallExpr call, List<MethodCallExpr> chain, int start) {
+        if (!step.equals("AttestationCheck")) {
+            return true;
+        }
+        MethodCallExpr attestation = chain.stream().filter(c -> c.getNameAsString().equals("attestation"))
+                .findFirst().orElse(null);
+        if (attestation == null) {
+            return true;
+        }
+        String key = ((StringLiteralExpr) attestation.getArgument(0)).getValue();
+        Vocabulary.AttestationTerm term = vocabulary.attestation(key).orElse(null);
+        if (term == null) {
+            return true;
+        }
+        boolean ranked = term.kind() == Vocabulary.AttestationKind.RANKED;
+        if (method.equals("isTrue") && ranked) {
+            refuse(inBlock(start, call.getName()), "attestation " + key + " is ranked, not true or false: end with"
+                    + " rankedAtLeast(least, " + String.join(", ", term.scale().stream()
+                    .map(w -> "\"" + w.word() + "\"").toList()) + ")");
+            return false;
+        }
+        if (method.equals("rankedAtLeast")) {
+            if (!ranked) {
+                refuse(inBlock(start, call.getName()), "attestation " + key + " is true or false, not ranked: end with"
+                        + " isTrue()");
+                return false;
+            }
+            List<String> declared = term.scale().stream().map(Vocabulary.RankedWord::word).toList();
+            List<String> given = call.getArguments().stream().skip(1)
+                    .map(a -> ((StringLiteralExpr) a).getValue().strip().toUpperCase(java.util.Locale.ROOT)).toList();
+            String least = ((StringLiteralExpr) call.getArgument(0)).getValue().strip().toUpperCase(java.util.Locale.ROOT);
+            if (!given.equals(declared)) {
+                refuse(inBlock(start, call.getName()), "the scale of " + key + " is " + String.join(" > ", declared)
+                        + " (best first) in the rule set's vocabulary, not " + (given.isEmpty() ? "empty"
+                        : String.join(" > ", given)) + ": list it as declared");
+                return false;
+            }
+            if (!declared.contains(least)) {
+                refuse(inBlock(start, call.getArgument(0)), "'" + least + "' is not on the scale of " + key + ": "
+                        + String.join(" > ", declared));
+                return false;
             }
         }
         return true;

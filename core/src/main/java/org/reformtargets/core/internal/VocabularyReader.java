@@ -60,10 +60,26 @@ public final class VocabularyReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
+    /** How long a label may be: it is one line of a sentence. */
+    static final int MAX_LABEL = 300;
+
     private VocabularyReader() {
+    }
+
+    /**
+     * Whether a label may not hold {@code c}: control characters, invisible formatting characters
+     * (direction overrides and isolates, zero-width characters) and line or paragraph separators,
+     * which could make a sentence print other than it reads.
+     */
+    static boolean unprintable(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     // ---- the JSON form, as written; checked before it becomes a Vocabulary ----
@@ -234,38 +250,9 @@ public final class VocabularyReader {
         return l == null ? d.column() : l.getColumnNr();
     }
 
-    /** A level cycle, or an empty list; see {@link Vocabulary}. */
+    /** A level cycle, or an empty list; see {@link LevelCycles}. */
     private static List<String> cycle(List<LevelTerm> levels, Map<String, LevelTerm> byCode) {
-        for (LevelTerm start : levels) {
-            List<String> path = new ArrayList<>();
-            List<String> found = walk(start.code(), byCode, path);
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        return List.of();
-    }
-
-    private static List<String> walk(String code, Map<String, LevelTerm> byCode, List<String> path) {
-        int at = path.indexOf(code);
-        if (at >= 0) {
-            List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
-            cycle.add(code);
-            return cycle;
-        }
-        LevelTerm t = byCode.get(code);
-        if (t == null || path.size() > byCode.size()) {
-            return List.of();
-        }
-        path.add(code);
-        for (String u : t.under()) {
-            List<String> found = walk(u, byCode, path);
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        path.remove(path.size() - 1);
-        return List.of();
+        return LevelCycles.find(levels, byCode);
     }
 
     /** The terms of one kind, merged in order: a new code is added, a repeated one must be identical. */
@@ -404,8 +391,13 @@ public final class VocabularyReader {
                 add(path, (text == null ? "is required" : "is blank") + ": every word needs a label in " + language);
                 return null;
             }
-            if (!text.strip().equals(text) || text.chars().anyMatch(Character::isISOControl)) {
-                add(path, "has a line break, a control character or spaces at an end: a label is one line of words");
+            if (!text.strip().equals(text) || text.chars().anyMatch(VocabularyReader::unprintable)) {
+                add(path, "has a line break, a control or formatting character (such as a direction override)"
+                        + " or spaces at an end: a label is one line of words");
+                return null;
+            }
+            if (text.length() > MAX_LABEL) {
+                add(path, "is " + text.length() + " characters long, more than the " + MAX_LABEL + " a label may have");
                 return null;
             }
             return text;

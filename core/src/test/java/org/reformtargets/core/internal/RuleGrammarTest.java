@@ -212,7 +212,7 @@ class RuleGrammarTest {
             "Check.of(kcontext, $unit).tasks().dueBy(\"plan\", \"2021-09-10\").dueBy(\"b\", \"2021-09-30\").allOnTime();",
             "Check.of(kcontext, $unit).reports().dueBy(\"Q1\", \"2020-02-25\").allOnTime();",
             "Check.of(kcontext, $unit).attestation(\"iso9001.converted\").isTrue();",
-            "Check.of(kcontext, $unit).attestation(\"par_index.class\").rankedAtLeast(\"GOOD\", \"EXCELLENT\", \"GOOD\");",
+            "Check.of(kcontext, $unit).attestation(\"par_index.class\").rankedAtLeast(\"GOOD\", \"EXCELLENT\", \"GOOD\", \"FAIR\", \"AVERAGE\", \"POOR\");",
             "Check.of(kcontext, $unit).notApplicable(\"Không áp dụng.\", \"Not applicable.\");",
             "Check.of(kcontext, $unit)\n        .ratio(\"x\") // a comment\n        .atLeast(\"9\");"})
     void everyCallOfTheCheckApiIsAcceptedWithLiterals(String consequence) {
@@ -285,6 +285,31 @@ class RuleGrammarTest {
         List<Problem> problems = consequence(VERDICT + " } static { System.exit(1); } {");
 
         assertTrue(!problems.isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "attestation(\"par_index.class\").rankedAtLeast(\"GOOD\", \"POOR\", \"AVERAGE\", \"FAIR\", \"GOOD\", \"EXCELLENT\")",
+            "attestation(\"par_index.class\").rankedAtLeast(\"GOOD\", \"EXCELLENT\", \"GOOD\")",
+            "attestation(\"par_index.class\").rankedAtLeast(\"GOOD\")"})
+    void aRankedScaleOtherThanTheDeclaredOneIsRefused(String call) {
+        Problem p = only(consequence("Check.of(kcontext, $unit)." + call + ";"));
+
+        assertTrue(p.message().contains("the scale of par_index.class is EXCELLENT > GOOD > FAIR > AVERAGE > POOR"
+                + " (best first) in the rule set's vocabulary"), p::toString);
+    }
+
+    @Test
+    void anAttestationsVerdictFitsItsKind() {
+        Problem ranked = only(consequence("Check.of(kcontext, $unit).attestation(\"par_index.class\").isTrue();"));
+        Problem bool = only(consequence("Check.of(kcontext, $unit).attestation(\"iso9001.converted\")"
+                + ".rankedAtLeast(\"A\", \"A\");"));
+        Problem least = only(consequence("Check.of(kcontext, $unit).attestation(\"par_index.class\")"
+                + ".rankedAtLeast(\"BEST\", \"EXCELLENT\", \"GOOD\", \"FAIR\", \"AVERAGE\", \"POOR\");"));
+
+        assertTrue(ranked.message().contains("is ranked, not true or false"), ranked::toString);
+        assertTrue(bool.message().contains("is true or false, not ranked"), bool::toString);
+        assertTrue(least.message().contains("'BEST' is not on the scale of par_index.class"), least::toString);
     }
 
     // ---- the file as a whole
