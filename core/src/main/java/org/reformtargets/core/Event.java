@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * A dated occurrence (sự kiện): an inspection, a dialogue, an initiative, a completed task…
  *
  * @param unit     id of the unit that acted
- * @param type     event type code, one of {@link EventType}
+ * @param type     event type code, declared in the rule set's {@link Vocabulary}
  * @param date     when it happened; for {@code task.assigned}, when the task was assigned (may be null)
  * @param subject  id of the unit acted upon, for inspections; otherwise usually {@code null}
  * @param task     task id, for {@code task.assigned} and {@code task.completed}

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * ({@code numerator} of {@code denominator}) or a plain {@code value}.
  *
  * @param unit        id of the measured unit
- * @param indicator   indicator code, one of {@link Indicator}
+ * @param indicator   indicator code, declared in the rule set's {@link Vocabulary}
  * @param field       the field (lĩnh vực) it is restricted to, or {@code null} for the unit's total
  * @param period      the period measured
  * @param numerator   cases that count as success, for a ratio; otherwise {@code null}

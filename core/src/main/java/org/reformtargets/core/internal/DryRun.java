@@ -225,8 +225,9 @@ public final class DryRun {
                     return;
                 } catch (ConsequenceException e) {
                     fired.add(name);
-                    if (Bounds.find(e) != null) {
-                        failures.add(new Failure(info, "?", null, Bounds.find(e)));
+                    Bounds.Exceeded exceeded = Bounds.find(e);
+                    if (exceeded != null) {
+                        failures.add(new Failure(info, "?", null, exceeded));
                         return;
                     }
                     UnitView unit = e.getMatch() == null ? null : e.getMatch().getObjects().stream()
@@ -242,7 +243,8 @@ public final class DryRun {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a bound reached, or a condition that threw: a failure of this rule, never a stack trace
             fired.add(name);
-            Throwable why = Bounds.find(e) != null ? Bounds.find(e) : e;
+            Bounds.Exceeded exceeded = Bounds.find(e);
+            Throwable why = exceeded != null ? exceeded : e;
             failures.add(new Failure(info, "?", null, new IllegalStateException(Evaluator.message(why), e)));
         } finally {
             session.dispose();

@@ -170,6 +170,13 @@ public final class RuleGrammar {
     private int[] lineStarts;
     private int rules;
     private String canonical;
+    /** What the check parsed, kept for the printer: each constraint's expression, each consequence's chain and place. */
+    private final Map<ExprConstraintDescr, Expression> parsedConstraints = new java.util.IdentityHashMap<>();
+    private final Map<RuleDescr, Chain> parsedChains = new java.util.IdentityHashMap<>();
+
+    /** A consequence's calls, from {@code Check.of} to the verdict, and where its text starts in the file (or -1). */
+    private record Chain(List<MethodCallExpr> calls, int start) {
+    }
     /** The rule being checked, as a problem's path; {@code null} outside rules. */
     private String path;
 
@@ -287,11 +294,9 @@ public final class RuleGrammar {
             }
             for (RuleDescr rule : pkg.getRules()) {
                 emit(rule.getLine(), "rule \"" + rule.getName() + "\"");
-                int from = offsetOf(rule.getLine(), 1);
                 java.util.TreeMap<Integer, String> metadata = new java.util.TreeMap<>();
                 for (AnnotationDescr a : rule.getAnnotations()) {
-                    int found = a.getLine() > 0 ? offsetOf(a.getLine(), a.getColumn() + 1)
-                            : from < 0 ? -1 : drl.indexOf("@" + a.getName(), from);
+                    int found = annotationAt(rule, a);
                     metadata.put(found < 0 ? Integer.MAX_VALUE - metadata.size() : found,
                             "@" + a.getName() + "(" + a.getSingleValueAsString() + ")");
                 }
@@ -300,19 +305,14 @@ public final class RuleGrammar {
                 PatternDescr pattern = (PatternDescr) rule.getLhs().getDescrs().get(0);
                 List<String> constraints = new ArrayList<>();
                 for (BaseDescr c : pattern.getDescrs()) {
-                    constraints.add(expression(javaParser.parseExpression(((ExprConstraintDescr) c).getExpression())
-                            .getResult().orElseThrow()));
+                    constraints.add(expression(parsedConstraints.get((ExprConstraintDescr) c)));
                 }
                 emit(pattern.getLine() > 0 ? pattern.getLine() : line, pattern.getIdentifier() + " : " + FACT_TYPE + "( "
                         + String.join(", ", constraints) + " )");
                 emit(rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : line, "then");
-                String text = (String) rule.getConsequence();
-                int thenAt = offsetOf(rule.getConsequenceLine(), 1);
-                int start = thenAt < 0 ? -1 : drl.indexOf(text, thenAt);
-                ExpressionStmt stmt = (ExpressionStmt) javaParser.parseBlock("{" + text + "\n}").getResult()
-                        .orElseThrow().getStatements().get(0);
-                emit(start < 0 ? line : lineAt(start), chain((MethodCallExpr) stmt.getExpression(),
-                        pattern.getIdentifier()) + ";");
+                Chain checked = parsedChains.get(rule);
+                emit(checked.start() < 0 ? line : lineAt(checked.start()),
+                        chain(checked.calls(), pattern.getIdentifier()) + ";");
                 emit(line, "end");
             }
             emit(lineStarts().length, "");
@@ -351,12 +351,7 @@ public final class RuleGrammar {
             return literal(e);
         }
 
-        private String chain(MethodCallExpr last, String binding) {
-            List<MethodCallExpr> calls = new ArrayList<>();
-            for (Expression e = last; e instanceof MethodCallExpr call; e = call.getScope().orElse(null)) {
-                calls.add(call);
-            }
-            Collections.reverse(calls);
+        private String chain(List<MethodCallExpr> calls, String binding) {
             StringBuilder b = new StringBuilder("Check.of(kcontext, ").append(binding).append(')');
             for (MethodCallExpr call : calls.subList(1, calls.size())) {
                 b.append('.').append(call.getNameAsString()).append('(')
@@ -377,6 +372,25 @@ public final class RuleGrammar {
             }
             throw new IllegalStateException("not a literal of the grammar: " + e);
         }
+    }
+
+    /** The calls of a chain ending in {@code last}, first to last: {@code Check.of(…)}, then each step. */
+    private static List<MethodCallExpr> calls(MethodCallExpr last) {
+        List<MethodCallExpr> calls = new ArrayList<>();
+        for (Expression e = last; e instanceof MethodCallExpr call; e = call.getScope().orElse(null)) {
+            calls.add(call);
+        }
+        Collections.reverse(calls);
+        return calls;
+    }
+
+    /** Where annotation {@code a} of {@code rule} stands; the parser keeps no place for most: "@name" after the rule's line. */
+    private int annotationAt(RuleDescr rule, AnnotationDescr a) {
+        if (a.getLine() > 0) {
+            return offsetOf(a.getLine(), a.getColumn() + 1);
+        }
+        int from = offsetOf(rule.getLine(), 1);
+        return from < 0 ? -1 : drl.indexOf("@" + a.getName(), from);
     }
 
     /** The 1-based line of {@code offset}. */
@@ -460,10 +474,7 @@ public final class RuleGrammar {
                     + "' is not allowed in rule files");
         }
         for (AnnotationDescr a : rule.getAnnotations()) {
-            // the parser keeps no place for most annotations: find "@name" after the rule's own line
-            int from = offsetOf(rule.getLine(), 1);
-            int found = a.getLine() > 0 ? offsetOf(a.getLine(), a.getColumn() + 1)
-                    : from < 0 ? -1 : drl.indexOf("@" + a.getName(), from);
+            int found = annotationAt(rule, a);
             if (!METADATA.contains(a.getName())) {
                 refuse(rule, found, "@" + a.getName() + " is not rule metadata: use "
                         + String.join(", ", sorted(METADATA).stream().map(m -> "@" + m).toList()));
@@ -549,6 +560,7 @@ public final class RuleGrammar {
             return false;
         }
         int before = problems.size();
+        parsedConstraints.put(c, parsed.getResult().get());
         condition(parsed.getResult().get(), start);
         return problems.size() == before;
     }
@@ -654,16 +666,8 @@ public final class RuleGrammar {
                     + " Check chain, such as Check.of(kcontext, $unit).ratio(\"satisfaction\").atLeast(\"95\");");
             return;
         }
-        List<MethodCallExpr> chain = new ArrayList<>();
-        Expression e = last;
-        while (e instanceof MethodCallExpr call) {
-            chain.add(call);
-            if (call.getScope().isEmpty()) {
-                break;
-            }
-            e = call.getScope().get();
-        }
-        Collections.reverse(chain);
+        List<MethodCallExpr> chain = calls(last);
+        parsedChains.put(rule, new Chain(chain, start));
         if (chain.size() > MAX_CHAIN) {
             refuse(start, "the check chain makes " + chain.size() + " calls, more than the " + MAX_CHAIN + " allowed");
             return;
@@ -852,9 +856,8 @@ public final class RuleGrammar {
 
     /** Whether {@code s} is exactly one Java string literal (not a text block, not an expression of strings). */
     private boolean stringLiteral(String s) {
-        // no backslash: the engine reads metadata with its own escapes, so only plain text is the same to both
-        if (s == null || s.length() < 2 || !s.startsWith("\"") || !s.endsWith("\"") || s.length() > MAX_LITERAL
-                || s.indexOf('\\') >= 0) {
+        // the literal's text must be plain (no backslash, see plain): the engine reads metadata with its own escapes
+        if (s == null || s.length() < 2 || !s.startsWith("\"") || !s.endsWith("\"") || s.length() > MAX_LITERAL) {
             return false;
         }
         ParseResult<Expression> parsed = javaParser.parseExpression(s);

@@ -9,12 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Number and word formatting for result messages, in Vietnamese and English. */
 public final class Texts {
 
-    private static final Map<String, String[]> FIELDS = Map.of(
-            "land", new String[] {"đất đai", "land"},
-            "investment", new String[] {"đầu tư", "investment"},
-            "education", new String[] {"giáo dục", "education"},
-            "health", new String[] {"y tế", "health"});
-
     /** How many texts each cache keeps: rule sets use a handful of thresholds and names. */
     private static final int CACHED = 1024;
     private static final Map<String, String> THRESHOLDS_VI = new ConcurrentHashMap<>();
@@ -82,12 +76,6 @@ public final class Texts {
     /** A figure for the {@code actual} field: plain, with a point, two decimals for shares. */
     public static String actualPercent(BigDecimal p) {
         return p.setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    /** The field's name in the given language; unknown fields are shown as given. */
-    public static String field(String field, boolean vi) {
-        String[] names = FIELDS.get(field);
-        return names == null ? field : names[vi ? 0 : 1];
     }
 
     /** Upper-cases the first letter. */

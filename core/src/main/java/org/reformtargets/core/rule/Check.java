@@ -129,10 +129,10 @@ public final class Check {
                         + " or declare it in the rule set's vocabulary")));
     }
 
-    /** The field's name in the given language: today's words for the standard fields, the vocabulary's label for others. */
+    /** The field's name in the given language: its label in the rule set's vocabulary (the code only if undeclared). */
     String field(String field, boolean vi) {
         if (field == null) {
-            return org.reformtargets.core.internal.Texts.field(null, vi);
+            return null;
         }
         return run.vocabulary().field(field).map(f -> f.label().in(vi)).orElse(field);
     }

@@ -50,14 +50,6 @@ class TextsTest {
     }
 
     @Test
-    void fieldsAreNamedInBothLanguagesAndUnknownOnesShownAsGiven() {
-        assertEquals("đất đai", Texts.field("land", true));
-        assertEquals("land", Texts.field("land", false));
-        assertEquals("y tế", Texts.field("health", true));
-        assertEquals("fisheries", Texts.field("fisheries", true));
-    }
-
-    @Test
     void capitalizeUpperCasesOnlyTheFirstLetter() {
         assertEquals("Hồ sơ", Texts.capitalize("hồ sơ"));
         assertEquals("Đất", Texts.capitalize("đất"));
