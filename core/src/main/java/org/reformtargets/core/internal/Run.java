@@ -95,6 +95,15 @@ public final class Run {
     /** Adds one result; a second result for the same target, unit and field is a conflict. */
     public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
                      Long gap, Period measuredPeriod, String vi, String en) {
+        emit(rule, unit, field, status, actual, threshold, gap, measuredPeriod, false, vi, en);
+    }
+
+    /**
+     * Adds one result; {@code settled} makes it final even before the period ends (a deadline
+     * already missed, a threshold out of reach whatever the rest of the year brings).
+     */
+    public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
+                     Long gap, Period measuredPeriod, boolean settled, String vi, String en) {
         unanswered.remove(new Fired(rule, unit));
         String earlier = claimed.putIfAbsent(new Claim(rule.target(), unit, field), rule.name());
         if (earlier != null) {
@@ -105,7 +114,7 @@ public final class Run {
             return;
         }
         results.add(new TargetResult(rule.target(), unit.getId(), period, field, status,
-                periodEnded && measuredPeriod == null, actual, threshold, gap, rule.source(),
+                settled || (periodEnded && measuredPeriod == null), actual, threshold, gap, rule.source(),
                 new Message(vi, en), measuredPeriod, rule.name()));
     }
 

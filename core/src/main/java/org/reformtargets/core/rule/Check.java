@@ -112,7 +112,13 @@ public final class Check {
 
     void emit(String field, Status status, String actual, String threshold, Long gap,
               org.reformtargets.core.Period measured, String vi, String en) {
-        run.emit(rule, unit, field, status, actual, threshold, gap, measured, vi, en);
+        run.emit(rule, unit, field, status, actual, threshold, gap, measured, false, vi, en);
+    }
+
+    /** As {@link #emit}, final at once when {@code settled}: nothing later in the period can change it. */
+    void emitSettled(String field, Status status, String actual, String threshold, Long gap,
+                     org.reformtargets.core.Period measured, boolean settled, String vi, String en) {
+        run.emit(rule, unit, field, status, actual, threshold, gap, measured, settled, vi, en);
     }
 
     /** The indicator with this code in the rule set's vocabulary. */
