@@ -99,6 +99,10 @@ final class DescribeCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
+        if (m.periods() != null) {
+            b.append("  periods: ").append(m.periods()).append('\n');
+        }
+        m.parameters().forEach((k, v) -> b.append("  parameter: ").append(k).append(" = ").append(v).append('\n'));
         for (TargetSpec s : specs) {
             b.append('\n').append(s.target()).append(" · ").append(Demands.level(s.level(), rules.vocabulary())).append('\n');
             line(b, "demand", ValidateCommand.demand(s));
@@ -119,6 +123,9 @@ final class DescribeCommand implements Callable<Integer> {
             }
             if (s.source() != null && s.source().reading() != null) {
                 line(b, "reading", s.source().reading());
+            }
+            if (s.source() != null && s.source().evidence() != null) {
+                line(b, "evidence", s.source().evidence());
             }
         }
         vocabulary(b, rules, vi, en);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * The outcome of evaluating one facts document against one rule set: every result, in the
  * contract's order, and a count per status.
  */
-@JsonPropertyOrder({"ruleSet", "asOf", "results", "summary"})
+@JsonPropertyOrder({"ruleSet", "asOf", "results", "scores", "summary"})
 @JsonIgnoreProperties(value = "summary", allowGetters = true)
 public final class Evaluation {
 
@@ -25,15 +25,28 @@ public final class Evaluation {
     private final LocalDate asOf;
     private final List<TargetResult> results;
     private final Map<Status, Integer> summary;
+    private final List<Score> scores;
 
     /**
      * Creates an evaluation; the results are sorted into the contract's order and the summary is
      * counted from them.
      */
+    public Evaluation(RuleSetRef ruleSet, LocalDate asOf, List<TargetResult> results) {
+        this(ruleSet, asOf, results, List.of());
+    }
+
+    /**
+     * Creates an evaluation of a points-scoring rule set: the results, and per unit and period its
+     * score, sorted by unit and period.
+     */
     @JsonCreator
     public Evaluation(@JsonProperty("ruleSet") RuleSetRef ruleSet,
                       @JsonProperty("asOf") LocalDate asOf,
-                      @JsonProperty("results") List<TargetResult> results) {
+                      @JsonProperty("results") List<TargetResult> results,
+                      @JsonProperty("scores") List<Score> scores) {
+        List<Score> sortedScores = new ArrayList<>(scores == null ? List.of() : scores);
+        sortedScores.sort(Score.ORDER);
+        this.scores = Collections.unmodifiableList(sortedScores);
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
         this.asOf = asOf;
         List<TargetResult> sorted = new ArrayList<>(results == null ? List.of() : results);
@@ -67,6 +80,19 @@ public final class Evaluation {
         return results;
     }
 
+    /** Per unit and period, the points of a points-scoring rule set; empty for other rule sets. */
+    @JsonProperty("scores")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    public List<Score> scores() {
+        return scores;
+    }
+
+    /** The score of one unit for one period, if the rule set scores points. */
+    @JsonIgnore
+    public java.util.Optional<Score> scoreOf(String unitId, Period period) {
+        return scores.stream().filter(s -> s.unit().equals(unitId) && s.period().equals(period)).findFirst();
+    }
+
     /** How many results have each status; every status is present, with 0 where none has it. */
     @JsonProperty("summary")
     public Map<Status, Integer> summary() {
@@ -88,12 +114,12 @@ public final class Evaluation {
     @Override
     public boolean equals(Object o) {
         return o instanceof Evaluation e && ruleSet.equals(e.ruleSet) && Objects.equals(asOf, e.asOf)
-                && results.equals(e.results);
+                && results.equals(e.results) && scores.equals(e.scores);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ruleSet, asOf, results);
+        return Objects.hash(ruleSet, asOf, results, scores);
     }
 
     @Override

@@ -111,7 +111,8 @@ public final class ReformTargetsJson {
     public static String writeEvaluation(Evaluation evaluation) {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = PRETTY.createGenerator(text)) {
-            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.summary());
+            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.scores(),
+                    evaluation.summary());
         } catch (IOException e) {
             throw new IllegalStateException("cannot write Evaluation", e);
         }
@@ -121,7 +122,8 @@ public final class ReformTargetsJson {
     /** Writes an evaluation as the contract's result document, in UTF-8, without closing {@code out}. */
     public static void writeEvaluation(Evaluation evaluation, OutputStream out) {
         try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
-            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.summary());
+            writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.scores(),
+                    evaluation.summary());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -170,7 +172,8 @@ public final class ReformTargetsJson {
         int[] counts = new int[Status.values().length];
         boolean[] started = {false};
         Encoded encoded = new Encoded();
-        rules.evaluate(facts, executor, slice -> {
+        List<Score> scores = new java.util.ArrayList<>();
+        rules.evaluate(facts, executor, scores::addAll, slice -> {
             try {
                 if (!started[0]) {
                     started[0] = true;
@@ -191,18 +194,19 @@ public final class ReformTargetsJson {
         for (Status s : Status.values()) {
             summary.put(s, counts[s.ordinal()]);
         }
-        writeTail(g, summary);
+        scores.sort(Score.ORDER);
+        writeTail(g, scores, summary);
         return Collections.unmodifiableMap(summary);
     }
 
     private static void writeEvaluation(JsonGenerator g, RuleSetRef ref, LocalDate asOf, List<TargetResult> results,
-                                        Map<Status, Integer> summary) throws IOException {
+                                        List<Score> scores, Map<Status, Integer> summary) throws IOException {
         writeHead(g, ref, asOf);
         Encoded encoded = new Encoded();
         for (TargetResult r : results) {
             writeResult(g, r, encoded);
         }
-        writeTail(g, summary);
+        writeTail(g, scores, summary);
     }
 
     private static void writeHead(JsonGenerator g, RuleSetRef ref, LocalDate asOf) throws IOException {
@@ -217,8 +221,16 @@ public final class ReformTargetsJson {
         g.writeStartArray();
     }
 
-    private static void writeTail(JsonGenerator g, Map<Status, Integer> summary) throws IOException {
+    private static void writeTail(JsonGenerator g, List<Score> scores, Map<Status, Integer> summary) throws IOException {
         g.writeEndArray();
+        if (!scores.isEmpty()) {
+            g.writeFieldName("scores");
+            g.writeStartArray();
+            for (Score s : scores) {
+                g.writeObject(s);
+            }
+            g.writeEndArray();
+        }
         g.writeFieldName("summary");
         g.writeStartObject();
         for (Map.Entry<Status, Integer> e : summary.entrySet()) {
@@ -255,6 +267,7 @@ public final class ReformTargetsJson {
             optional(g, DOCUMENT, encoded.of(source.document()));
             optional(g, CLAUSE, encoded.of(source.clause()));
             optional(g, READING, encoded.of(source.reading()));
+            optional(g, EVIDENCE, encoded.of(source.evidence()));
             g.writeEndObject();
         }
         Message message = r.message();
@@ -268,6 +281,8 @@ public final class ReformTargetsJson {
             g.writeEndObject();
         }
         optional(g, RULE, encoded.of(r.rule()));
+        optional(g, POINTS, r.points());
+        optional(g, MAX_POINTS, encoded.of(r.maxPoints()));
         g.writeEndObject();
     }
 
@@ -303,6 +318,9 @@ public final class ReformTargetsJson {
     private static final SerializedString VI = new SerializedString("vi");
     private static final SerializedString EN = new SerializedString("en");
     private static final SerializedString RULE = new SerializedString("rule");
+    private static final SerializedString EVIDENCE = new SerializedString("evidence");
+    private static final SerializedString POINTS = new SerializedString("points");
+    private static final SerializedString MAX_POINTS = new SerializedString("maxPoints");
     private static final SerializedString[] STATUSES = java.util.Arrays.stream(Status.values())
             .map(s -> new SerializedString(s.name())).toArray(SerializedString[]::new);
 

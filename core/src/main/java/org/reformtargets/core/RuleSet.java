@@ -261,15 +261,20 @@ public final class RuleSet {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(executor, "executor");
         return Evaluator.evaluate(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits,
-                vocabulary());
+                vocabulary(), scoring());
     }
 
     /** Evaluates {@code facts} and hands the results over in order, a slice at a time (see {@link Evaluator#stream}). */
-    void evaluate(FactsDocument facts, Executor executor, Consumer<List<TargetResult>> sink) {
+    void evaluate(FactsDocument facts, Executor executor, Consumer<List<Score>> scoreSink,
+                  Consumer<List<TargetResult>> sink) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(executor, "executor");
         Evaluator.stream(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits,
-                vocabulary(), sink);
+                vocabulary(), scoring(), scoreSink, sink);
+    }
+
+    private Evaluator.Scoring scoring() {
+        return new Evaluator.Scoring(manifest.parameters(), manifest.eachFoundPeriod());
     }
 
     private boolean partitionable() {

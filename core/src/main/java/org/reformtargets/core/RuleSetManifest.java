@@ -39,24 +39,50 @@ import java.util.List;
  *                  never compiled, read only by the scenario runner
  * @param vocabulary its vocabulary files, extending the standard vocabulary; optional, never absent
  *                  (empty when the manifest names none). See {@link VocabularyFiles}.
+ * @param periods   which periods are evaluated: absent for the rule set's {@code period} alone;
+ *                  {@value #EACH_FOUND} for every period (month, quarter, the year) for which the facts
+ *                  hold a measurement within {@code period}, each scored on its own
+ * @param parameters the rule set's documented parameters, name to value, read by its checks (a
+ *                  reading the sources leave open, such as a zero-denominator policy); never absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files", "include",
-        "scenarios", "vocabulary"})
+        "scenarios", "vocabulary", "periods", "parameters"})
 public record RuleSetManifest(String id, String version, Message title, String issuer, Period period,
                               Effective effective, List<SourceDocument> sources, List<String> files,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> scenarios,
                               @JsonInclude(value = JsonInclude.Include.CUSTOM,
-                                      valueFilter = VocabularyFiles.None.class) VocabularyFiles vocabulary) {
+                                      valueFilter = VocabularyFiles.None.class) VocabularyFiles vocabulary,
+                              String periods,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> parameters) {
+
+    /** The {@code periods} value that evaluates every period found in the facts. */
+    public static final String EACH_FOUND = "each-found";
 
     @JsonCreator
     public RuleSetManifest {
+        parameters = parameters == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameters));
         sources = sources == null ? List.of() : List.copyOf(sources);
         files = files == null ? List.of() : List.copyOf(files);
         include = include == null ? List.of() : List.copyOf(include);
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         vocabulary = vocabulary == null ? VocabularyFiles.NONE : vocabulary;
+    }
+
+    /** A manifest that evaluates its one period, without parameters. */
+    public RuleSetManifest(String id, String version, Message title, String issuer, Period period,
+                           Effective effective, List<SourceDocument> sources, List<String> files,
+                           List<String> include, List<String> scenarios, VocabularyFiles vocabulary) {
+        this(id, version, title, issuer, period, effective, sources, files, include, scenarios, vocabulary, null,
+                java.util.Map.of());
+    }
+
+    /** Whether every period found in the facts is evaluated ({@code "periods": "each-found"}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean eachFoundPeriod() {
+        return EACH_FOUND.equals(periods);
     }
 
     /** A manifest without vocabulary files. */

@@ -23,13 +23,19 @@ import java.util.Comparator;
  * @param message        one sentence each in Vietnamese and English explaining the verdict
  * @param measuredPeriod the sub-period actually measured, when a year-to-date figure stood in for the year
  * @param rule           name of the rule that produced this result
+ * @param points         for a scored target (chấm điểm), the points given, exact value rounded half up to two
+ *                       decimals for display ({@code "5.70"}); {@code null} for unscored targets and where no
+ *                       points are given (not applicable, informational)
+ * @param maxPoints      for a scored target, its maximum ({@code "6"}); {@code "0"} for an informational one;
+ *                       {@code null} for unscored targets and unknown maxima
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"target", "unit", "period", "field", "status", "final", "actual", "threshold", "gap",
-        "measuredPeriod", "source", "message", "rule"})
+        "measuredPeriod", "source", "message", "rule", "points", "maxPoints"})
 public record TargetResult(String target, String unit, Period period, String field, Status status,
                            @JsonProperty("final") boolean isFinal, String actual, String threshold, Long gap,
-                           Source source, Message message, Period measuredPeriod, String rule) {
+                           Source source, Message message, Period measuredPeriod, String rule,
+                           String points, String maxPoints) {
 
     /** The contract's order: by unit, then target id, then period, then field (no field first). */
     public static final Comparator<TargetResult> ORDER = Comparator

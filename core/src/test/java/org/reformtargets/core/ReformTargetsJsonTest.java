@@ -211,20 +211,20 @@ class ReformTargetsJsonTest {
     /** A result with every field present. */
     private static TargetResult fullResult() {
         return new TargetResult("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, "land", Status.NOT_MET, false,
-                "95.00", ">= 96", 10L, new Source("001_71801934a71350b6.txt", "5", "a reading"),
+                "95.00", ">= 96", 10L, new Source("001_71801934a71350b6.txt", "5", "a reading", "verified"),
                 new Message("Hồ sơ lĩnh vực đất đai: chưa đạt.", "Land dossiers: not met."), Period.quarter(2021, 3),
-                "A department resolves dossiers on time");
+                "A department resolves dossiers on time", "5.70", "6");
     }
 
     private static Evaluation sampleEvaluation() {
         List<TargetResult> results = new ArrayList<>();
         results.add(fullResult());
         results.add(new TargetResult("hcm-agri/2021/iso9001", "snn-hcm", Y2021, null, Status.INSUFFICIENT_DATA, true,
-                null, "= true", null, source("8"), new Message("Thiếu.", "Missing."), null, "iso rule"));
+                null, "= true", null, source("8"), new Message("Thiếu.", "Missing."), null, "iso rule", null, null));
         results.add(new TargetResult("hcm-agri/2021/satisfaction", "cc-ttbvtv", Y2021, null, Status.MET, true,
-                "97.80", ">= 95", 0L, source("4"), new Message("Đạt.", "Met."), null, "satisfaction rule"));
+                "97.80", ">= 95", 0L, source("4"), new Message("Đạt.", "Met."), null, "satisfaction rule", null, null));
         results.add(new TargetResult("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, null, Status.MET, true,
-                "98.00", ">= 98", 0L, source("5"), new Message("Đạt.", "Met."), null, "on-time rule"));
+                "98.00", ">= 98", 0L, source("5"), new Message("Đạt.", "Met."), null, "on-time rule", null, null));
         return new Evaluation(new RuleSetRef("hcm-agri/2021", "1.0.0"), AS_OF, results);
     }
 
@@ -330,13 +330,16 @@ class ReformTargetsJsonTest {
                       "source": {
                         "document": "001_71801934a71350b6.txt",
                         "clause": "5",
-                        "reading": "a reading"
+                        "reading": "a reading",
+                        "evidence": "verified"
                       },
                       "message": {
                         "vi": "Hồ sơ lĩnh vực đất đai: chưa đạt.",
                         "en": "Land dossiers: not met."
                       },
-                      "rule": "A department resolves dossiers on time"
+                      "rule": "A department resolves dossiers on time",
+                      "points": "5.70",
+                      "maxPoints": "6"
                     }
                   ],
                   "summary": {

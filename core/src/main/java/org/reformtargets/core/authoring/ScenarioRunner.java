@@ -146,10 +146,51 @@ public final class ScenarioRunner {
                         statuses.computeIfAbsent(x.target(), t -> EnumSet.noneOf(Status.class)).add(x.status());
                     }
                 }
+                for (ScenarioFile.ScoreExpectation x : s.scores()) {
+                    expectations++;
+                    checkScore(shown, s, x, evaluation, failures);
+                }
             }
         }
         return new ScenarioReport(rules.id(), shownFiles, scenarios, expectations, failures, problems,
                 new ScenarioReport.Coverage(List.copyOf(targets), List.copyOf(covered), statuses));
+    }
+
+    /** Checks one expected score record. */
+    private static void checkScore(String file, ScenarioFile.Scenario s, ScenarioFile.ScoreExpectation x,
+                                   Evaluation evaluation, List<ScenarioReport.Failure> failures) {
+        String what = "score of " + x.period();
+        org.reformtargets.core.Score found = evaluation.scoreOf(x.unit(), x.period()).orElse(null);
+        if (found == null) {
+            failures.add(new ScenarioReport.Failure(file, x.line(), s.name(), what, x.unit(), null, null, null,
+                    "no score for this unit and period", null, null));
+            return;
+        }
+        List<String> wrong = new ArrayList<>();
+        if (x.total() != null && !x.total().equals(found.total())) {
+            wrong.add("total " + x.total() + " expected, " + found.total() + " given");
+        }
+        if (x.exactTotal() != null && !x.exactTotal().equals(found.exactTotal())) {
+            wrong.add("exact total " + x.exactTotal() + " expected, " + found.exactTotal() + " given");
+        }
+        if (x.maxTotal() != null && !x.maxTotal().equals(found.maxTotal())) {
+            wrong.add("maxTotal " + x.maxTotal() + " expected, " + found.maxTotal() + " given");
+        }
+        if (x.complete() != null && x.complete() != found.complete()) {
+            wrong.add("complete " + x.complete() + " expected, " + found.complete() + " given");
+        }
+        x.groups().forEach((g, v) -> {
+            if (!v.equals(found.groups().get(g))) {
+                wrong.add("group " + g + " " + v + " expected, " + found.groups().get(g) + " given");
+            }
+        });
+        if (x.missing() != null && !x.missing().equals(found.missing())) {
+            wrong.add("missing " + x.missing() + " expected, " + found.missing() + " given");
+        }
+        if (!wrong.isEmpty()) {
+            failures.add(new ScenarioReport.Failure(file, x.line(), s.name(), what, x.unit(), null, null, null,
+                    String.join("; ", wrong), null, null));
+        }
     }
 
     /** Checks one expectation; true when it held. */
@@ -163,7 +204,8 @@ public final class ScenarioRunner {
         }
         List<TargetResult> found = evaluation.results().stream()
                 .filter(r -> r.target().equals(x.target()) && r.unit().equals(x.unit())
-                        && (!x.fieldGiven() || Objects.equals(r.field(), x.field())))
+                        && (!x.fieldGiven() || Objects.equals(r.field(), x.field()))
+                        && (x.period() == null || x.period().equals(r.period())))
                 .toList();
         if (found.isEmpty()) {
             boolean unitKnown = s.facts().units().stream().anyMatch(u -> u.id().equals(x.unit()));
@@ -183,6 +225,12 @@ public final class ScenarioRunner {
             }
             if (x.actual() != null && !x.actual().equals(r.actual())) {
                 wrong.add("actual " + x.actual() + " expected, " + r.actual() + " given");
+            }
+            if (x.pointsGiven() && !Objects.equals(x.points(), r.points())) {
+                wrong.add("points " + x.points() + " expected, " + r.points() + " given");
+            }
+            if (x.maxPoints() != null && !x.maxPoints().equals(r.maxPoints())) {
+                wrong.add("maxPoints " + x.maxPoints() + " expected, " + r.maxPoints() + " given");
             }
             if (x.isFinal() != null && x.isFinal() != r.isFinal()) {
                 wrong.add(x.isFinal() ? "final expected, not final given" : "not final expected, final given");

@@ -119,7 +119,7 @@ public final class DryRun {
                               EvaluationLimits limits, Vocabulary vocabulary) {
         Bounds bounds = new Bounds(limits);
         Period period = manifest.period();
-        Run run = new Run(period, period.end(), rules, vocabulary);
+        Run run = new Run(period, period.end(), rules, vocabulary, manifest.parameters());
         run.describe();
         Map<String, UnitView> views = new LinkedHashMap<>();
         for (Unit u : units(vocabulary)) {

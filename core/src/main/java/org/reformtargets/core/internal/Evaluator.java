@@ -122,9 +122,48 @@ public final class Evaluator {
     public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                                       FactsDocument facts, boolean partitionable, Executor executor,
                                       EvaluationLimits limits, Vocabulary vocabulary) {
+        return evaluate(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, Scoring.NONE);
+    }
+
+    /**
+     * How a rule set scores: its parameters (manifest {@code "parameters"}) and whether it evaluates
+     * each period found in the facts' measurements within its year ({@code "periods": "each-found"}).
+     *
+     * @param parameters     the rule set's parameters, read by checks
+     * @param eachFoundPeriod whether every period measured within the year is evaluated on its own
+     */
+    public record Scoring(Map<String, String> parameters, boolean eachFoundPeriod) {
+        /** No parameters; the rule set's one period. */
+        public static final Scoring NONE = new Scoring(Map.of(), false);
+    }
+
+    /** As {@link #evaluate(RuleSetRef, Period, KieBase, Map, FactsDocument, boolean, Executor, EvaluationLimits, Vocabulary)}, scoring as {@code scoring} says. */
+    public static Evaluation evaluate(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
+                                      FactsDocument facts, boolean partitionable, Executor executor,
+                                      EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring) {
         List<TargetResult> all = new ArrayList<>();
-        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, all::addAll);
-        return new Evaluation(ref, facts.asOf(), all);
+        List<org.reformtargets.core.Score> scores = new ArrayList<>();
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, scores::addAll,
+                all::addAll);
+        return new Evaluation(ref, facts.asOf(), all, scores);
+    }
+
+    /**
+     * The periods to evaluate: {@code period} alone, or with {@code eachFound} every period of a
+     * measurement within it (months, quarters and the year itself), in order; {@code period} alone
+     * when none is measured.
+     */
+    static List<Period> periods(Period period, FactsDocument facts, boolean eachFound) {
+        if (!eachFound || period == null) {
+            return List.of(period);
+        }
+        java.util.TreeSet<Period> found = new java.util.TreeSet<>();
+        for (Measurement m : facts.measurements()) {
+            if (m.period() != null && period.contains(m.period())) {
+                found.add(m.period());
+            }
+        }
+        return found.isEmpty() ? List.of(period) : List.copyOf(found);
     }
 
     /**
@@ -138,30 +177,67 @@ public final class Evaluator {
     public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                               FactsDocument facts, boolean partitionable, Executor executor,
                               EvaluationLimits limits, Vocabulary vocabulary, Consumer<List<TargetResult>> sink) {
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, Scoring.NONE,
+                scores -> { }, sink);
+    }
+
+    /**
+     * As {@link #stream(RuleSetRef, Period, KieBase, Map, FactsDocument, boolean, Executor, EvaluationLimits,
+     * Vocabulary, Consumer)}, scoring as {@code scoring} says and handing each slice's scores to
+     * {@code scoreSink}. When more than one period is evaluated, the results of all periods come in
+     * one slice, in the contract's order.
+     */
+    public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
+                              FactsDocument facts, boolean partitionable, Executor executor,
+                              EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring,
+                              Consumer<List<org.reformtargets.core.Score>> scoreSink,
+                              Consumer<List<TargetResult>> sink) {
+        List<Period> periods = periods(period, facts, scoring.eachFoundPeriod());
+        if (periods.size() == 1) {
+            streamOne(ref, periods.get(0), kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring,
+                    scoreSink, sink);
+            return;
+        }
+        List<TargetResult> all = new ArrayList<>();
+        for (Period p : periods) {
+            streamOne(ref, p, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, scoreSink,
+                    all::addAll);
+        }
+        all.sort(ORDER);
+        sink.accept(all);
+    }
+
+    private static void streamOne(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
+                                  FactsDocument facts, boolean partitionable, Executor executor,
+                                  EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring,
+                                  Consumer<List<org.reformtargets.core.Score>> scoreSink,
+                                  Consumer<List<TargetResult>> sink) {
         FactsValidator.requireValid(facts, vocabulary, ref == null ? null : ref.id());
         Bounds bounds = new Bounds(limits);
-        Run run = new Run(period, facts.asOf(), rules, vocabulary);
+        Run run = new Run(period, facts.asOf(), rules, vocabulary, scoring.parameters());
         List<UnitView> ordered = index(facts, run);
         if (!partitionable || ordered.size() <= BATCH_UNITS) {
             List<TargetResult> results = single(ref, kieBase, rules, ordered, run, bounds);
             results.sort(ORDER);
+            scoreSink.accept(run.scores());
             sink.accept(results);
             return;
         }
         List<UnitView> sorted = new ArrayList<>(ordered);
         sorted.sort(Comparator.comparing(UnitView::getId));
-        Batches batches = new Batches(kieBase, period, facts, rules, sorted, bounds);
-        int delivered = batches.run(executor, sink);
+        Batches batches = new Batches(kieBase, period, facts, rules, sorted, bounds, vocabulary, scoring.parameters());
+        int delivered = batches.run(executor, scoreSink, sink);
         if (delivered < batches.count) {
             // a batch failed: one session over every unit, in document order, says why exactly as before
-            List<TargetResult> results = single(ref, kieBase, rules, ordered, new Run(period, facts.asOf(), rules, vocabulary),
-                    bounds);
+            Run again = new Run(period, facts.asOf(), rules, vocabulary, scoring.parameters());
+            List<TargetResult> results = single(ref, kieBase, rules, ordered, again, bounds);
             results.sort(ORDER);
             String first = sorted.get(delivered * BATCH_UNITS).getId();
             int from = 0;
             while (from < results.size() && results.get(from).unit().compareTo(first) < 0) {
                 from++;
             }
+            scoreSink.accept(again.scores().stream().filter(x -> x.unit().compareTo(first) >= 0).toList());
             sink.accept(results.subList(from, results.size()));
         }
     }
@@ -263,8 +339,11 @@ public final class Evaluator {
         private final Map<String, RuleInfo> rules;
         private final List<UnitView> units;
         private final Bounds bounds;
+        private final Vocabulary vocabulary;
+        private final Map<String, String> parameters;
         private final int count;
         private final List<?>[] done;
+        private final List<?>[] doneScores;
         private Executor executor;
         private int helpers;
         private int helping;
@@ -275,8 +354,10 @@ public final class Evaluator {
         private Error error;
 
         Batches(KieBase kieBase, Period period, FactsDocument facts, Map<String, RuleInfo> rules, List<UnitView> units,
-                Bounds bounds) {
+                Bounds bounds, Vocabulary vocabulary, Map<String, String> parameters) {
             this.bounds = bounds;
+            this.vocabulary = vocabulary;
+            this.parameters = parameters;
             this.kieBase = kieBase;
             this.period = period;
             this.facts = facts;
@@ -284,10 +365,13 @@ public final class Evaluator {
             this.units = units;
             this.count = (units.size() + BATCH_UNITS - 1) / BATCH_UNITS;
             this.done = new List<?>[count];
+            this.doneScores = new List<?>[count];
         }
 
         /** Hands over every batch's results in order; returns how many batches were handed over. */
-        int run(Executor executor, Consumer<List<TargetResult>> sink) {
+        @SuppressWarnings("unchecked")
+        int run(Executor executor, Consumer<List<org.reformtargets.core.Score>> scoreSink,
+                Consumer<List<TargetResult>> sink) {
             this.executor = executor;
             this.helpers = Math.min(count - 1, Runtime.getRuntime().availableProcessors() - 1);
             summon();
@@ -299,6 +383,12 @@ public final class Evaluator {
                         break;
                     }
                     summon();
+                    List<org.reformtargets.core.Score> scores;
+                    synchronized (this) {
+                        scores = (List<org.reformtargets.core.Score>) doneScores[d];
+                        doneScores[d] = null;
+                    }
+                    scoreSink.accept(scores == null ? List.of() : scores);
                     sink.accept(slice);
                     d++;
                 }
@@ -402,8 +492,9 @@ public final class Evaluator {
 
         private void compute(int b) {
             List<?> result;
+            List<org.reformtargets.core.Score> scores = new ArrayList<>();
             try {
-                result = batch(b);
+                result = batch(b, scores);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 // the one session over every unit that follows says why, located
                 result = Failed.INSTANCE;
@@ -414,6 +505,7 @@ public final class Evaluator {
                 result = Failed.INSTANCE;
             }
             synchronized (this) {
+                doneScores[b] = scores;
                 done[b] = result;
                 if (result == Failed.INSTANCE) {
                     stopped = true;
@@ -423,9 +515,9 @@ public final class Evaluator {
             }
         }
 
-        private List<TargetResult> batch(int b) {
+        private List<TargetResult> batch(int b, List<org.reformtargets.core.Score> scores) {
             List<UnitView> mine = units.subList(b * BATCH_UNITS, Math.min(units.size(), (b + 1) * BATCH_UNITS));
-            Run run = new Run(period, facts.asOf(), rules);
+            Run run = new Run(period, facts.asOf(), rules, vocabulary, parameters);
             for (UnitView v : mine) {
                 v.bind(run);
                 run.add(v);
@@ -444,6 +536,7 @@ public final class Evaluator {
             }
             List<TargetResult> results = run.results(new ArrayList<>());
             results.sort(ORDER);
+            scores.addAll(run.scores());
             return results;
         }
     }

@@ -133,7 +133,8 @@ public final class PrecompiledModel {
                         fileOfRule.put(Run.key(parts.get(1), parts.get(2)), parts.get(3));
                     }
                     case "manifest.title", "manifest.effective", "manifest.source", "manifest.file",
-                         "manifest.include", "manifest.scenario", "manifest.vocabulary.file", "manifest.vocabulary.include" ->
+                         "manifest.include", "manifest.scenario", "manifest.vocabulary.file", "manifest.vocabulary.include",
+                         "manifest.parameter" ->
                             lists.computeIfAbsent(key, k -> new ArrayList<>()).add(parts.subList(1, parts.size()));
                     default -> {
                         if (parts.size() != 2) {
@@ -162,12 +163,21 @@ public final class PrecompiledModel {
                     firsts(lists.get("manifest.file")), firsts(lists.get("manifest.include")),
                     firsts(lists.get("manifest.scenario")),
                     new RuleSetManifest.VocabularyFiles(firsts(lists.get("manifest.vocabulary.file")),
-                            firsts(lists.get("manifest.vocabulary.include"))));
+                            firsts(lists.get("manifest.vocabulary.include"))), fields.get("manifest.periods"),
+                    parameters(lists.get("manifest.parameter")));
             return new PrecompiledModel(fields.get("id"), fields.get("contentHash"), fields.get("drools"), manifest,
                     models, fileOfRule);
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static Map<String, String> parameters(List<List<String>> lines) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (lines != null) {
+            lines.forEach(l -> p.put(l.get(0), l.get(1)));
+        }
+        return p;
     }
 
     private static LocalDate date(String text) {
@@ -200,6 +210,10 @@ public final class PrecompiledModel {
         manifest.scenarios().forEach(f -> line(s, "manifest.scenario", f));
         manifest.vocabulary().files().forEach(f -> line(s, "manifest.vocabulary.file", f));
         manifest.vocabulary().include().forEach(f -> line(s, "manifest.vocabulary.include", f));
+        if (manifest.periods() != null) {
+            line(s, "manifest.periods", manifest.periods());
+        }
+        manifest.parameters().forEach((k, v) -> line(s, "manifest.parameter", k, v));
         models.forEach(m -> line(s, "model", m));
         for (Map.Entry<String, String> r : fileOfRule.entrySet()) {
             String[] key = r.getKey().split("\u0000", 2);

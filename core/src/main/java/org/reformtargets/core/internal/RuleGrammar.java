@@ -69,8 +69,11 @@ public final class RuleGrammar {
             "org.reformtargets.core.rule.UnitFacts",
             "org.reformtargets.core.rule.Check");
 
-    /** A rule's metadata, each a single string literal: {@code @target("…") @document("…") @clause("…") @reading("…")}. */
-    static final Set<String> METADATA = Set.of("target", "document", "clause", "reading");
+    /**
+     * A rule's metadata, each a single string literal: {@code @target("…") @document("…") @clause("…") @reading("…")}
+     * and {@code @evidence("verified" | "document" | "provisional")}.
+     */
+    static final Set<String> METADATA = Set.of("target", "document", "clause", "reading", "evidence");
 
     /** The one fact type a rule's one pattern may match. */
     static final String FACT_TYPE = "UnitFacts";
@@ -113,7 +116,7 @@ public final class RuleGrammar {
      * class the previous call returned), its methods. {@code CheckApiTableTest} keeps this table and
      * the public methods of {@code org.reformtargets.core.rule} equal.
      */
-    static final Map<String, Map<String, Call>> CHECK_API = Map.of(
+    static final Map<String, Map<String, Call>> CHECK_API = withScoring(Map.of(
             "Check", Map.of(
                     "ratio", Call.of("RatioCheck", S), "value", Call.of("ValueCheck", S),
                     "subUnits", Call.of("SubUnitsCheck"), "events", Call.of("EventsCheck", S),
@@ -122,7 +125,8 @@ public final class RuleGrammar {
             "RatioCheck", Map.of(
                     "perField", Call.of("RatioCheck"), "onlyFields", Call.of("RatioCheck", SS),
                     "fieldAtLeast", Call.of("RatioCheck", S, S), "alsoAbovePreviousYear", Call.of("RatioCheck"),
-                    "atLeast", Call.of(VERDICT, S), "above", Call.of(VERDICT, S), "risesByPoints", Call.of(VERDICT, S)),
+                    "atLeast", Call.of(VERDICT, S), "above", Call.of(VERDICT, S), "risesByPoints", Call.of(VERDICT, S),
+                    "score", Call.of("ScoreCheck", S, S), "informational", Call.of(VERDICT)),
             "ValueCheck", Map.of(
                     "atLeast", Call.of(VERDICT, S), "atMost", Call.of(VERDICT, S),
                     "risesByPercent", Call.of(VERDICT, S), "atMostPercentOfYear", Call.of(VERDICT, I, S)),
@@ -140,7 +144,16 @@ public final class RuleGrammar {
             "DeadlinesCheck", Map.of(
                     "dueBy", Call.of("DeadlinesCheck", S, S), "allOnTime", Call.of(VERDICT)),
             "AttestationCheck", Map.of(
-                    "isTrue", Call.of(VERDICT), "rankedAtLeast", Call.of(VERDICT, S, SS)));
+                    "isTrue", Call.of(VERDICT), "rankedAtLeast", Call.of(VERDICT, S, SS))));
+
+    /** Adds the scored targets' step ({@code RatioCheck.score(…)}) to the table. */
+    private static Map<String, Map<String, Call>> withScoring(Map<String, Map<String, Call>> table) {
+        Map<String, Map<String, Call>> all = new java.util.HashMap<>(table);
+        all.put("ScoreCheck", Map.of(
+                "ifNoCases", Call.of("ScoreCheck", S), "linear", Call.of(VERDICT), "fullAt", Call.of(VERDICT, S),
+                "ruleFrom", Call.of(VERDICT, S), "notAtThisLevel", Call.of(VERDICT, S)));
+        return Map.copyOf(all);
+    }
 
     // ------------------------------------------------------------------ the check
 

@@ -387,7 +387,7 @@ public final class RuleSetCompiler {
         int before = problems.size();
         if (target == null) {
             problems.add(new Problem(shown, where, line, 0, "has no @target(\"" + manifest.id() + "/…\") metadata"));
-        } else if (!target.startsWith(manifest.id() + "/") || target.length() == manifest.id().length() + 1) {
+        } else if (!belongs(target, manifest.id())) {
             problems.add(new Problem(shown, where, line, 0, "@target(\"" + target + "\") does not belong to rule set "
                     + manifest.id() + ": target ids start with " + manifest.id() + "/"));
         }
@@ -400,10 +400,44 @@ public final class RuleSetCompiler {
         if (clause == null) {
             problems.add(new Problem(shown, where, line, 0, "has no @clause(\"…\") metadata naming its clause"));
         }
+        String evidence = string(meta.get("evidence"));
+        if (evidence != null && !EVIDENCE.contains(evidence)) {
+            problems.add(new Problem(shown, where, line, 0, "@evidence(\"" + evidence + "\") is not an evidence tag: use "
+                    + String.join(", ", EVIDENCE)));
+        }
         if (problems.size() > before) {
             return null;
         }
-        return new RuleInfo(rule.getName(), target, new Source(document, clause, string(meta.get("reading"))), shown, line);
+        return new RuleInfo(rule.getName(), target, new Source(document, clause, string(meta.get("reading")), evidence),
+                shown, line);
+    }
+
+    /**
+     * The evidence tags a rule may carry ({@code @evidence}): {@code verified} (its reading reproduces
+     * published results), {@code document} (the source's wording only), {@code provisional} (a reading
+     * the sources leave open).
+     */
+    public static final List<String> EVIDENCE = List.of("verified", "document", "provisional");
+
+    /**
+     * Whether {@code target} belongs to rule set {@code id} ({@code FAMILY/YEAR}): it starts with the
+     * rule set's id and a slash, or, for a family whose targets keep their ids from year to year
+     * (the 766 index: {@code vn-766/progress/on-time}), with the family and a slash followed by no year.
+     */
+    static boolean belongs(String target, String id) {
+        if (target.startsWith(id + "/") && target.length() > id.length() + 1) {
+            return true;
+        }
+        int slash = id.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        String family = id.substring(0, slash + 1);
+        if (!target.startsWith(family) || target.length() == family.length()) {
+            return false;
+        }
+        String rest = target.substring(family.length());
+        return !Character.isDigit(rest.charAt(0));
     }
 
     /** The 1-based line where {@code rule "name"} is declared in {@code drl}, or 0. */
@@ -508,6 +542,15 @@ public final class RuleSetCompiler {
         if (m.period() == null) {
             problems.add(new Problem(shown, "period", 0, 0, "is required: the period the targets are for, such as 2021"));
         }
+        if (m.periods() != null && !m.eachFoundPeriod()) {
+            problems.add(new Problem(shown, "periods", 0, 0, "'" + m.periods() + "' is not a choice of periods: leave it out"
+                    + " for the rule set's period alone, or write \"" + RuleSetManifest.EACH_FOUND + "\""));
+        }
+        m.parameters().forEach((k, v) -> {
+            if (k.isBlank() || v == null || v.isBlank()) {
+                problems.add(new Problem(shown, "parameters." + k, 0, 0, "must be a non-empty name with a non-empty string value"));
+            }
+        });
         if (m.effective() == null || m.effective().from() == null || m.effective().to() == null) {
             problems.add(new Problem(shown, "effective", 0, 0, "needs \"from\" and \"to\" dates"));
         } else if (m.effective().from().isAfter(m.effective().to())) {

@@ -36,12 +36,21 @@ public final class Run {
     private final List<Problem> conflicts = new ArrayList<>();
     private Map<String, TargetSpec> specs;
     private final Vocabulary vocabulary;
+    private final Map<String, String> parameters;
+    /** Per unit id, the scored results stated so far, in the order stated. */
+    private final Map<String, List<Scored>> scored = new java.util.LinkedHashMap<>();
 
     Run(Period period, LocalDate asOf, Map<String, RuleInfo> rules) {
         this(period, asOf, rules, Vocabulary.standard());
     }
 
     Run(Period period, LocalDate asOf, Map<String, RuleInfo> rules, Vocabulary vocabulary) {
+        this(period, asOf, rules, vocabulary, Map.of());
+    }
+
+    Run(Period period, LocalDate asOf, Map<String, RuleInfo> rules, Vocabulary vocabulary,
+        Map<String, String> parameters) {
+        this.parameters = parameters == null ? Map.of() : parameters;
         this.vocabulary = vocabulary == null ? Vocabulary.standard() : vocabulary;
         this.period = period;
         this.asOf = asOf;
@@ -52,6 +61,11 @@ public final class Run {
     /** The words of the rule set evaluating: its indicators, event types, attestations, fields and levels. */
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** The rule set's parameter {@code name} (manifest {@code "parameters"}), or {@code null}. */
+    public String parameter(String name) {
+        return parameters.get(name);
     }
 
     /** The period the rule set evaluates. */
@@ -115,7 +129,93 @@ public final class Run {
         }
         results.add(new TargetResult(rule.target(), unit.getId(), period, field, status,
                 settled || (periodEnded && measuredPeriod == null), actual, threshold, gap, rule.source(),
-                new Message(vi, en), measuredPeriod, rule.name()));
+                new Message(vi, en), measuredPeriod, rule.name(), null, null));
+    }
+
+    /**
+     * One scored result, as a scored check states it.
+     *
+     * @param group    its group
+     * @param points   the exact points given, or {@code null} when excluded at this level
+     * @param max      its maximum
+     * @param gap      further successful cases to full points, or {@code null}
+     * @param missing  whether its measurement was missing
+     * @param counted  what a case is, in Vietnamese and English ("hồ sơ có kết quả điện tử")
+     */
+    public record Scored(String target, String group, Fraction points, Fraction max, Long gap, boolean missing,
+                         Message counted) {
+    }
+
+    /**
+     * Adds one scored result: as {@link #emit}, with its points ({@code null} when the target is
+     * excluded at the unit's level) out of {@code max}; or, with {@code group == null}, an
+     * unscored one showing {@code maxPoints} ({@code "0"} for informational, {@code null} unknown).
+     */
+    public void emitScored(RuleInfo rule, UnitView unit, Status status, String actual, String threshold, Long gap,
+                           String vi, String en, String group, Fraction points, String maxPoints, boolean missing,
+                           Message counted) {
+        unanswered.remove(new Fired(rule, unit));
+        String earlier = claimed.putIfAbsent(new Claim(rule.target(), unit, null), rule.name());
+        if (earlier != null) {
+            emit(rule, unit, null, status, actual, threshold, gap, null, vi, en);
+            return;
+        }
+        results.add(new TargetResult(rule.target(), unit.getId(), period, null, status, periodEnded, actual, threshold,
+                gap, rule.source(), new Message(vi, en), null, rule.name(), points == null ? null : points.display(),
+                maxPoints));
+        if (group != null) {
+            scored.computeIfAbsent(unit.getId(), k -> new ArrayList<>()).add(new Scored(rule.target(), group, points,
+                    Fraction.parse(maxPoints), gap, missing, counted));
+        }
+    }
+
+    /** Per unit with a scored result, its score for this run's period. */
+    List<org.reformtargets.core.Score> scores() {
+        List<org.reformtargets.core.Score> out = new ArrayList<>();
+        String order = parameters.get("score.groups");
+        List<String> groupOrder = order == null ? List.of() : java.util.Arrays.stream(order.split(","))
+                .map(String::strip).filter(g -> !g.isEmpty()).toList();
+        for (Map.Entry<String, List<Scored>> e : scored.entrySet()) {
+            Fraction total = Fraction.ZERO;
+            Fraction max = Fraction.ZERO;
+            Map<String, Fraction> groups = new java.util.TreeMap<>(java.util.Comparator
+                    .comparingInt((String g) -> groupOrder.contains(g) ? groupOrder.indexOf(g) : groupOrder.size())
+                    .thenComparing(java.util.Comparator.naturalOrder()));
+            java.util.TreeSet<String> missing = new java.util.TreeSet<>();
+            List<Gains.Option> options = new ArrayList<>();
+            Map<String, Scored> byTarget = new HashMap<>();
+            for (Scored s : e.getValue()) {
+                byTarget.put(s.target(), s);
+                if (s.points() == null) {
+                    continue;
+                }
+                total = total.plus(s.points());
+                max = max.plus(s.max());
+                groups.merge(s.group(), s.points(), Fraction::plus);
+                if (s.missing()) {
+                    missing.add(s.target());
+                }
+                if (s.gap() != null) {
+                    options.add(new Gains.Option(s.target(), s.gap(), s.max().minus(s.points())));
+                }
+            }
+            for (String g : groupOrder) {
+                groups.putIfAbsent(g, Fraction.ZERO);
+            }
+            Map<String, String> shown = new java.util.LinkedHashMap<>();
+            groups.forEach((g, f) -> shown.put(g, f.display()));
+            List<org.reformtargets.core.Score.Gain> gains = new ArrayList<>();
+            for (Gains.Option o : Gains.rank(options, 3)) {
+                Message c = byTarget.get(o.target()).counted();
+                String pts = o.gain().display();
+                gains.add(new org.reformtargets.core.Score.Gain(o.target(), o.cases(), pts, new Message(
+                        "Thêm " + Texts.count(o.cases(), true) + " " + c.vi() + ": +" + pts.replace('.', ',') + " điểm",
+                        Texts.count(o.cases(), false) + " more " + c.en() + ": +" + pts)));
+            }
+            out.add(new org.reformtargets.core.Score(e.getKey(), period, total.display(), max.plain(), total.toString(),
+                    missing.isEmpty(), shown, List.copyOf(missing), gains));
+        }
+        return out;
     }
 
     /** The results, once every rule has fired; conflicts and unfinished checks are problems. */

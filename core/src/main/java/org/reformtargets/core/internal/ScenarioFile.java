@@ -34,8 +34,11 @@ public final class ScenarioFile {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FILE_KEYS = Set.of("description", "scenarios");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "facts", "factsFile", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("unit", "target", "field", "status", "gap", "actual", "final");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "facts", "factsFile", "expect", "scores");
+    private static final Set<String> EXPECT_KEYS = Set.of("unit", "target", "field", "status", "gap", "actual", "final",
+            "period", "points", "maxPoints");
+    private static final Set<String> SCORE_KEYS = Set.of("unit", "period", "total", "exactTotal", "maxTotal", "complete",
+            "groups", "missing");
 
     /** Reads a file by its path relative to the rule-set folder; {@code null} when it does not exist. */
     @FunctionalInterface
@@ -56,9 +59,32 @@ public final class ScenarioFile {
      * @param actual     the expected {@code actual} figure, or {@code null} when not checked
      * @param isFinal    whether the result must be final, or {@code null} when not checked
      * @param line       its line in the file
+     * @param period     the result's period, or {@code null} for results of any period
+     * @param pointsGiven whether points are expected
+     * @param points     the expected points ({@code null}: none)
+     * @param maxPoints  the expected maximum, or {@code null} when not checked
      */
     public record Expectation(String target, String unit, boolean fieldGiven, String field, Status status,
-                              boolean gapGiven, Long gap, String actual, Boolean isFinal, int line) {
+                              boolean gapGiven, Long gap, String actual, Boolean isFinal, int line,
+                              org.reformtargets.core.Period period, boolean pointsGiven, String points, String maxPoints) {
+    }
+
+    /**
+     * One expected score record of a points-scoring rule set; what is {@code null} is not checked.
+     *
+     * @param unit       unit id
+     * @param period     the period
+     * @param total      the displayed total ({@code "86.20"})
+     * @param exactTotal the exact total ({@code "431/5"})
+     * @param maxTotal   the maximum
+     * @param complete   whether complete
+     * @param groups     points per group, each checked
+     * @param missing    the targets lacking a measurement
+     * @param line       its line in the file
+     */
+    public record ScoreExpectation(String unit, org.reformtargets.core.Period period, String total, String exactTotal,
+                                   String maxTotal, Boolean complete, Map<String, String> groups, List<String> missing,
+                                   int line) {
     }
 
     /**
@@ -69,7 +95,8 @@ public final class ScenarioFile {
      * @param facts  its facts, or {@code null} when they could not be read
      * @param expect its expectations
      */
-    public record Scenario(String name, int line, FactsDocument facts, List<Expectation> expect) {
+    public record Scenario(String name, int line, FactsDocument facts, List<Expectation> expect,
+                           List<ScoreExpectation> scores) {
     }
 
     /**
@@ -181,7 +208,70 @@ public final class ScenarioFile {
                 }
             }
         }
-        return new Scenario(name, line, facts, List.copyOf(expect));
+        List<ScoreExpectation> scores = new ArrayList<>();
+        if (node.has("scores")) {
+            JsonNode sl = node.get("scores");
+            if (!sl.isArray()) {
+                problems.add(new Problem(file, path + ".scores", line, 0, "must be a list of {\"unit\", \"period\", \"total\"}"));
+            } else {
+                for (int j = 0; j < sl.size(); j++) {
+                    ScoreExpectation e = scoreExpectation(sl.get(j), pointer + "/scores/" + j, path + ".scores[" + j + "]");
+                    if (e != null) {
+                        scores.add(e);
+                    }
+                }
+            }
+        }
+        return new Scenario(name, line, facts, List.copyOf(expect), List.copyOf(scores));
+    }
+
+    private ScoreExpectation scoreExpectation(JsonNode node, String pointer, String path) {
+        int line = line(pointer);
+        if (!node.isObject()) {
+            problems.add(new Problem(file, path, line, 0, "must be an object {\"unit\", \"period\", \"total\"}"));
+            return null;
+        }
+        unknownKeys(node, pointer, SCORE_KEYS);
+        int before = problems.size();
+        String unit = text(node, "unit", path, line);
+        org.reformtargets.core.Period period = period(node, path, line, true);
+        Map<String, String> groups = new java.util.LinkedHashMap<>();
+        if (node.has("groups")) {
+            node.get("groups").fields().forEachRemaining(e -> groups.put(e.getKey(), e.getValue().asText()));
+        }
+        List<String> missing = null;
+        if (node.has("missing")) {
+            missing = new ArrayList<>();
+            for (JsonNode m : node.get("missing")) {
+                missing.add(m.asText());
+            }
+        }
+        Boolean complete = node.has("complete") ? node.get("complete").asBoolean() : null;
+        if (problems.size() > before) {
+            return null;
+        }
+        return new ScoreExpectation(unit, period, optionalText(node, "total"), optionalText(node, "exactTotal"),
+                optionalText(node, "maxTotal"), complete, groups, missing, line);
+    }
+
+    private static String optionalText(JsonNode node, String key) {
+        return node.has(key) && !node.get(key).isNull() ? node.get(key).asText() : null;
+    }
+
+    private org.reformtargets.core.Period period(JsonNode node, String path, int line, boolean required) {
+        if (!node.has("period")) {
+            if (required) {
+                problems.add(new Problem(file, path + ".period", line, 0, "is required, as a period such as 2025-Q3"));
+            }
+            return null;
+        }
+        try {
+            return org.reformtargets.core.Period.parse(node.get("period").asText());
+        } catch (RuntimeException e) {
+            problems.add(new Problem(file, path + ".period", line, 0, "'" + node.get("period").asText()
+                    + "' is not a period such as 2025, 2025-Q3 or 2025-07"));
+            return null;
+        }
     }
 
     private FactsDocument inlineFacts(String pointer, String path) {
@@ -276,11 +366,16 @@ public final class ScenarioFile {
                 isFinal = node.get("final").asBoolean();
             }
         }
+        org.reformtargets.core.Period period = period(node, path, line, false);
+        boolean pointsGiven = node.has("points");
+        String points = optionalText(node, "points");
+        String maxPoints = optionalText(node, "maxPoints");
         if (problems.size() > before) {
             return null;
         }
         String full = target.contains("/") ? target : ruleSet + "/" + target;
-        return new Expectation(full, unit, fieldGiven, field, status, gapGiven, gap, actual, isFinal, line);
+        return new Expectation(full, unit, fieldGiven, field, status, gapGiven, gap, actual, isFinal, line, period,
+                pointsGiven, points, maxPoints);
     }
 
     private String text(JsonNode node, String key, String path, int line) {

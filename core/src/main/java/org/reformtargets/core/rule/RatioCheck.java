@@ -67,6 +67,58 @@ public final class RatioCheck {
         return this;
     }
 
+    /**
+     * Makes this a scored target: points out of {@code maxPoints} ({@code "6"}) in {@code group}
+     * ({@code "transparency"}), ended by {@link ScoreCheck#linear()} or {@link ScoreCheck#fullAt}.
+     */
+    public ScoreCheck score(String group, String maxPoints) {
+        if (perField || abovePreviousYear) {
+            throw new IllegalArgumentException("a scored target is for the unit's total: no perField or alsoAbovePreviousYear");
+        }
+        if (group == null || !group.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("group '" + group + "' is not a lower-case id such as \"transparency\"");
+        }
+        return new ScoreCheck(check, indicator, group, maxPoints);
+    }
+
+    /**
+     * Ends the check with the share shown for information only: no points, and a maximum of 0, so
+     * that it never changes a total. The status is {@code NOT_APPLICABLE} with the share as
+     * {@code actual} ({@code INSUFFICIENT_DATA} without a figure).
+     */
+    public void informational() {
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.NOT_APPLICABLE, List.of(indicator.code())));
+        Period period = check.run.period();
+        String subjectVi = Texts.capitalize(indicator.viCounted());
+        String subjectEn = Texts.capitalize(indicator.enCounted());
+        Measurement m = check.unit.exact(indicator.code(), null, period);
+        if (m == null) {
+            check.run.emitScored(check.rule, check.unit, Status.INSUFFICIENT_DATA, null, "for information", null,
+                    subjectVi + ": chưa có số liệu " + Words.periodVi(period) + " (chỉ số để tham khảo, không chấm điểm).",
+                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given (shown for information, not scored).",
+                    null, null, "0", false, null);
+            return;
+        }
+        if (m.denominator() == 0) {
+            check.run.emitScored(check.rule, check.unit, Status.NOT_APPLICABLE, null, "for information", null,
+                    subjectVi + ": không có " + indicator.viOutOf() + " " + Words.periodVi(period)
+                            + " (chỉ số để tham khảo, không chấm điểm).",
+                    subjectEn + ": there were no " + indicator.enOutOf() + " in " + Words.periodEn(period)
+                            + " (shown for information, not scored).",
+                    null, null, "0", false, null);
+            return;
+        }
+        BigDecimal pct = Ratio.percent(m.numerator(), m.denominator());
+        check.run.emitScored(check.rule, check.unit, Status.NOT_APPLICABLE, Texts.actualPercent(pct), "for information",
+                null, subjectVi + ": " + Texts.count(m.numerator(), true) + "/" + Texts.count(m.denominator(), true) + " "
+                        + indicator.viOutOf() + " " + Words.periodVi(period) + " (" + Words.pct(pct, true)
+                        + "), chỉ số để tham khảo, không chấm điểm.",
+                subjectEn + ": " + Texts.count(m.numerator(), false) + " of " + Texts.count(m.denominator(), false) + " "
+                        + indicator.enOutOf() + " in " + Words.periodEn(period) + " (" + Words.pct(pct, false)
+                        + "), shown for information and not scored.",
+                null, null, "0", false, null);
+    }
+
     /** Ends the check: the share must be at least {@code percent} ({@code 100·n ≥ percent·d}). */
     public void atLeast(String percent) {
         decide(Op.AT_LEAST, percent);

@@ -1,0 +1,44 @@
+package org.reformtargets.core.internal;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where the next points are cheapest: of a unit's scored targets, those where the fewest further
+ * successful cases gain the most points. A pure function of exact figures.
+ */
+public final class Gains {
+
+    private Gains() {
+    }
+
+    /**
+     * One target's way to full points.
+     *
+     * @param target the target id
+     * @param cases  the further successful cases that give full points (the result's gap)
+     * @param gain   the points they gain: the maximum less the points given
+     */
+    public record Option(String target, long cases, Fraction gain) {
+    }
+
+    /**
+     * The options that gain something for a positive number of cases, best first: most points per
+     * case, then fewer cases, then target id; at most {@code limit}.
+     */
+    public static List<Option> rank(List<Option> options, int limit) {
+        List<Option> useful = new ArrayList<>();
+        for (Option o : options) {
+            if (o.cases() > 0 && o.gain().signum() > 0) {
+                useful.add(o);
+            }
+        }
+        useful.sort(Comparator.<Option, Fraction>comparing(o -> o.gain().dividedBy(
+                        new Fraction(BigInteger.valueOf(o.cases()), BigInteger.ONE))).reversed()
+                .thenComparingLong(Option::cases)
+                .thenComparing(Option::target));
+        return List.copyOf(useful.subList(0, Math.min(limit, useful.size())));
+    }
+}
