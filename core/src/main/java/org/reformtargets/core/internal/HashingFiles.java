@@ -44,23 +44,23 @@ public final class HashingFiles implements RuleSetCompiler.Files {
 
     /**
      * The hash {@link RuleSetCompiler#compile} would give the rule set in {@code files}: the manifest,
-     * then its files, then its shared files, then its vocabulary files (shared ones first), read in that order.
+     * then its vocabulary files (shared ones first), then its files, then its shared files, read in that order.
      */
     public static String hashOf(RuleSetCompiler.Files files, org.reformtargets.core.RuleSetManifest manifest) {
         HashingFiles h = new HashingFiles(files);
         try {
             h.read(RuleSetCompiler.MANIFEST);
-            for (String f : manifest.files()) {
-                h.read(f);
-            }
-            for (String f : manifest.include()) {
-                h.readShared(f);
-            }
             for (String f : manifest.vocabulary().include()) {
                 h.readShared(f);
             }
             for (String f : manifest.vocabulary().files()) {
                 h.read(f);
+            }
+            for (String f : manifest.files()) {
+                h.read(f);
+            }
+            for (String f : manifest.include()) {
+                h.readShared(f);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -225,9 +225,18 @@ public final class RuleSetCompiler {
         RuleSetManifest manifest = model.manifest();
         Map<String, String> fileOfResource = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
+        Vocabulary vocabulary = null;
         try {
             if (files.read(MANIFEST) == null) {
                 return null;
+            }
+            // the vocabulary files are read (and hashed) right after the manifest, as compile reads them
+            if (!manifest.vocabulary().isEmpty()) {
+                List<Problem> problems = new ArrayList<>();
+                vocabulary = vocabulary(manifest, files, problems);
+                if (!problems.isEmpty()) {
+                    return null; // compiling reports them
+                }
             }
             for (String file : manifest.files()) {
                 if (!readText(file, files.display(file), files.read(file), fileOfResource, texts)) {
@@ -242,15 +251,6 @@ public final class RuleSetCompiler {
             }
         } catch (IOException e) {
             return null;
-        }
-        // the vocabulary files are read (and hashed) whatever their content; they are parsed only if listed
-        Vocabulary vocabulary = null;
-        if (!manifest.vocabulary().isEmpty()) {
-            List<Problem> problems = new ArrayList<>();
-            vocabulary = vocabulary(manifest, files, problems);
-            if (!problems.isEmpty()) {
-                return null; // compiling reports them
-            }
         }
         if (!files.sha256().equals(model.contentHash())) {
             return null;
