@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Period;
+import org.reformtargets.core.Score;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetResult;
 import org.reformtargets.core.Unit;
@@ -26,6 +27,7 @@ final class Scorecard {
     private final Evaluation evaluation;
     private final List<Unit> units;
     private final String lang;
+    private boolean pointsColumn;
 
     /**
      * @param evaluation the results
@@ -53,6 +55,10 @@ final class Scorecard {
         List<String> header = new ArrayList<>(List.of("TARGET", "FIELD", "STATUS", "ACTUAL", "THRESHOLD", "GAP"));
         if (periodColumn) {
             header.add(1, "PERIOD");
+        }
+        pointsColumn = results.stream().anyMatch(r -> r.maxPoints() != null);
+        if (pointsColumn) {
+            header.add("POINTS");
         }
         Map<String, List<TargetResult>> byUnit = new LinkedHashMap<>();
         for (TargetResult r : results) {
@@ -89,6 +95,11 @@ final class Scorecard {
                             .append('\n');
                 }
             }
+            for (Score score : evaluation.scores()) {
+                if (score.unit().equals(unit)) {
+                    score(b, score);
+                }
+            }
         }
 
         b.append('\n').append("Summary: ").append(results.size()).append(results.size() == 1 ? " result" : " results");
@@ -108,6 +119,28 @@ final class Scorecard {
         return b.toString();
     }
 
+    /**
+     * A unit's score for one period: the total out of its maximum, each group, and where the next
+     * points are cheapest.
+     */
+    private void score(StringBuilder b, Score score) {
+        b.append(INDENT).append("Score ").append(score.period()).append(": ").append(score.total()).append(" / ")
+                .append(score.maxTotal());
+        if (!score.complete()) {
+            b.append(" (incomplete: no figure for ").append(score.missing().size())
+                    .append(score.missing().size() == 1 ? " indicator" : " indicators").append(')');
+        }
+        b.append('\n');
+        if (!score.groups().isEmpty()) {
+            b.append(INDENT).append(INDENT).append(score.groups().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+        }
+        for (Score.Gain g : score.gains()) {
+            b.append(INDENT).append(INDENT).append(lang != null && lang.equals("vi") ? g.message().vi() : g.message().en())
+                    .append('\n');
+        }
+    }
+
     private List<String> row(TargetResult r, boolean periodColumn) {
         String prefix = evaluation.ruleSet().id() + "/";
         String target = r.target().startsWith(prefix) ? r.target().substring(prefix.length()) : r.target();
@@ -124,6 +157,9 @@ final class Scorecard {
                 r.gap() == null ? "-" : r.gap().toString()));
         if (periodColumn) {
             row.add(1, r.period().toString());
+        }
+        if (pointsColumn) {
+            row.add(r.maxPoints() == null ? "-" : (r.points() == null ? "-" : r.points()) + "/" + r.maxPoints());
         }
         return row;
     }

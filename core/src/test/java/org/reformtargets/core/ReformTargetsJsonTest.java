@@ -241,6 +241,41 @@ class ReformTargetsJsonTest {
         assertEquals(json, ReformTargetsJson.writeEvaluation(back));
     }
 
+    private static Evaluation scoredEvaluation() {
+        Score score = new Score("p-b", Period.quarter(2025, 3), "65.62", "100", "3937/60", true,
+                new java.util.LinkedHashMap<>(java.util.Map.of("transparency", "14.50")), List.of(),
+                List.of(new Score.Gain("vn-766/digitization/electronic-result", 900, "1.80",
+                        new Message("Thêm 900 hồ sơ có kết quả điện tử: +1,80 điểm",
+                                "900 more dossiers with an electronic result: +1.80"))));
+        Score incomplete = new Score("p-a", Period.quarter(2025, 3), "19.40", "100", "97/5", false,
+                java.util.Map.of("progress", "19.40"), List.of("vn-766/transparency/dossier-sync"), List.of());
+        return new Evaluation(new RuleSetRef("vn-766/2025", "1.0.0"), AS_OF, List.of(fullResult()),
+                List.of(score, incomplete));
+    }
+
+    @Test
+    void scoresAreWrittenAfterTheResultsPerUnitAndPeriodAndReadBackEqual() throws IOException {
+        Evaluation evaluation = scoredEvaluation();
+        String json = ReformTargetsJson.writeEvaluation(evaluation);
+        JsonNode tree = TREES.readTree(json);
+
+        assertEquals(List.of("ruleSet", "asOf", "results", "scores", "summary"), names(tree));
+        JsonNode first = tree.get("scores").get(0);
+        assertEquals("p-a", first.get("unit").asText());
+        assertEquals(List.of("unit", "period", "total", "maxTotal", "exactTotal", "complete", "groups", "missing"),
+                names(first));
+        assertEquals(false, first.get("complete").asBoolean());
+        JsonNode second = tree.get("scores").get(1);
+        assertEquals("65.62", second.get("total").asText());
+        assertEquals("3937/60", second.get("exactTotal").asText());
+        assertEquals(true, second.get("complete").asBoolean());
+        assertEquals("14.50", second.get("groups").get("transparency").asText());
+        assertEquals(900, second.get("gains").get(0).get("cases").asLong());
+        Evaluation back = ReformTargetsJson.readEvaluation(json);
+        assertEquals(evaluation, back);
+        assertEquals(json, ReformTargetsJson.writeEvaluation(back));
+    }
+
     @Test
     void resultFieldsAreNamedAndOrderedAsTheContractSays() throws IOException {
         JsonNode tree = TREES.readTree(ReformTargetsJson.writeEvaluation(sampleEvaluation()));
@@ -249,8 +284,8 @@ class ReformTargetsJsonTest {
         assertEquals(List.of("id", "version"), names(tree.get("ruleSet")));
         JsonNode full = findResult(tree, "snn-hcm", "hcm-agri/2021/on-time-per-field", "land");
         assertEquals(List.of("target", "unit", "period", "field", "status", "final", "actual", "threshold", "gap",
-                "measuredPeriod", "source", "message", "rule"), names(full));
-        assertEquals(List.of("document", "clause", "reading"), names(full.get("source")));
+                "measuredPeriod", "source", "message", "rule", "points", "maxPoints"), names(full));
+        assertEquals(List.of("document", "clause", "reading", "evidence"), names(full.get("source")));
         assertEquals(List.of("vi", "en"), names(full.get("message")));
         assertFalse(full.get("final").booleanValue());
         assertEquals("2021-Q3", full.get("measuredPeriod").textValue());

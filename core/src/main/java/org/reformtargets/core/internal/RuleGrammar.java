@@ -126,7 +126,8 @@ public final class RuleGrammar {
                     "perField", Call.of("RatioCheck"), "onlyFields", Call.of("RatioCheck", SS),
                     "fieldAtLeast", Call.of("RatioCheck", S, S), "alsoAbovePreviousYear", Call.of("RatioCheck"),
                     "atLeast", Call.of(VERDICT, S), "above", Call.of(VERDICT, S), "risesByPoints", Call.of(VERDICT, S),
-                    "score", Call.of("ScoreCheck", S, S), "informational", Call.of(VERDICT)),
+                    "score", Call.of("ScoreCheck", S, S), "informational", Call.of(VERDICT),
+                    "unknownMaximum", Call.of(VERDICT)),
             "ValueCheck", Map.of(
                     "atLeast", Call.of(VERDICT, S), "atMost", Call.of(VERDICT, S),
                     "risesByPercent", Call.of(VERDICT, S), "atMostPercentOfYear", Call.of(VERDICT, I, S)),

@@ -87,6 +87,18 @@ public final class RatioCheck {
      * {@code actual} ({@code INSUFFICIENT_DATA} without a figure).
      */
     public void informational() {
+        shown("0");
+    }
+
+    /**
+     * Ends the check with the share shown for an indicator whose maximum is unknown: as
+     * {@link #informational()}, without {@code maxPoints} (never read as 0).
+     */
+    public void unknownMaximum() {
+        shown(null);
+    }
+
+    private void shown(String maxPoints) {
         check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.NOT_APPLICABLE, List.of(indicator.code())));
         Period period = check.run.period();
         String subjectVi = Texts.capitalize(indicator.viCounted());
@@ -96,7 +108,7 @@ public final class RatioCheck {
             check.run.emitScored(check.rule, check.unit, Status.INSUFFICIENT_DATA, null, "for information", null,
                     subjectVi + ": chưa có số liệu " + Words.periodVi(period) + " (chỉ số để tham khảo, không chấm điểm).",
                     subjectEn + ": no figure for " + Words.periodEn(period) + " was given (shown for information, not scored).",
-                    null, null, "0", false, null);
+                    null, null, maxPoints, false, null);
             return;
         }
         if (m.denominator() == 0) {
@@ -105,7 +117,7 @@ public final class RatioCheck {
                             + " (chỉ số để tham khảo, không chấm điểm).",
                     subjectEn + ": there were no " + indicator.enOutOf() + " in " + Words.periodEn(period)
                             + " (shown for information, not scored).",
-                    null, null, "0", false, null);
+                    null, null, maxPoints, false, null);
             return;
         }
         BigDecimal pct = Ratio.percent(m.numerator(), m.denominator());
@@ -116,7 +128,7 @@ public final class RatioCheck {
                 subjectEn + ": " + Texts.count(m.numerator(), false) + " of " + Texts.count(m.denominator(), false) + " "
                         + indicator.enOutOf() + " in " + Words.periodEn(period) + " (" + Words.pct(pct, false)
                         + "), shown for information and not scored.",
-                null, null, "0", false, null);
+                null, null, maxPoints, false, null);
     }
 
     /** Ends the check: the share must be at least {@code percent} ({@code 100·n ≥ percent·d}). */

@@ -1,7 +1,6 @@
 package org.reformtargets.core.rule;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Message;
@@ -179,20 +178,9 @@ public final class ScoreCheck {
             }
             return;
         }
-        Fraction r = Fraction.of(n, d);
-        Fraction points;
-        long gap;
-        if (threshold == null) {
-            points = m.times(r);
-            gap = d - n;
-        } else {
-            Fraction t = Fraction.of(threshold).dividedBy(Fraction.of(100, 1));
-            points = r.compareTo(t) >= 0 ? m : m.times(r).dividedBy(t);
-            // the smallest k with 100·(n + k) >= t·d
-            BigInteger needed = threshold.multiply(BigDecimal.valueOf(d)).divide(HUNDRED)
-                    .setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
-            gap = Math.max(0L, needed.longValueExact() - n);
-        }
+        org.reformtargets.core.internal.Points.Scored scored = org.reformtargets.core.internal.Points.score(n, d, m, threshold);
+        Fraction points = scored.points();
+        long gap = scored.gap();
         boolean full = points.compareTo(m) >= 0;
         Status status = full ? Status.MET : Status.NOT_MET;
         BigDecimal pct = Ratio.percent(n, d);

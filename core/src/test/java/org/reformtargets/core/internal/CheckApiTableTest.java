@@ -17,6 +17,7 @@ import org.reformtargets.core.rule.DeadlinesCheck;
 import org.reformtargets.core.rule.EventsCheck;
 import org.reformtargets.core.rule.RatioCheck;
 import org.reformtargets.core.rule.SubUnitsCheck;
+import org.reformtargets.core.rule.ScoreCheck;
 import org.reformtargets.core.rule.TasksCheck;
 import org.reformtargets.core.rule.ValueCheck;
 
@@ -29,7 +30,7 @@ class CheckApiTableTest {
 
     private static final List<Class<?>> STEPS = List.of(Check.class, RatioCheck.class, ValueCheck.class,
             SubUnitsCheck.class, CoverageCheck.class, CoverageCheck.QuarterlyCoverage.class, EventsCheck.class,
-            TasksCheck.class, DeadlinesCheck.class, AttestationCheck.class);
+            TasksCheck.class, DeadlinesCheck.class, AttestationCheck.class, ScoreCheck.class);
 
     @Test
     void theTableIsThePublicCheckApi() {
