@@ -108,4 +108,28 @@ class ScorecardTest {
                 () -> assertTrue(Pattern.compile("(?m)^  TARGET +PERIOD +FIELD +STATUS").matcher(out).find(), out),
                 () -> assertTrue(Pattern.compile("(?m)^  a +2022 +NOT_MET +90\\.00 +>= 98 +8$").matcher(out).find(), out));
     }
+
+    @Test
+    void aScoredEvaluationShowsPointsAndPerUnitAndPeriodTheTotalGroupsAndGains() {
+        TargetResult r = new TargetResult("vn-766/digitization/electronic-result", "u1", Period.quarter(2025, 3), null,
+                Status.NOT_MET, true, "90.00", "linear, max 6", 800L, null, new Message("Câu.", "Sentence."), null,
+                "rule", "5.40", "6");
+        org.reformtargets.core.Score score = new org.reformtargets.core.Score("u1", Period.quarter(2025, 3), "5.40",
+                "6", "27/5", false, java.util.Map.of("digitization", "5.40"), List.of("vn-766/progress/on-time"),
+                List.of(new org.reformtargets.core.Score.Gain("vn-766/digitization/electronic-result", 800, "0.60",
+                        new Message("Thêm 800 hồ sơ có kết quả điện tử: +0,60 điểm",
+                                "800 more dossiers with an electronic result: +0.60"))));
+        Evaluation e = new Evaluation(new RuleSetRef("vn-766/2025", "1.0.0"), LocalDate.of(2025, 10, 15), List.of(r),
+                List.of(score));
+
+        String out = new Scorecard(e, List.of(), null).render();
+
+        assertTrue(out.contains("POINTS"), out);
+        assertTrue(out.contains("5.40/6"), out);
+        assertTrue(out.contains("Score 2025-Q3: 5.40 / 6 (incomplete: no figure for 1 indicator)"), out);
+        assertTrue(out.contains("digitization 5.40"), out);
+        assertTrue(out.contains("800 more dossiers with an electronic result: +0.60"), out);
+        String vi = new Scorecard(e, List.of(), "vi").render();
+        assertTrue(vi.contains("Thêm 800 hồ sơ có kết quả điện tử: +0,60 điểm"), vi);
+    }
 }
