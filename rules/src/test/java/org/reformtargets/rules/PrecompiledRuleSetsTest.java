@@ -73,7 +73,7 @@ class PrecompiledRuleSetsTest {
 
     @Test
     void everyBundledRuleSetIsPrecompiled() {
-        assertEquals(7, ids().size());
+        assertEquals(8, ids().size());
         for (String id : ids()) {
             assertNotNull(PrecompiledModel.find(id, RuleSet.class.getClassLoader()), id);
             assertTrue(precompiled(both(id)[0]), id + " loads from its precompiled model");

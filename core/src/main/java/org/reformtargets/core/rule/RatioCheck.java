@@ -83,8 +83,8 @@ public final class RatioCheck {
 
     /**
      * Ends the check with the share shown for information only: no points, and a maximum of 0, so
-     * that it never changes a total. The status is {@code NOT_APPLICABLE} with the share as
-     * {@code actual} ({@code INSUFFICIENT_DATA} without a figure).
+     * that it never changes a total. The status is {@code NOT_APPLICABLE} whatever the
+     * facts, with the share as {@code actual} where there is a figure.
      */
     public void informational() {
         shown("0");
@@ -100,12 +100,13 @@ public final class RatioCheck {
 
     private void shown(String maxPoints) {
         check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.NOT_APPLICABLE, List.of(indicator.code())));
+        // never a verdict: NOT_APPLICABLE whatever the facts, the share shown where there is one
         Period period = check.run.period();
         String subjectVi = Texts.capitalize(indicator.viCounted());
         String subjectEn = Texts.capitalize(indicator.enCounted());
         Measurement m = check.unit.exact(indicator.code(), null, period);
         if (m == null) {
-            check.run.emitScored(check.rule, check.unit, Status.INSUFFICIENT_DATA, null, "for information", null,
+            check.run.emitScored(check.rule, check.unit, Status.NOT_APPLICABLE, null, "for information", null,
                     subjectVi + ": chưa có số liệu " + Words.periodVi(period) + " (chỉ số để tham khảo, không chấm điểm).",
                     subjectEn + ": no figure for " + Words.periodEn(period) + " was given (shown for information, not scored).",
                     null, null, maxPoints, false, null);

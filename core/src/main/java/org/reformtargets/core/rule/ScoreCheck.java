@@ -142,8 +142,8 @@ public final class ScoreCheck {
         Fraction m = Fraction.parse(max);
         String thresholdText = threshold == null ? "linear, max " + max : "full at >= " + threshold.toPlainString()
                 + ", max " + max;
-        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.SHARE, List.of(indicator.code()))
-                .compared(TargetSpec.Comparison.AT_LEAST, threshold == null ? HUNDRED : threshold, TargetSpec.Scale.PERCENT));
+        // points, not a verdict at a threshold: described as OTHER, its threshold text saying the rule
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.OTHER, List.of(indicator.code())));
         Period period = check.run.period();
         String subjectVi = Texts.capitalize(indicator.viCounted());
         String subjectEn = Texts.capitalize(indicator.enCounted());
