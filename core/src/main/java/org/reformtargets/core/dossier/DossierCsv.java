@@ -153,6 +153,7 @@ final class DossierCsv {
                         header = false;
                     } else {
                         row(n + extra, sink);
+                        flushRowProblems();
                     }
                 }
                 if (header) {
@@ -326,10 +327,23 @@ final class DossierCsv {
                 vneid, !text(Column.POPULATION_DB_CODE).isEmpty(), complaint));
     }
 
+    /** Records a problem of the current row; a row's problems are reported in the order of its columns. */
     private void bad(Column c, String message) {
-        int i = index[c.ordinal()];
-        report.add(lines[i], columns[i], c, message);
+        rowProblems.add(new RowProblem(index[c.ordinal()], c, message));
         rowBad = true;
+    }
+
+    private record RowProblem(int at, Column column, String message) {
+    }
+
+    private final List<RowProblem> rowProblems = new ArrayList<>();
+
+    private void flushRowProblems() {
+        rowProblems.sort(java.util.Comparator.comparingInt(RowProblem::at));
+        for (RowProblem p : rowProblems) {
+            report.add(lines[p.at()], columns[p.at()], p.column(), p.message());
+        }
+        rowProblems.clear();
     }
 
     /** The stripped value of the column, {@code ""} when the header lacks it. */
