@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Evaluates a facts document against a rule set and prints one result per target, "
                 + "unit, period and field.",
         footer = {"", "Exit status: 0 the evaluation ran (whatever the verdicts); 2 usage error, invalid facts "
-                + "(every problem printed as file:line:column: path: message), unknown or broken rule set, "
+                + "or dossier export (every problem printed as file:line:column: path: message), unknown or broken rule set, "
                 + "unreadable file, --audit naming an input or an unwritable file, unusable "
                 + AuditSeal.KEY_VARIABLE + " (nothing is written then)."})
 final class EvaluateCommand implements Callable<Integer> {
