@@ -60,7 +60,7 @@ final class AuditInputs {
         return null;
     }
 
-    private static boolean same(Path a, Path b) {
+    static boolean same(Path a, Path b) {
         try {
             return Files.isSameFile(a, b);
         } catch (IOException | SecurityException e) {

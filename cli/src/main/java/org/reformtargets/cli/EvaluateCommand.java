@@ -20,6 +20,7 @@ import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsException;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
+import org.reformtargets.core.dossier.Dossiers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Evaluates a facts document against a rule set and prints one result per target, "
                 + "unit, period and field.",
         footer = {"", "Exit status: 0 the evaluation ran (whatever the verdicts); 2 usage error, invalid facts "
-                + "(every problem printed as file:line:column: path: message), unknown or broken rule set, "
+                + "or dossier export (every problem printed as file:line:column: path: message), unknown or broken rule set, "
                 + "unreadable file, --audit naming an input or an unwritable file, unusable "
                 + AuditSeal.KEY_VARIABLE + " (nothing is written then)."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -50,6 +51,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--facts", required = true, paramLabel = "FILE",
             description = "The facts document (JSON, UTF-8) to evaluate.")
     Path facts;
+
+    @Option(names = "--dossiers", paramLabel = "FILE",
+            description = "A dossier export (CSV, UTF-8, one row per dossier; see docs/facts-format.md) whose "
+                    + "counts are added to the facts as the 766-index measurements of each unit and every unit "
+                    + "above it, per month, quarter and year (see the aggregate command).")
+    Path dossiers;
 
     @Option(names = "--rule-set", paramLabel = "ID",
             description = "Rule set id such as hcm-agri/2021. Default: the facts document's own ruleSet field.")
@@ -99,6 +106,10 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("Cannot read " + facts + ": it is a directory; give the facts file.");
             return Main.EXIT_USER_ERROR;
         }
+        if (dossiers != null && Files.isDirectory(dossiers)) {
+            err.println("Cannot read " + dossiers + ": it is a directory; give the dossier export (CSV).");
+            return Main.EXIT_USER_ERROR;
+        }
         byte[] key = null;
         if (audit != null) {
             try {
@@ -108,13 +119,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 return Main.EXIT_USER_ERROR;
             }
             String input = AuditInputs.inputNamed(audit, facts, rulesDir, null);
+            if (input == null && dossiers != null && AuditInputs.same(audit, dossiers)) {
+                input = "the dossier export " + dossiers;
+            }
             if (input != null) {
                 return refuse(err, input);
             }
         }
         try {
             if (format == Format.json && audit == null) {
-                FactsDocument document = ReformTargetsJson.readFacts(facts);
+                FactsDocument document = withDossiers(ReformTargetsJson.readFacts(facts));
                 RuleSet ruleSet = loadRuleSet(document, err);
                 if (ruleSet == null) {
                     return Main.EXIT_USER_ERROR;
@@ -132,6 +146,7 @@ final class EvaluateCommand implements Callable<Integer> {
             } else {
                 document = ReformTargetsJson.readFacts(facts);
             }
+            document = withDossiers(document);
             RuleSet ruleSet = loadRuleSet(document, err);
             if (ruleSet == null) {
                 return Main.EXIT_USER_ERROR;
@@ -172,6 +187,11 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println(describe(e));
         }
         return Main.EXIT_USER_ERROR;
+    }
+
+    /** The facts with the dossier export's counts added, when --dossiers is given. */
+    private FactsDocument withDossiers(FactsDocument document) {
+        return dossiers == null ? document : Dossiers.aggregate(document, dossiers);
     }
 
     private int refuse(PrintWriter err, String input) {
@@ -218,7 +238,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return ruleSet.withLimits(new EvaluationLimits(maxFiringsPerUnit, Duration.ofSeconds(timeBudgetSeconds)));
     }
 
-    private static String describe(UncheckedIOException e) {
+    static String describe(UncheckedIOException e) {
         IOException cause = e.getCause();
         if (cause instanceof NoSuchFileException n) {
             return "Cannot read " + n.getFile() + ": no such file.";

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
 
-    private static final List<String> COMMANDS = List.of("evaluate", "rulesets", "describe", "diff", "validate", "test", "audit");
+    private static final List<String> COMMANDS = List.of("evaluate", "aggregate", "rulesets", "describe", "diff", "validate", "test", "audit");
 
     @Test
     void helpNamesEveryCommandAndTheExitStatuses() {

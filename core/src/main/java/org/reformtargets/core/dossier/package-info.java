@@ -1,0 +1,11 @@
+/**
+ * The dossier export (§5 of the 766-index spec) as an input: one CSV row per dossier (hồ sơ),
+ * read as a stream and aggregated, by the dossier-level definitions of §4, into the ratio
+ * measurements of §8 for every unit, and every unit above it, per month, quarter and year.
+ *
+ * <p>{@link org.reformtargets.core.dossier.Dossiers} is the whole public surface: give it the
+ * facts document that names the units and the CSV, and it returns the same document with the
+ * counts added; a bad export raises {@link org.reformtargets.core.dossier.InvalidDossiersException}
+ * listing every problem with its line and column.
+ */
+package org.reformtargets.core.dossier;
