@@ -729,7 +729,7 @@ public final class ReferenceEvaluator {
                 if (p.year() != YEAR || !sameField(m.field(), field)) {
                     continue;
                 }
-                int months = p.kind().months();
+                int months = p.months();
                 if (months == 12) {
                     return new Figure(m, false);
                 }

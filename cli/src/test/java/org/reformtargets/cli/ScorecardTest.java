@@ -26,7 +26,7 @@ class ScorecardTest {
                                        Period measured) {
         return new TargetResult("demo/2021/" + target, "u1", Period.year(2021), field, status, isFinal, actual,
                 ">= 98", status == Status.MET ? 0L : null, null, new Message("Câu tiếng Việt.", "English sentence."),
-                measured, "rule");
+                measured, "rule", null);
     }
 
     @Test
@@ -97,7 +97,7 @@ class ScorecardTest {
     void resultsOfSeveralPeriodsGetAPeriodColumnInsteadOfAHeaderPeriod() {
         TargetResult y2021 = result("a", null, Status.MET, true, "99.00", null);
         TargetResult y2022 = new TargetResult("demo/2021/a", "u1", Period.year(2022), null, Status.NOT_MET, true,
-                "90.00", ">= 98", 8L, null, null, null, "rule");
+                "90.00", ">= 98", 8L, null, null, null, "rule", null);
         Evaluation e = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2022, 12, 31),
                 List.of(y2021, y2022));
 

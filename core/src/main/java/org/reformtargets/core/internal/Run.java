@@ -104,6 +104,13 @@ public final class Run {
      */
     public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
                      Long gap, Period measuredPeriod, boolean settled, String vi, String en) {
+        emit(rule, unit, field, status, actual, threshold, gap, measuredPeriod, settled, null, vi, en);
+    }
+
+    /** As {@link #emit(RuleInfo, UnitView, String, Status, String, String, Long, Period, boolean, String, String)}, with an outlook for the rest of the period. */
+    public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
+                     Long gap, Period measuredPeriod, boolean settled, org.reformtargets.core.Outlook outlook,
+                     String vi, String en) {
         unanswered.remove(new Fired(rule, unit));
         String earlier = claimed.putIfAbsent(new Claim(rule.target(), unit, field), rule.name());
         if (earlier != null) {
@@ -115,7 +122,7 @@ public final class Run {
         }
         results.add(new TargetResult(rule.target(), unit.getId(), period, field, status,
                 settled || (periodEnded && measuredPeriod == null), actual, threshold, gap, rule.source(),
-                new Message(vi, en), measuredPeriod, rule.name()));
+                new Message(vi, en), measuredPeriod, rule.name(), outlook));
     }
 
     /** The results, once every rule has fired; conflicts and unfinished checks are problems. */
