@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Message;
+import org.reformtargets.core.Outlook;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.RuleSetRef;
 import org.reformtargets.core.Status;
@@ -27,6 +28,26 @@ class ScorecardTest {
         return new TargetResult("demo/2021/" + target, "u1", Period.year(2021), field, status, isFinal, actual,
                 ">= 98", status == Status.MET ? 0L : null, null, new Message("Câu tiếng Việt.", "English sentence."),
                 measured, "rule", null);
+    }
+
+    @Test
+    void anOutlookColumnAppearsWhenAResultHasAnOutlook() {
+        TargetResult open = new TargetResult("demo/2021/a", "u1", Period.year(2021), null, Status.MET, false, "99.00",
+                ">= 98", 0L, null, null, Period.half(2021, 1), "rule",
+                new Outlook(Outlook.Basis.PREVIOUS_YEAR, 1204, 1193, "99.09", Outlook.Standing.AT_RISK));
+        Evaluation with = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2021, 6, 30),
+                List.of(open, result("b", null, Status.MET, false, "99.00", Period.half(2021, 1))));
+
+        String out = new Scorecard(with, List.of(Unit.root("u1", "Sở", Level.DEPARTMENT)), null).render();
+
+        assertTrue(out.lines().anyMatch(l -> l.endsWith("OUTLOOK")), out);
+        assertTrue(out.lines().anyMatch(l -> l.endsWith("AT_RISK 1193 of 1204 (99.09%)")), out);
+        assertTrue(out.contains("OUTLOOK: what the rest of the period must bring"), out);
+        assertEquals("ON_TRACK 5 (7 expected)",
+                Scorecard.outlook(new Outlook(Outlook.Basis.RUN_RATE, 7, 5, null, Outlook.Standing.ON_TRACK)));
+        String without = new Scorecard(new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2021, 6, 30),
+                List.of(result("b", null, Status.MET, false, "99.00", null))), List.of(), null).render();
+        assertFalse(without.contains("OUTLOOK"), without);
     }
 
     @Test
