@@ -144,8 +144,12 @@ public final class ReferenceEvaluator {
         }
     }
 
-    /** A figure for 2021 and whether a sub-period stood in for the year. */
-    private record Figure(Measurement m, boolean yearToDate) {
+    /**
+     * A figure for a year: {@code m} (its own measurement, or the sum of the sub-periods covering
+     * January to {@code last}, with a null period), or {@code null} when they leave a gap, overlap
+     * with different sums or overflow; whether it stands in for the year; the last month covered.
+     */
+    private record Figure(Measurement m, boolean yearToDate, int last) {
     }
 
     /** Evaluates {@code facts} (a valid document) against hcm-agri/2021, in the calling thread. */
@@ -393,7 +397,7 @@ public final class ReferenceEvaluator {
             private void ratio(Node n, String target, int slot, String field, int percent, boolean strict) {
                 String threshold = (strict ? "> " : ">= ") + percent;
                 Figure f = figure(n.measurements(slot), field);
-                if (f == null) {
+                if (f == null || f.m == null) {
                     out.add(new Result(target, n.unit.id(), field, INSUFFICIENT, yearEnded, null, threshold, null));
                     return;
                 }
@@ -428,16 +432,27 @@ public final class ReferenceEvaluator {
                         gap = needed.compareTo(BigInteger.valueOf(den)) > 0 ? null : needed.longValueExact() - num;
                     }
                 }
+                Long e = expected(n.measurements(slot), field, f);
+                if (e != null) {
+                    // even if every case still expected succeeded: 100·(num + e) against percent·(den + e)
+                    BigInteger all = BigInteger.valueOf(den).add(BigInteger.valueOf(e));
+                    int c = BigInteger.valueOf(num).add(BigInteger.valueOf(e)).multiply(BigInteger.valueOf(100))
+                            .compareTo(all.multiply(BigInteger.valueOf(percent)));
+                    if (strict ? c <= 0 : c < 0) {
+                        status = NOT_MET;
+                        fin = true;
+                    }
+                }
                 out.add(new Result(target, n.unit.id(), field, status, fin, percent(num, den), threshold, gap));
             }
 
             /** online-rate-growth: the 2021 share at least the 2020 share plus 3 points. */
             private void onlineRate(Node n) {
                 List<Measurement> all = n.measurements(ONLINE_M);
-                Measurement prev = exact2020(all);
+                Measurement prev = whole2020(all);
                 String threshold = ">= 2020 + 3 points";
                 Figure f = figure(all, null);
-                if (f == null) {
+                if (f == null || f.m == null) {
                     out.add(new Result(ONLINE_RATE, n.unit.id(), null, INSUFFICIENT, yearEnded, null, threshold, null));
                     return;
                 }
@@ -486,16 +501,28 @@ public final class ReferenceEvaluator {
                                 : Math.max(0, needed.longValueExact() - num);
                     }
                 }
+                Long e = expected(all, null, f);
+                if (e != null) {
+                    BigInteger bpd = BigInteger.valueOf(pd);
+                    BigInteger be = BigInteger.valueOf(e);
+                    BigInteger left = BigInteger.valueOf(num).add(be).multiply(BigInteger.valueOf(100)).multiply(bpd);
+                    BigInteger right = BigInteger.valueOf(pn).multiply(BigInteger.valueOf(100))
+                            .add(BigInteger.valueOf(3).multiply(bpd)).multiply(BigInteger.valueOf(den).add(be));
+                    if (left.compareTo(right) < 0) {
+                        status = NOT_MET;
+                        fin = true;
+                    }
+                }
                 out.add(new Result(ONLINE_RATE, n.unit.id(), null, status, fin, actual, threshold, gap));
             }
 
             /** online-procedures-growth: the 2021 count at least 1.05 times the 2020 count. */
             private void onlineProcedures(Node n) {
                 List<Measurement> all = n.measurements(PROCEDURES_M);
-                Measurement prev = exact2020(all);
+                Measurement prev = whole2020(all);
                 String threshold = ">= 2020 + 5 %";
                 Figure f = figure(all, null);
-                if (f == null) {
+                if (f == null || f.m == null) {
                     out.add(new Result(ONLINE_PROCEDURES, n.unit.id(), null, INSUFFICIENT, yearEnded, null, threshold, null));
                     return;
                 }
@@ -717,40 +744,177 @@ public final class ReferenceEvaluator {
         }
 
         /**
-         * The figure for 2021: the measurement of the year; failing that, while the year has not ended,
-         * the 2021 sub-period that ends last (the longer on a tie), as year to date.
+         * The figure for 2021: the measurement of the year; failing that, from January to month M
+         * (December once the year has ended, else the furthest month measured): a measurement of
+         * exactly those months, else the sub-periods laid end to end over them (for the level
+         * {@code procedures.online}, the measurement ending at M). {@code null} when nothing of
+         * 2021 is measured; a figure without measurement when the months cannot be covered.
          */
         private Figure figure(List<Measurement> all, String field) {
-            Measurement best = null;
-            int bestEnd = 0;
-            int bestMonths = 0;
+            List<Measurement> in = new ArrayList<>();
+            int furthest = 0;
             for (Measurement m : all) {
                 Period p = m.period();
                 if (p.year() != YEAR || !sameField(m.field(), field)) {
                     continue;
                 }
-                int months = p.kind().months();
-                if (months == 12) {
-                    return new Figure(m, false);
+                if (p.months() == 12) {
+                    return new Figure(m, false, 12);
                 }
-                int end = p.index() * months;
-                if (best == null || end > bestEnd || (end == bestEnd && months > bestMonths)) {
-                    best = m;
-                    bestEnd = end;
-                    bestMonths = months;
-                }
+                in.add(m);
+                furthest = Math.max(furthest, p.lastMonth());
             }
-            return best == null || yearEnded ? null : new Figure(best, true);
+            if (in.isEmpty()) {
+                return null;
+            }
+            int last = yearEnded ? 12 : furthest;
+            Measurement m = cover(in, 1, last);
+            return new Figure(m, last < 12, last);
         }
 
-        private static Measurement exact2020(List<Measurement> all) {
-            for (Measurement m : all) {
-                Period p = m.period();
-                if (p.year() == YEAR - 1 && p.kind() == Period.Kind.YEAR && m.field() == null) {
+        /**
+         * Months {@code from}–{@code to} from {@code in}: a measurement of exactly them, else, for a
+         * level, the one ending at {@code to}, else the sum of every way of laying periods end to end
+         * over them, provided every way gives the same sum; {@code null} otherwise.
+         */
+        private static Measurement cover(List<Measurement> in, int from, int to) {
+            boolean level = false;
+            List<Measurement> ending = new ArrayList<>();
+            for (Measurement m : in) {
+                level = !m.isRatio() && "procedures.online".equals(m.indicator());
+                if (m.period().firstMonth() == from && m.period().lastMonth() == to) {
                     return m;
                 }
+                if (m.period().lastMonth() == to) {
+                    ending.add(m);
+                }
             }
-            return null;
+            if (level) {
+                for (Measurement m : ending) {
+                    if (m.value().compareTo(ending.get(0).value()) != 0) {
+                        return null;
+                    }
+                }
+                return ending.isEmpty() ? null : ending.get(0);
+            }
+            // the set of distinct sums reaching each month boundary, at most two kept
+            List<java.util.Set<List<BigInteger>>> reach = new ArrayList<>();
+            for (int k = from; k <= to + 1; k++) {
+                reach.add(new java.util.HashSet<>());
+            }
+            reach.get(0).add(List.of(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO));
+            for (int k = from; k <= to; k++) {
+                for (List<BigInteger> sum : reach.get(k - from)) {
+                    for (Measurement m : in) {
+                        if (m.period().firstMonth() != k || m.period().lastMonth() > to) {
+                            continue;
+                        }
+                        java.util.Set<List<BigInteger>> next = reach.get(m.period().lastMonth() + 1 - from);
+                        if (next.size() < 2) {
+                            next.add(m.isRatio()
+                                    ? List.of(sum.get(0).add(BigInteger.valueOf(m.numerator())),
+                                            sum.get(1).add(BigInteger.valueOf(m.denominator())), sum.get(2))
+                                    : List.of(sum.get(0), sum.get(1),
+                                            sum.get(2).add(m.value().toBigIntegerExact())));
+                        }
+                    }
+                }
+            }
+            java.util.Set<List<BigInteger>> end = reach.get(to + 1 - from);
+            if (end.size() != 1) {
+                return null;
+            }
+            List<BigInteger> sum = end.iterator().next();
+            Measurement first = in.get(0);
+            if (first.isRatio()) {
+                BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+                if (sum.get(0).compareTo(max) > 0 || sum.get(1).compareTo(max) > 0) {
+                    return null;
+                }
+                return Measurement.ratio(first.unit(), first.indicator(), first.field(), null,
+                        sum.get(0).longValueExact(), sum.get(1).longValueExact());
+            }
+            return Measurement.value(first.unit(), first.indicator(), first.field(), null, new BigDecimal(sum.get(2)));
+        }
+
+        /**
+         * The cases still expected in 2021 after the figure {@code f} of a share, while the year is
+         * open: the 2020 cases of the same remaining months (measured as such, or the 2020 year less its
+         * first months), else the figure's cases extended at the same pace (by months, or by days when
+         * its last month had not ended on asOf), rounded half up; {@code null} when none applies.
+         */
+        private Long expected(List<Measurement> all, String field, Figure f) {
+            if (yearEnded) {
+                return null;
+            }
+            long den = f.m.denominator();
+            LocalDate lastDay = LocalDate.of(YEAR, f.last, 1).plusMonths(1).minusDays(1);
+            BigInteger cases;
+            if (lastDay.isAfter(asOf)) {
+                long elapsed = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(YEAR, 1, 1), asOf) + 1;
+                long remaining = java.time.temporal.ChronoUnit.DAYS.between(asOf, LocalDate.of(YEAR, 12, 31));
+                cases = halfUp(BigInteger.valueOf(den).multiply(BigInteger.valueOf(remaining)), BigInteger.valueOf(elapsed));
+            } else {
+                List<Measurement> in2020 = new ArrayList<>();
+                Measurement year2020 = null;
+                for (Measurement m : all) {
+                    if (m.period().year() == YEAR - 1 && sameField(m.field(), field)) {
+                        if (m.period().months() == 12) {
+                            year2020 = m;
+                        } else {
+                            in2020.add(m);
+                        }
+                    }
+                }
+                Measurement rest = null;
+                if (f.last < 12) {
+                    List<Measurement> late = new ArrayList<>();
+                    for (Measurement m : in2020) {
+                        if (m.period().firstMonth() > f.last) {
+                            late.add(m);
+                        }
+                    }
+                    rest = late.isEmpty() ? null : cover(late, f.last + 1, 12);
+                }
+                if (rest != null) {
+                    cases = BigInteger.valueOf(rest.denominator());
+                } else {
+                    List<Measurement> early = new ArrayList<>();
+                    for (Measurement m : in2020) {
+                        if (m.period().lastMonth() <= f.last) {
+                            early.add(m);
+                        }
+                    }
+                    Measurement part = early.isEmpty() ? null : cover(early, 1, f.last);
+                    Measurement whole = year2020 != null ? year2020 : in2020.isEmpty() ? null : cover(in2020, 1, 12);
+                    if (whole != null && part != null && whole.denominator() >= part.denominator()) {
+                        cases = BigInteger.valueOf(whole.denominator() - part.denominator());
+                    } else {
+                        cases = halfUp(BigInteger.valueOf(den).multiply(BigInteger.valueOf(12 - f.last)),
+                                BigInteger.valueOf(f.last));
+                    }
+                }
+            }
+            return cases.bitLength() < Long.SIZE ? cases.longValueExact() : null;
+        }
+
+        private static BigInteger halfUp(BigInteger a, BigInteger b) {
+            return a.multiply(BigInteger.TWO).add(b).divide(b.multiply(BigInteger.TWO));
+        }
+
+        /** The 2020 figure of the unit's total: the year's measurement or sub-periods covering all of it. */
+        private static Measurement whole2020(List<Measurement> all) {
+            List<Measurement> in = new ArrayList<>();
+            for (Measurement m : all) {
+                Period p = m.period();
+                if (p.year() == YEAR - 1 && m.field() == null) {
+                    if (p.months() == 12) {
+                        return m;
+                    }
+                    in.add(m);
+                }
+            }
+            return in.isEmpty() ? null : cover(in, 1, 12);
         }
 
         private static boolean sameField(String a, String b) {

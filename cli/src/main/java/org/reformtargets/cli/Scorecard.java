@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.reformtargets.core.Evaluation;
+import org.reformtargets.core.Outlook;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Score;
 import org.reformtargets.core.Status;
@@ -60,6 +61,10 @@ final class Scorecard {
         if (pointsColumn) {
             header.add("POINTS");
         }
+        boolean outlookColumn = results.stream().anyMatch(r -> r.outlook() != null);
+        if (outlookColumn) {
+            header.add("OUTLOOK");
+        }
         Map<String, List<TargetResult>> byUnit = new LinkedHashMap<>();
         for (TargetResult r : results) {
             byUnit.computeIfAbsent(r.unit(), k -> new ArrayList<>()).add(r);
@@ -67,7 +72,7 @@ final class Scorecard {
         List<List<String>> table = new ArrayList<>();
         table.add(header);
         for (TargetResult r : results) {
-            table.add(row(r, periodColumn));
+            table.add(row(r, periodColumn, outlookColumn));
         }
         int[] widths = new int[header.size()];
         for (List<String> row : table) {
@@ -89,7 +94,7 @@ final class Scorecard {
             }
             line(b, header, widths);
             for (TargetResult r : rows) {
-                line(b, row(r, periodColumn), widths);
+                line(b, row(r, periodColumn, outlookColumn), widths);
                 if (lang != null && r.message() != null) {
                     b.append(INDENT).append(INDENT).append(lang.equals("vi") ? r.message().vi() : r.message().en())
                             .append('\n');
@@ -112,7 +117,10 @@ final class Scorecard {
         if (results.stream().anyMatch(r -> !r.isFinal())) {
             b.append(NOT_FINAL).append(" not final: the period had not ended on ").append(evaluation.asOf());
             if (results.stream().anyMatch(r -> r.measuredPeriod() != null)) {
-                b.append("; [..] names the sub-period measured so far");
+                b.append("; [..] names the span measured so far");
+            }
+            if (outlookColumn) {
+                b.append("; OUTLOOK: what the rest of the period must bring (required of expected)");
             }
             b.append('\n');
         }
@@ -141,7 +149,7 @@ final class Scorecard {
         }
     }
 
-    private List<String> row(TargetResult r, boolean periodColumn) {
+    private List<String> row(TargetResult r, boolean periodColumn, boolean outlookColumn) {
         String prefix = evaluation.ruleSet().id() + "/";
         String target = r.target().startsWith(prefix) ? r.target().substring(prefix.length()) : r.target();
         String actual = r.actual() == null ? "-" : r.actual();
@@ -161,7 +169,22 @@ final class Scorecard {
         if (pointsColumn) {
             row.add(r.maxPoints() == null ? "-" : (r.points() == null ? "-" : r.points()) + "/" + r.maxPoints());
         }
+        if (outlookColumn) {
+            row.add(outlook(r.outlook()));
+        }
         return row;
+    }
+
+    /**
+     * "AT_RISK 1193 of 1204 (99.09%)": the standing, then the successes still required among the
+     * cases still expected and the rate that is; for a count, "ON_TRACK 5 (7 expected)".
+     */
+    static String outlook(Outlook o) {
+        if (o == null) {
+            return "-";
+        }
+        return o.status().name() + " " + o.required() + (o.requiredRate() != null
+                ? " of " + o.expected() + " (" + o.requiredRate() + "%)" : " (" + o.expected() + " expected)");
     }
 
     private String describeUnit(String id) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Message;
+import org.reformtargets.core.Outlook;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.RuleSetRef;
 import org.reformtargets.core.Status;
@@ -26,7 +27,27 @@ class ScorecardTest {
                                        Period measured) {
         return new TargetResult("demo/2021/" + target, "u1", Period.year(2021), field, status, isFinal, actual,
                 ">= 98", status == Status.MET ? 0L : null, null, new Message("Câu tiếng Việt.", "English sentence."),
-                measured, "rule", null, null);
+                measured, "rule", null, null, null);
+    }
+
+    @Test
+    void anOutlookColumnAppearsWhenAResultHasAnOutlook() {
+        TargetResult open = new TargetResult("demo/2021/a", "u1", Period.year(2021), null, Status.MET, false, "99.00",
+                ">= 98", 0L, null, null, Period.half(2021, 1), "rule",
+                new Outlook(Outlook.Basis.PREVIOUS_YEAR, 1204, 1193, "99.09", Outlook.Standing.AT_RISK), null, null);
+        Evaluation with = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2021, 6, 30),
+                List.of(open, result("b", null, Status.MET, false, "99.00", Period.half(2021, 1))));
+
+        String out = new Scorecard(with, List.of(Unit.root("u1", "Sở", Level.DEPARTMENT)), null).render();
+
+        assertTrue(out.lines().anyMatch(l -> l.endsWith("OUTLOOK")), out);
+        assertTrue(out.lines().anyMatch(l -> l.endsWith("AT_RISK 1193 of 1204 (99.09%)")), out);
+        assertTrue(out.contains("OUTLOOK: what the rest of the period must bring"), out);
+        assertEquals("ON_TRACK 5 (7 expected)",
+                Scorecard.outlook(new Outlook(Outlook.Basis.RUN_RATE, 7, 5, null, Outlook.Standing.ON_TRACK)));
+        String without = new Scorecard(new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2021, 6, 30),
+                List.of(result("b", null, Status.MET, false, "99.00", null))), List.of(), null).render();
+        assertFalse(without.contains("OUTLOOK"), without);
     }
 
     @Test
@@ -97,7 +118,7 @@ class ScorecardTest {
     void resultsOfSeveralPeriodsGetAPeriodColumnInsteadOfAHeaderPeriod() {
         TargetResult y2021 = result("a", null, Status.MET, true, "99.00", null);
         TargetResult y2022 = new TargetResult("demo/2021/a", "u1", Period.year(2022), null, Status.NOT_MET, true,
-                "90.00", ">= 98", 8L, null, null, null, "rule", null, null);
+                "90.00", ">= 98", 8L, null, null, null, "rule", null, null, null);
         Evaluation e = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2022, 12, 31),
                 List.of(y2021, y2022));
 
@@ -113,7 +134,7 @@ class ScorecardTest {
     void aScoredEvaluationShowsPointsAndPerUnitAndPeriodTheTotalGroupsAndGains() {
         TargetResult r = new TargetResult("vn-766/digitization/electronic-result", "u1", Period.quarter(2025, 3), null,
                 Status.NOT_MET, true, "90.00", "linear, max 6", 800L, null, new Message("Câu.", "Sentence."), null,
-                "rule", "5.40", "6");
+                "rule", null, "5.40", "6");
         org.reformtargets.core.Score score = new org.reformtargets.core.Score("u1", Period.quarter(2025, 3), "5.40",
                 "6", "27/5", false, java.util.Map.of("digitization", "5.40"), List.of("vn-766/progress/on-time"),
                 List.of(new org.reformtargets.core.Score.Gain("vn-766/digitization/electronic-result", 800, "0.60",

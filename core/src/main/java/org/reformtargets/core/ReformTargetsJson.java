@@ -260,6 +260,19 @@ public final class ReformTargetsJson {
             g.writeNumber(r.gap().longValue());
         }
         optional(g, MEASURED_PERIOD, r.measuredPeriod() == null ? null : encoded.of(r.measuredPeriod()));
+        Outlook outlook = r.outlook();
+        if (outlook != null) {
+            g.writeFieldName(OUTLOOK);
+            g.writeStartObject();
+            g.writeStringField("status", outlook.status().name());
+            g.writeStringField("basis", outlook.basis().name());
+            g.writeNumberField("expected", outlook.expected());
+            g.writeNumberField("required", outlook.required());
+            if (outlook.requiredRate() != null) {
+                g.writeStringField("requiredRate", outlook.requiredRate());
+            }
+            g.writeEndObject();
+        }
         Source source = r.source();
         if (source != null) {
             g.writeFieldName(SOURCE);
@@ -310,6 +323,7 @@ public final class ReformTargetsJson {
     private static final SerializedString THRESHOLD = new SerializedString("threshold");
     private static final SerializedString GAP = new SerializedString("gap");
     private static final SerializedString MEASURED_PERIOD = new SerializedString("measuredPeriod");
+    private static final SerializedString OUTLOOK = new SerializedString("outlook");
     private static final SerializedString SOURCE = new SerializedString("source");
     private static final SerializedString DOCUMENT = new SerializedString("document");
     private static final SerializedString CLAUSE = new SerializedString("clause");

@@ -21,8 +21,10 @@ import java.util.Comparator;
  *                       {@code null} where no count can say it
  * @param source         the source document and clause
  * @param message        one sentence each in Vietnamese and English explaining the verdict
- * @param measuredPeriod the sub-period actually measured, when a year-to-date figure stood in for the year
+ * @param measuredPeriod the span actually measured (January to the furthest month reported, such as
+ *                       {@code 2021-01/2021-08}), when a year-to-date figure stood in for the year
  * @param rule           name of the rule that produced this result
+ * @param outlook        what the rest of the year must bring, on a result that is not final; otherwise {@code null}
  * @param points         for a scored target (chấm điểm), the points given, exact value rounded half up to two
  *                       decimals for display ({@code "5.70"}); {@code null} for unscored targets and where no
  *                       points are given (not applicable, informational)
@@ -31,11 +33,11 @@ import java.util.Comparator;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"target", "unit", "period", "field", "status", "final", "actual", "threshold", "gap",
-        "measuredPeriod", "source", "message", "rule", "points", "maxPoints"})
+        "measuredPeriod", "outlook", "source", "message", "rule", "points", "maxPoints"})
 public record TargetResult(String target, String unit, Period period, String field, Status status,
                            @JsonProperty("final") boolean isFinal, String actual, String threshold, Long gap,
                            Source source, Message message, Period measuredPeriod, String rule,
-                           String points, String maxPoints) {
+                           Outlook outlook, String points, String maxPoints) {
 
     /** The contract's order: by unit, then target id, then period, then field (no field first). */
     public static final Comparator<TargetResult> ORDER = Comparator

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.reformtargets.core.reliability.ProblemCapMemoryTest;
 
 /**
@@ -260,6 +262,31 @@ class InvalidFactsTest {
         only(measurement("""
                 {"unit": "snn", "indicator": "staff.headcount", "period": "2021", "numerator": 9, "denominator": 10}"""),
                 "measurements[0]", 8, 5, "staff.headcount is a value indicator");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2021-03/2021-09 | a span starts in January, such as 2021-01/2021-09",
+            "2020-01/2021-03 | a span stays within one year",
+            "2021-01/2020-12 | a span stays within one year",
+            "2021-09/2021-01 | the span ends before it starts",
+            "2021-01/2021-13 | is not a period: use YYYY",
+            "2021-Q1/2021-Q3 | is not a period: use YYYY"})
+    void aSpanNotFromJanuaryOfOneYearIsRefusedWhereItIsWritten(String period, String says) {
+        Problem p = only(measurement("""
+                {"unit": "snn", "indicator": "satisfaction", "period": "%s", "numerator": 9, "denominator": 10}"""
+                        .formatted(period)),
+                "measurements[0].period", 8, 5, says);
+
+        assertTrue(p.message().contains("YYYY-01/YYYY-MM"), p.message());
+    }
+
+    @Test
+    void aSpanThatIsAQuarterRepeatsTheQuarter() {
+        only(measurement("""
+                {"unit": "snn", "indicator": "satisfaction", "period": "2021-Q1", "numerator": 9, "denominator": 10},
+                    {"unit": "snn", "indicator": "satisfaction", "period": "2021-01/2021-03", "numerator": 8, "denominator": 10}"""),
+                "measurements[1]", 9, 5, "repeats measurements[0] (line 8)");
     }
 
     @Test
@@ -553,7 +580,7 @@ class InvalidFactsTest {
                 "8:5 measurements[0].indicator: 'happiness' is not an indicator of the standard vocabulary (see facts-format.md),"
                         + " such as dossiers.on_time or satisfaction",
                 "8:5 measurements[0].period: '2021-Q5' is not a period: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 … YYYY-Q4"
-                        + " or YYYY-MM"), found);
+                        + " or YYYY-MM, or a year-to-date span from January YYYY-01/YYYY-MM"), found);
     }
 
     @Test
@@ -564,7 +591,7 @@ class InvalidFactsTest {
         assertEquals(List.of(
                 "8:5 measurements[0].unit: names unit 'ghost', which is not among the units",
                 "8:5 measurements[0].period: '2021-Q5' is not a period: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 … YYYY-Q4"
-                        + " or YYYY-MM",
+                        + " or YYYY-MM, or a year-to-date span from January YYYY-01/YYYY-MM",
                 "8:5 measurements[0].numerator: is negative (-1): a count cannot be below zero"), found);
     }
 
@@ -614,7 +641,7 @@ class InvalidFactsTest {
         assertEquals(List.of(
                 "8:5 attestations[0].unit: names unit 'ghost', which is not among the units",
                 "8:5 attestations[0].period: '2021-Q5' is not a period: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 … YYYY-Q4"
-                        + " or YYYY-MM",
+                        + " or YYYY-MM, or a year-to-date span from January YYYY-01/YYYY-MM",
                 "8:5 attestations[0].value: must be true, false or a string, found a number"), found);
     }
 

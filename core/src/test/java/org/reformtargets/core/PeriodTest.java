@@ -43,6 +43,57 @@ class PeriodTest {
         assertEquals(p, Period.parse(p.toString()));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "2021-01/2021-08, 2021-01/2021-08, 8, 2021-01-01, 2021-08-31",
+            "2020-01/2020-02, 2020-01/2020-02, 2, 2020-01-01, 2020-02-29",
+            "2021-01/2021-11, 2021-01/2021-11, 11, 2021-01-01, 2021-11-30",
+            "2021-01/2021-01, 2021-01, 1, 2021-01-01, 2021-01-31",
+            "2021-01/2021-03, 2021-Q1, 3, 2021-01-01, 2021-03-31",
+            "2021-01/2021-06, 2021-H1, 6, 2021-01-01, 2021-06-30",
+            "2021-01/2021-12, 2021, 12, 2021-01-01, 2021-12-31",
+    })
+    void aSpanFromJanuaryIsItsMonthsAndANamedPeriodWhenItIsOne(String text, String named, int months, LocalDate start,
+                                                                LocalDate end) {
+        Period p = Period.parse(text);
+
+        assertEquals(Period.parse(named), p, "the same months are one period");
+        assertEquals(named, p.toString());
+        assertEquals(months, p.months());
+        assertEquals(1, p.firstMonth());
+        assertEquals(months, p.lastMonth());
+        assertEquals(start, p.start());
+        assertEquals(end, p.end());
+        assertEquals(p, Period.parse(p.toString()));
+    }
+
+    @Test
+    void aSpanIsNeverBuiltForTheMonthsOfANamedPeriod() {
+        for (int m : new int[] {1, 3, 6, 12, 0, 13}) {
+            assertThrows(IllegalArgumentException.class, () -> new Period(2021, Period.Kind.SPAN, m), "month " + m);
+        }
+        assertEquals(Period.Kind.SPAN, Period.toMonth(2021, 9).kind());
+        assertEquals(Period.quarter(2021, 3), Period.ofMonths(2021, 7, 9));
+        assertEquals(Period.half(2021, 2), Period.ofMonths(2021, 7, 12));
+        assertEquals(null, Period.ofMonths(2021, 2, 4));
+        assertThrows(UnsupportedOperationException.class, () -> Period.Kind.SPAN.months());
+    }
+
+    @Test
+    void aSpanSplitsIntoItsQuartersAndMonthsAndOrdersByItsEnd() {
+        Period span = Period.toMonth(2021, 9);
+
+        assertEquals(List.of(Period.quarter(2021, 1), Period.quarter(2021, 2), Period.quarter(2021, 3)),
+                span.split(Period.Kind.QUARTER));
+        assertEquals(9, span.split(Period.Kind.MONTH).size());
+        assertThrows(IllegalArgumentException.class, () -> span.split(Period.Kind.HALF));
+        assertTrue(span.compareTo(Period.quarter(2021, 3)) < 0, "the longer first on the same end");
+        assertTrue(span.compareTo(Period.month(2021, 8)) > 0);
+        assertTrue(span.contains(Period.month(2021, 9)));
+        assertFalse(span.contains(Period.quarter(2021, 4)));
+        assertEquals(Period.toMonth(2020, 9), span.previousYear());
+    }
+
     @Test
     void everyPeriodOfAYearRoundTripsThroughItsText() {
         List<Period> all = new ArrayList<>(Period.year(2021).split(Period.Kind.MONTH));

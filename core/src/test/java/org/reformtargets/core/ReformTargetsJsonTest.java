@@ -212,19 +212,20 @@ class ReformTargetsJsonTest {
     private static TargetResult fullResult() {
         return new TargetResult("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, "land", Status.NOT_MET, false,
                 "95.00", ">= 96", 10L, new Source("001_71801934a71350b6.txt", "5", "a reading", "verified"),
-                new Message("Hồ sơ lĩnh vực đất đai: chưa đạt.", "Land dossiers: not met."), Period.quarter(2021, 3),
-                "A department resolves dossiers on time", "5.70", "6");
+                new Message("Hồ sơ lĩnh vực đất đai: chưa đạt.", "Land dossiers: not met."), Period.toMonth(2021, 9),
+                "A department resolves dossiers on time",
+                new Outlook(Outlook.Basis.PREVIOUS_YEAR, 1204, 1193, "99.09", Outlook.Standing.AT_RISK), "5.70", "6");
     }
 
     private static Evaluation sampleEvaluation() {
         List<TargetResult> results = new ArrayList<>();
         results.add(fullResult());
         results.add(new TargetResult("hcm-agri/2021/iso9001", "snn-hcm", Y2021, null, Status.INSUFFICIENT_DATA, true,
-                null, "= true", null, source("8"), new Message("Thiếu.", "Missing."), null, "iso rule", null, null));
+                null, "= true", null, source("8"), new Message("Thiếu.", "Missing."), null, "iso rule", null, null, null));
         results.add(new TargetResult("hcm-agri/2021/satisfaction", "cc-ttbvtv", Y2021, null, Status.MET, true,
-                "97.80", ">= 95", 0L, source("4"), new Message("Đạt.", "Met."), null, "satisfaction rule", null, null));
+                "97.80", ">= 95", 0L, source("4"), new Message("Đạt.", "Met."), null, "satisfaction rule", null, null, null));
         results.add(new TargetResult("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, null, Status.MET, true,
-                "98.00", ">= 98", 0L, source("5"), new Message("Đạt.", "Met."), null, "on-time rule", null, null));
+                "98.00", ">= 98", 0L, source("5"), new Message("Đạt.", "Met."), null, "on-time rule", null, null, null));
         return new Evaluation(new RuleSetRef("hcm-agri/2021", "1.0.0"), AS_OF, results);
     }
 
@@ -284,11 +285,14 @@ class ReformTargetsJsonTest {
         assertEquals(List.of("id", "version"), names(tree.get("ruleSet")));
         JsonNode full = findResult(tree, "snn-hcm", "hcm-agri/2021/on-time-per-field", "land");
         assertEquals(List.of("target", "unit", "period", "field", "status", "final", "actual", "threshold", "gap",
-                "measuredPeriod", "source", "message", "rule", "points", "maxPoints"), names(full));
+                "measuredPeriod", "outlook", "source", "message", "rule", "points", "maxPoints"), names(full));
+        assertEquals(List.of("status", "basis", "expected", "required", "requiredRate"), names(full.get("outlook")));
+        assertEquals("99.09", full.get("outlook").get("requiredRate").textValue());
+        assertEquals(1193, full.get("outlook").get("required").longValue());
         assertEquals(List.of("document", "clause", "reading", "evidence"), names(full.get("source")));
         assertEquals(List.of("vi", "en"), names(full.get("message")));
         assertFalse(full.get("final").booleanValue());
-        assertEquals("2021-Q3", full.get("measuredPeriod").textValue());
+        assertEquals("2021-01/2021-09", full.get("measuredPeriod").textValue());
         assertEquals("2021", full.get("period").textValue());
         assertEquals(10, full.get("gap").longValue());
         assertTrue(full.get("gap").isIntegralNumber());
@@ -361,7 +365,14 @@ class ReformTargetsJsonTest {
                       "actual": "95.00",
                       "threshold": ">= 96",
                       "gap": 10,
-                      "measuredPeriod": "2021-Q3",
+                      "measuredPeriod": "2021-01/2021-09",
+                      "outlook": {
+                        "status": "AT_RISK",
+                        "basis": "PREVIOUS_YEAR",
+                        "expected": 1204,
+                        "required": 1193,
+                        "requiredRate": "99.09"
+                      },
                       "source": {
                         "document": "001_71801934a71350b6.txt",
                         "clause": "5",

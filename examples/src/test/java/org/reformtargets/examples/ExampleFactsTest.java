@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.Level;
+import org.reformtargets.core.Outlook;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.Status;
@@ -90,8 +91,14 @@ class ExampleFactsTest {
     @Test
     void firstHalfGivesOnlyNonFinalResultsSomeOnAYearToDateFigure() {
         assertFalse(firstHalf.results().isEmpty());
-        assertTrue(firstHalf.results().stream().noneMatch(TargetResult::isFinal));
+        // final before the year ends only where the year's target is already out of reach
+        assertTrue(firstHalf.results().stream().filter(TargetResult::isFinal).allMatch(r -> r.status() == Status.NOT_MET
+                && r.outlook() != null && r.outlook().status() == Outlook.Standing.OUT_OF_REACH));
         assertTrue(firstHalf.results().stream().anyMatch(r -> r.measuredPeriod() != null));
+        assertTrue(firstHalf.results().stream().anyMatch(r -> r.outlook() != null
+                && r.outlook().status() == Outlook.Standing.ON_TRACK));
+        assertTrue(firstHalf.results().stream().anyMatch(r -> r.outlook() != null
+                && r.outlook().status() == Outlook.Standing.AT_RISK && !r.isFinal()));
     }
 
     private static TargetResult only(List<TargetResult> results, String field) {

@@ -27,6 +27,7 @@ import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Outlook;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
@@ -277,6 +278,21 @@ class MidYear2020ReportTest {
         assertEquals(departmentLevel, shortIds(evaluation.resultsFor(DEPARTMENT)));
         assertEquals(departmentLevel.size(), evaluation.resultsFor(DEPARTMENT).size());
         assertEquals(evaluation.resultsFor(DEPARTMENT), evaluation.results(), "only the department is evaluated");
+    }
+
+    @Test
+    void theReportShowsWhatTheRestOfTheYearMustBring() {
+        // 2,796 dossiers from 1 January to 17 June (169 days): 197 days more at that pace are 3,259
+        TargetResult onTime = department("on-time-per-field");
+        assertEquals(new Outlook(Outlook.Basis.RUN_RATE, 3259, 3259, "100.00", Outlook.Standing.ON_TRACK), onTime.outlook());
+        assertTrue(onTime.message().vi().contains("lũy kế đến ngày 17/06/2020"), onTime.message().vi());
+        // 10 % of 6,055 is 605.5: 322 more postal dossiers of the 3,259 expected
+        TargetResult postal = department("postal-dossiers");
+        assertEquals(new Outlook(Outlook.Basis.RUN_RATE, 3259, 322, "9.89", Outlook.Standing.ON_TRACK), postal.outlook());
+        assertTrue(postal.message().vi().contains("cần ít nhất 322 hồ sơ tiếp nhận, trả kết quả qua bưu chính công ích"
+                + " trong khoảng 3.259 hồ sơ còn lại dự kiến (theo tốc độ từ đầu năm), tức 9,89 %: đúng hướng"),
+                postal.message().vi());
+        assertEquals(null, department("satisfaction").outlook(), "no outlook on insufficient data");
     }
 
     @Test

@@ -486,7 +486,7 @@ public final class ScenarioGenerator {
         }
 
         private List<Period> subPeriods(Requirement r) {
-            if (r.cadence() == TargetSpec.Cadence.QUARTER && period.kind().months() >= 3) {
+            if (r.cadence() == TargetSpec.Cadence.QUARTER && period.months() >= 3) {
                 return period.split(Period.Kind.QUARTER);
             }
             if (r.cadence() == TargetSpec.Cadence.MONTH) {
@@ -502,7 +502,7 @@ public final class ScenarioGenerator {
             }
             List<Period> parts = new ArrayList<>();
             for (Period.Kind k : List.of(Period.Kind.HALF, Period.Kind.QUARTER, Period.Kind.MONTH)) {
-                if (k.months() < period.kind().months()) {
+                if (k.months() < period.months()) {
                     period.split(k).stream().filter(p -> !p.start().isAfter(asOf)).forEach(parts::add);
                 }
             }

@@ -553,7 +553,7 @@ final class ThresholdCases {
             return List.of(period);
         }
         Period.Kind kind = r.cadence() == TargetSpec.Cadence.QUARTER ? Period.Kind.QUARTER : Period.Kind.MONTH;
-        return kind.months() <= period.kind().months() ? period.split(kind) : null;
+        return kind.months() <= period.months() ? period.split(kind) : null;
     }
 
     /** Fields to try a per-field share on: its named fields, those with their own thresholds, and one other. */

@@ -118,6 +118,13 @@ public final class Run {
      */
     public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
                      Long gap, Period measuredPeriod, boolean settled, String vi, String en) {
+        emit(rule, unit, field, status, actual, threshold, gap, measuredPeriod, settled, null, vi, en);
+    }
+
+    /** As {@link #emit(RuleInfo, UnitView, String, Status, String, String, Long, Period, boolean, String, String)}, with an outlook for the rest of the period. */
+    public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
+                     Long gap, Period measuredPeriod, boolean settled, org.reformtargets.core.Outlook outlook,
+                     String vi, String en) {
         unanswered.remove(new Fired(rule, unit));
         String earlier = claimed.putIfAbsent(new Claim(rule.target(), unit, field), rule.name());
         if (earlier != null) {
@@ -129,7 +136,7 @@ public final class Run {
         }
         results.add(new TargetResult(rule.target(), unit.getId(), period, field, status,
                 settled || (periodEnded && measuredPeriod == null), actual, threshold, gap, rule.source(),
-                new Message(vi, en), measuredPeriod, rule.name(), null, null));
+                new Message(vi, en), measuredPeriod, rule.name(), outlook, null, null));
     }
 
     /**
@@ -161,7 +168,7 @@ public final class Run {
             return;
         }
         results.add(new TargetResult(rule.target(), unit.getId(), period, null, status, periodEnded, actual, threshold,
-                gap, rule.source(), new Message(vi, en), null, rule.name(), points == null ? null : points.display(),
+                gap, rule.source(), new Message(vi, en), null, rule.name(), null, points == null ? null : points.display(),
                 maxPoints));
         if (group != null) {
             scored.computeIfAbsent(unit.getId(), k -> new ArrayList<>()).add(new Scored(rule.target(), group, points,

@@ -121,6 +121,13 @@ public final class Check {
         run.emit(rule, unit, field, status, actual, threshold, gap, measured, settled, vi, en);
     }
 
+    /** As {@link #emitSettled}, with an outlook for the rest of the period ({@code null} for none). */
+    void emitOutlook(String field, Status status, String actual, String threshold, Long gap,
+                     org.reformtargets.core.Period measured, boolean settled, org.reformtargets.core.Outlook outlook,
+                     String vi, String en) {
+        run.emit(rule, unit, field, status, actual, threshold, gap, measured, settled, outlook, vi, en);
+    }
+
     /** The indicator with this code in the rule set's vocabulary. */
     Term.Indicator indicator(String code) {
         return Term.Indicator.of(run.vocabulary().indicator(code).orElseThrow(() -> new IllegalArgumentException(

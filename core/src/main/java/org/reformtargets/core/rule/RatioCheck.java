@@ -213,10 +213,12 @@ public final class RatioCheck {
         String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(check, field);
 
         Figure figure = check.unit.figure(indicator.code(), field, period);
-        if (figure == null) {
-            insufficient(field, threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
-                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is "
-                            + targetEn.substring("against a target of ".length()));
+        if (figure == null || !figure.complete()) {
+            String[] why = figure == null ? null : Words.incomplete(period, figure);
+            insufficient(field, threshold, subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0])
+                            + "; " + targetVi,
+                    subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
+                            + "; the target is " + targetEn.substring("against a target of ".length()));
             return;
         }
         Measurement m = figure.measurement();
@@ -224,18 +226,21 @@ public final class RatioCheck {
         long n = m.numerator();
         long d = m.denominator();
         if (d == 0) {
-            notApplicable(field, threshold, measured, subjectVi, subjectEn);
+            notApplicable(field, threshold, figure, subjectVi, subjectEn);
             return;
         }
         boolean met = op.test(n, d, percent);
         Long gap = met ? Long.valueOf(0) : gapTo(op.needed(d, percent), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
-        String figureVi = figureVi(subjectVi, n, d, period, measured);
-        String figureEn = figureEn(subjectEn, n, d, period, measured);
+        String figureVi = figureVi(subjectVi, n, d, period, figure);
+        String figureEn = figureEn(subjectEn, n, d, period, figure);
         String noteVi = "";
         String noteEn = "";
+        List<Outlooks.Bound> bounds = new ArrayList<>(2);
+        bounds.add(Outlooks.Bound.percent(new BigDecimal(percent), op == Op.ABOVE));
         if (abovePreviousYear) {
-            Measurement prev = check.unit.exact(indicator.code(), field, previous);
+            Figure prevFigure = check.unit.whole(indicator.code(), field, previous);
+            Measurement prev = prevFigure == null ? null : prevFigure.measurement();
             if (prev == null || prev.denominator() == 0) {
                 noteVi = "; chưa có số liệu " + Words.periodVi(previous) + " để so sánh";
                 noteEn = "; there is no figure for " + Words.periodEn(previous) + " to compare with";
@@ -244,6 +249,7 @@ public final class RatioCheck {
                     gap = null;
                 }
             } else {
+                bounds.add(Outlooks.Bound.share(prev.numerator(), prev.denominator(), true));
                 BigInteger left = BigInteger.valueOf(n).multiply(BigInteger.valueOf(prev.denominator()));
                 BigInteger right = BigInteger.valueOf(prev.numerator()).multiply(BigInteger.valueOf(d));
                 boolean higher = left.compareTo(right) > 0;
@@ -258,10 +264,38 @@ public final class RatioCheck {
                 }
             }
         }
-        Long g = gap;
-        check.emit(field, status, Texts.actualPercent(Ratio.percent(n, d)), threshold, g, measured,
-                figureVi + ", " + targetVi + noteVi + ": " + verdictVi(status, g) + ".",
-                figureEn + " " + targetEn + noteEn + ": " + verdictEn(status, g) + ".");
+        emitWithOutlook(field, status, n, d, threshold, gap, figure, bounds,
+                figureVi + ", " + targetVi + noteVi + ": ", figureEn + " " + targetEn + noteEn + ": ");
+    }
+
+    /**
+     * Emits a verdict on {@code n} of {@code d} so far, with the outlook for the rest of the period
+     * while it has not ended: out of reach, the verdict is a final {@code NOT_MET} at once.
+     */
+    private void emitWithOutlook(String field, Status status, long n, long d, String threshold, Long gap, Figure figure,
+                                 List<Outlooks.Bound> bounds, String headVi, String headEn) {
+        Period period = check.run.period();
+        org.reformtargets.core.Outlook outlook = null;
+        boolean settled = false;
+        String outVi = "";
+        String outEn = "";
+        Outlooks.Expected e = status == Status.MET || status == Status.NOT_MET
+                ? Outlooks.expected(check, indicator.code(), field, figure, true) : null;
+        if (e != null) {
+            Outlooks.Share share = Outlooks.share(n, d, e, bounds);
+            outlook = share.outlook();
+            if (share.outOfReach()) {
+                status = Status.NOT_MET;
+                settled = true;
+            }
+            if (outlook != null) {
+                outVi = Outlooks.shareVi(outlook, e, period, indicator);
+                outEn = Outlooks.shareEn(outlook, e, period, indicator);
+            }
+        }
+        check.emitOutlook(field, status, Texts.actualPercent(Ratio.percent(n, d)), threshold, gap,
+                figure.measuredPeriod(), settled, outlook,
+                headVi + verdictVi(status, gap) + "." + outVi, headEn + verdictEn(status, gap) + "." + outEn);
     }
 
     private void rise(String field, BigDecimal points, String pointsText) {
@@ -271,7 +305,8 @@ public final class RatioCheck {
         String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(check, field);
         String targetVi = "chỉ tiêu tăng " + Texts.decimal(points, true) + " điểm phần trăm so với " + Words.periodVi(previous);
         String targetEn = "a rise of " + Texts.decimal(points, false) + " percentage points on " + Words.periodEn(previous);
-        Measurement prev = check.unit.exact(indicator.code(), field, previous);
+        Figure prevFigure = check.unit.whole(indicator.code(), field, previous);
+        Measurement prev = prevFigure == null ? null : prevFigure.measurement();
         String threshold = ">= " + Words.periodEn(previous) + " + " + pointsText + " points";
         if (prev != null && prev.denominator() > 0) {
             BigDecimal prevPct = BigDecimal.valueOf(prev.numerator()).multiply(BigDecimal.valueOf(100))
@@ -280,9 +315,12 @@ public final class RatioCheck {
                     + " (" + Words.periodEn(previous) + " " + prevPct.toPlainString() + " + " + pointsText + " points)";
         }
         Figure figure = check.unit.figure(indicator.code(), field, period);
-        if (figure == null) {
-            insufficient(field, threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
-                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is " + targetEn);
+        if (figure == null || !figure.complete()) {
+            String[] why = figure == null ? null : Words.incomplete(period, figure);
+            insufficient(field, threshold, subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0])
+                            + "; " + targetVi,
+                    subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
+                            + "; the target is " + targetEn);
             return;
         }
         Measurement m = figure.measurement();
@@ -290,11 +328,11 @@ public final class RatioCheck {
         long n = m.numerator();
         long d = m.denominator();
         if (d == 0) {
-            notApplicable(field, threshold, measured, subjectVi, subjectEn);
+            notApplicable(field, threshold, figure, subjectVi, subjectEn);
             return;
         }
-        String figureVi = figureVi(subjectVi, n, d, period, measured);
-        String figureEn = figureEn(subjectEn, n, d, period, measured);
+        String figureVi = figureVi(subjectVi, n, d, period, figure);
+        String figureEn = figureEn(subjectEn, n, d, period, figure);
         String actual = Texts.actualPercent(Ratio.percent(n, d));
         if (prev == null || prev.denominator() == 0) {
             check.emit(field, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
@@ -313,21 +351,21 @@ public final class RatioCheck {
         Long gap = met ? Long.valueOf(0) : gapTo(needed.max(BigInteger.ZERO), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
         BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
-        check.emit(field, status, actual, threshold, gap, measured,
-                figureVi + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi
-                        + ": " + verdictVi(status, gap) + ".",
+        emitWithOutlook(field, status, n, d, threshold, gap, figure,
+                List.of(Outlooks.Bound.risen(prev.numerator(), prev.denominator(), points)),
+                figureVi + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi + ": ",
                 figureEn + " against " + Words.pct(prevPct, false) + " in " + Words.periodEn(previous) + " and "
-                        + targetEn + ": " + verdictEn(status, gap) + ".");
+                        + targetEn + ": ");
     }
 
-    private String figureVi(String subject, long n, long d, Period period, Period measured) {
+    private String figureVi(String subject, long n, long d, Period period, Figure measured) {
         return subject + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " " + indicator.viOutOf()
-                + Words.whenVi(period, measured) + " (" + Words.pct(Ratio.percent(n, d), true) + ")";
+                + Words.sinceVi(period, measured) + " (" + Words.pct(Ratio.percent(n, d), true) + ")";
     }
 
-    private String figureEn(String subject, long n, long d, Period period, Period measured) {
+    private String figureEn(String subject, long n, long d, Period period, Figure measured) {
         return subject + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " " + indicator.enOutOf()
-                + Words.whenEn(period, measured) + " (" + Words.pct(Ratio.percent(n, d), false) + ")";
+                + Words.sinceEn(period, measured) + " (" + Words.pct(Ratio.percent(n, d), false) + ")";
     }
 
     private void insufficient(String field, String threshold, String vi, String en) {
@@ -335,12 +373,12 @@ public final class RatioCheck {
                 vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
     }
 
-    private void notApplicable(String field, String threshold, Period measured, String subjectVi, String subjectEn) {
+    private void notApplicable(String field, String threshold, Figure measured, String subjectVi, String subjectEn) {
         Period period = check.run.period();
-        check.emit(field, Status.NOT_APPLICABLE, null, threshold, null, measured,
-                subjectVi + ": không có " + indicator.viOutOf() + Words.whenVi(period, measured)
+        check.emit(field, Status.NOT_APPLICABLE, null, threshold, null, measured.measuredPeriod(),
+                subjectVi + ": không có " + indicator.viOutOf() + Words.sinceVi(period, measured)
                         + " nên chỉ tiêu không áp dụng.",
-                subjectEn + ": there were no " + indicator.enOutOf() + Words.whenEn(period, measured)
+                subjectEn + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, measured)
                         + ", so the target does not apply.");
     }
 

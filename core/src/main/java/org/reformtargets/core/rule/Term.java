@@ -17,12 +17,19 @@ final class Term {
      * @param enCounted what it counts, in English
      * @param viOutOf   what a ratio's denominator counts, in Vietnamese; {@code null} for a value
      * @param enOutOf   what a ratio's denominator counts, in English; {@code null} for a value
+     * @param kind      ratio, count or level
      */
-    record Indicator(String code, boolean isRatio, String viCounted, String enCounted, String viOutOf, String enOutOf) {
+    record Indicator(String code, boolean isRatio, String viCounted, String enCounted, String viOutOf, String enOutOf,
+                     Vocabulary.IndicatorKind kind) {
 
         static Indicator of(Vocabulary.IndicatorTerm t) {
             return new Indicator(t.code(), t.isRatio(), t.counted().vi(), t.counted().en(),
-                    t.outOf() == null ? null : t.outOf().vi(), t.outOf() == null ? null : t.outOf().en());
+                    t.outOf() == null ? null : t.outOf().vi(), t.outOf() == null ? null : t.outOf().en(), t.kind());
+        }
+
+        /** Whether it is a count over the period (its sub-periods add up). */
+        boolean isCount() {
+            return kind == Vocabulary.IndicatorKind.COUNT;
         }
     }
 

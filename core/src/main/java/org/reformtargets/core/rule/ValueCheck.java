@@ -54,21 +54,22 @@ public final class ValueCheck {
         String subjectEn = Texts.capitalize(indicator.enCounted());
         String targetVi = "chỉ tiêu tăng " + Texts.percent(p, true) + " so với " + Words.periodVi(previous);
         String targetEn = "a rise of " + Texts.percent(p, false) + " on " + Words.periodEn(previous);
-        Measurement prev = check.unit.exact(indicator.code(), null, previous);
+        Figure prevFigure = check.unit.whole(indicator.code(), null, previous);
+        Measurement prev = prevFigure == null ? null : prevFigure.measurement();
         BigDecimal required = prev == null ? null : prev.value().multiply(HUNDRED.add(p)).divide(HUNDRED);
         String threshold = required == null ? ">= " + Words.periodEn(previous) + " + " + percent + " %"
                 : ">= " + required.stripTrailingZeros().toPlainString() + " (" + Words.periodEn(previous) + " "
                         + prev.value().toPlainString() + " + " + percent + " %)";
         Figure figure = check.unit.figure(indicator.code(), null, period);
-        if (figure == null) {
-            emitInsufficient(threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
-                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is " + targetEn);
+        if (figure == null || !figure.complete()) {
+            emitInsufficient(threshold, noFigureVi(subjectVi, period, figure) + "; " + targetVi,
+                    noFigureEn(subjectEn, period, figure) + "; the target is " + targetEn);
             return;
         }
         BigDecimal v = figure.measurement().value();
         Period measured = figure.measuredPeriod();
-        String figVi = subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true);
-        String figEn = subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false);
+        String figVi = subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true);
+        String figEn = subjectEn + ":" + Words.sinceEn(period, figure) + " " + Texts.decimal(v, false);
         if (required == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
                     figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
@@ -103,22 +104,23 @@ public final class ValueCheck {
         String subjectEn = Texts.capitalize(indicator.enCounted());
         String targetVi = "chỉ tiêu tối đa " + Texts.percent(p, true) + " của " + Words.periodVi(base);
         String targetEn = "a target of at most " + Texts.percent(p, false) + " of " + Words.periodEn(base);
-        Measurement baseFigure = check.unit.exact(indicator.code(), null, base);
+        Figure wholeBase = check.unit.whole(indicator.code(), null, base);
+        Measurement baseFigure = wholeBase == null ? null : wholeBase.measurement();
         BigDecimal limit = baseFigure == null ? null : baseFigure.value().multiply(p).divide(HUNDRED);
         String threshold = limit == null ? "<= " + percent + " % of " + Words.periodEn(base)
                 : "<= " + limit.stripTrailingZeros().toPlainString() + " (" + percent + " % of "
                         + Words.periodEn(base) + " " + baseFigure.value().toPlainString() + ")";
         Figure figure = check.unit.figure(indicator.code(), null, period);
-        if (figure == null) {
-            emitInsufficient(threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi,
-                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is "
+        if (figure == null || !figure.complete()) {
+            emitInsufficient(threshold, noFigureVi(subjectVi, period, figure) + "; " + targetVi,
+                    noFigureEn(subjectEn, period, figure) + "; the target is "
                             + targetEn.substring("a target of ".length()));
             return;
         }
         BigDecimal v = figure.measurement().value();
         Period measured = figure.measuredPeriod();
-        String figVi = subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true);
-        String figEn = subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false);
+        String figVi = subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true);
+        String figEn = subjectEn + ":" + Words.sinceEn(period, figure) + " " + Texts.decimal(v, false);
         if (limit == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
                     figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(base) + ": thiếu dữ liệu.",
@@ -150,9 +152,9 @@ public final class ValueCheck {
         String subjectVi = Texts.capitalize(indicator.viCounted());
         String subjectEn = Texts.capitalize(indicator.enCounted());
         Figure figure = check.unit.figure(indicator.code(), null, period);
-        if (figure == null) {
-            emitInsufficient(threshold, subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; chỉ tiêu " + targetVi,
-                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given; the target is " + targetEn);
+        if (figure == null || !figure.complete()) {
+            emitInsufficient(threshold, noFigureVi(subjectVi, period, figure) + "; chỉ tiêu " + targetVi,
+                    noFigureEn(subjectEn, period, figure) + "; the target is " + targetEn);
             return;
         }
         BigDecimal v = figure.measurement().value();
@@ -161,11 +163,33 @@ public final class ValueCheck {
         boolean met = atLeast ? c >= 0 : c <= 0;
         Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(v.subtract(limit).abs());
         Status status = met ? Status.MET : Status.NOT_MET;
-        check.emit(null, status, v.toPlainString(), threshold, gap, measured,
-                subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
-                        + targetVi + ": " + verdictVi(status, gap) + ".",
-                subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false) + " against a target of "
-                        + targetEn + ": " + verdictEn(status, gap) + ".");
+        org.reformtargets.core.Outlook outlook = null;
+        String outVi = "";
+        String outEn = "";
+        Outlooks.Expected e = atLeast && indicator.isCount()
+                ? Outlooks.expected(check, indicator.code(), null, figure, false) : null;
+        if (e != null) {
+            outlook = Outlooks.count(v, limit, e);
+            if (outlook != null) {
+                outVi = Outlooks.countVi(outlook, e, period, indicator);
+                outEn = Outlooks.countEn(outlook, e, period, indicator);
+            }
+        }
+        check.emitOutlook(null, status, v.toPlainString(), threshold, gap, measured, false, outlook,
+                subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
+                        + targetVi + ": " + verdictVi(status, gap) + "." + outVi,
+                subjectEn + ":" + Words.sinceEn(period, figure) + " " + Texts.decimal(v, false) + " against a target of "
+                        + targetEn + ": " + verdictEn(status, gap) + "." + outEn);
+    }
+
+    /** "Subject: chưa có số liệu năm 2021", or why the sub-periods give none. */
+    private static String noFigureVi(String subject, Period period, Figure figure) {
+        return subject + (figure == null ? ": chưa có số liệu " + Words.periodVi(period) : Words.incomplete(period, figure)[0]);
+    }
+
+    private static String noFigureEn(String subject, Period period, Figure figure) {
+        return subject + (figure == null ? ": no figure for " + Words.periodEn(period) + " was given"
+                : Words.incomplete(period, figure)[1]);
     }
 
     private void emitInsufficient(String threshold, String vi, String en) {

@@ -3,6 +3,7 @@ package org.reformtargets.core.rule;
 import java.math.BigDecimal;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.internal.Texts;
+import org.reformtargets.core.internal.UnitView;
 
 /** Shared pieces of result sentences. */
 final class Words {
@@ -16,11 +17,108 @@ final class Words {
             case HALF -> (p.index() == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + p.year();
             case QUARTER -> "quý " + p.index() + "/" + p.year();
             case MONTH -> "tháng " + p.index() + "/" + p.year();
+            case SPAN -> "lũy kế đến hết tháng " + p.index() + "/" + p.year();
         };
     }
 
     static String periodEn(Period p) {
-        return p.kind() == Period.Kind.YEAR ? Integer.toString(p.year()) : p.toString();
+        return switch (p.kind()) {
+            case YEAR -> Integer.toString(p.year());
+            case SPAN -> "January to " + MONTHS_EN[p.index() - 1] + " " + p.year();
+            default -> p.toString();
+        };
+    }
+
+    private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+
+    /** " năm 2021", " lũy kế đến hết tháng 8/2021 (…)" or " lũy kế đến ngày 15/08/2021 (…)". */
+    static String sinceVi(Period period, UnitView.Figure figure) {
+        if (!figure.yearToDate()) {
+            return " " + periodVi(period);
+        }
+        Period m = figure.measured();
+        String to = figure.soFar() != null
+                ? "đến ngày " + figure.soFar().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                : "đến hết tháng " + m.lastMonth() + "/" + m.year();
+        String from = m.firstMonth() == 1 ? "" : " từ tháng " + m.firstMonth();
+        return " lũy kế" + from + " " + to + " (chưa phải số liệu cả " + periodVi(period) + ")";
+    }
+
+    /** " in 2021" or " in 2021 to date (January to August 2021, not final)" or "(to 15 August 2021, …)". */
+    static String sinceEn(Period period, UnitView.Figure figure) {
+        if (!figure.yearToDate()) {
+            return " in " + periodEn(period);
+        }
+        Period m = figure.measured();
+        String span = figure.soFar() != null
+                ? MONTHS_EN[m.firstMonth() - 1] + " to " + figure.soFar().getDayOfMonth() + " "
+                        + MONTHS_EN[figure.soFar().getMonthValue() - 1] + " " + figure.soFar().getYear()
+                : m.months() == 1 ? MONTHS_EN[m.firstMonth() - 1] + " " + m.year()
+                : MONTHS_EN[m.firstMonth() - 1] + " to " + MONTHS_EN[m.lastMonth() - 1] + " " + m.year();
+        return " in " + periodEn(period) + " to date (" + span + ", not final)";
+    }
+
+    /** Months of {@code year} in Vietnamese, runs joined: "tháng 4–6/2021", "tháng 2 và tháng 4–6/2021". */
+    static String monthsVi(int year, java.util.List<Integer> months) {
+        java.util.List<String> runs = new java.util.ArrayList<>();
+        for (int[] r : runs(months)) {
+            runs.add("tháng " + (r[0] == r[1] ? Integer.toString(r[0]) : r[0] + "–" + r[1]));
+        }
+        return joinVi(runs) + "/" + year;
+    }
+
+    /** Months of {@code year} in English: "April to June 2021", "February and April to June 2021". */
+    static String monthsEn(int year, java.util.List<Integer> months) {
+        java.util.List<String> runs = new java.util.ArrayList<>();
+        for (int[] r : runs(months)) {
+            runs.add(r[0] == r[1] ? MONTHS_EN[r[0] - 1] : MONTHS_EN[r[0] - 1] + " to " + MONTHS_EN[r[1] - 1]);
+        }
+        String joined = runs.size() == 1 ? runs.get(0)
+                : String.join(", ", runs.subList(0, runs.size() - 1)) + " and " + runs.get(runs.size() - 1);
+        return joined + " " + year;
+    }
+
+    private static String joinVi(java.util.List<String> parts) {
+        return parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " và " + parts.get(parts.size() - 1);
+    }
+
+    private static java.util.List<int[]> runs(java.util.List<Integer> months) {
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        for (int m : months) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == m - 1) {
+                runs.get(runs.size() - 1)[1] = m;
+            } else {
+                runs.add(new int[] {m, m});
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Why the figure of {@code period} cannot be made from its sub-periods, after the subject:
+     * ": số liệu năm 2021 còn thiếu tháng 4–6/2021" and its English.
+     */
+    static String[] incomplete(Period period, UnitView.Figure figure) {
+        int year = period.year();
+        if (!figure.missing().isEmpty()) {
+            return new String[] {
+                ": số liệu các kỳ báo cáo " + periodVi(period) + " chưa liền mạch, còn thiếu số liệu "
+                        + monthsVi(year, figure.missing()),
+                ": the reports for " + periodEn(period) + " leave a gap, with no figure for "
+                        + monthsEn(year, figure.missing())};
+        }
+        if (!figure.doubled().isEmpty()) {
+            return new String[] {
+                ": số liệu " + monthsVi(year, figure.doubled()) + " bị báo cáo trùng ở các kỳ chồng lên nhau"
+                        + " với số liệu không khớp, không cộng dồn được",
+                ": " + monthsEn(year, figure.doubled()) + " are reported twice, in overlapping periods whose"
+                        + " figures do not agree, so they cannot be added up"};
+        }
+        return new String[] {
+            ": các kỳ báo cáo " + periodVi(period) + " cộng lại vượt quá số đếm được",
+            ": the reports for " + periodEn(period) + " add up to more than a count can hold"};
     }
 
     /** " năm 2021" or " lũy kế quý 3/2021 (chưa phải số liệu cả năm)". */
