@@ -460,8 +460,8 @@ final class ThresholdCases {
 
     private static Event done(String unit, EventType type, String item, LocalDate day) {
         return type == EventType.REPORT_SUBMITTED
-                ? new Event(unit, type.code(), day, null, null, null, item, null)
-                : new Event(unit, type.code(), day, null, item, null, null, null);
+                ? new Event(unit, type.code(), day, null, null, null, item, null, null)
+                : new Event(unit, type.code(), day, null, item, null, null, null, null);
     }
 
     private void deadline(TargetSpec spec) {
@@ -475,9 +475,9 @@ final class ThresholdCases {
         LocalDate asOf = due.plusDays(1).isAfter(period.end()) ? due.plusDays(1) : period.end();
         LocalDate onTime = r.comparison() == Comparison.BEFORE ? due.minusDays(1) : due;
         LocalDate late = onTime.plusDays(1);
-        Event assigned = new Event(u, EventType.TASK_ASSIGNED.code(), period.start(), null, "t1", null, null, null);
+        Event assigned = new Event(u, EventType.TASK_ASSIGNED.code(), period.start(), null, "t1", null, null, null, null);
         for (LocalDate done : List.of(onTime, late)) {
-            Event completed = new Event(u, EventType.TASK_COMPLETED.code(), done, null, "t1", null, null, null);
+            Event completed = new Event(u, EventType.TASK_COMPLETED.code(), done, null, "t1", null, null, null, null);
             cases.add(new Case(spec, Purpose.THRESHOLD, "task t1 completed on " + done, doc(spec, asOf, List.of(),
                     List.of(), List.of(assigned, completed), List.of()), u, null,
                     done == onTime ? Status.MET : Status.NOT_MET, null));
@@ -543,7 +543,7 @@ final class ThresholdCases {
         for (int i = 0; i < count; i++) {
             LocalDate day = p.start().plusDays(i % days);
             String title = type == EventType.INITIATIVE || type == EventType.PROPAGANDA_PRODUCT ? "#" + (i + 1) : null;
-            out.add(new Event(unit, type.code(), day, null, null, null, null, title));
+            out.add(new Event(unit, type.code(), day, null, null, null, null, null, title));
         }
         return out;
     }
