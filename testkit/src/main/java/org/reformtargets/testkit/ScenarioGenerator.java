@@ -55,7 +55,7 @@ public final class ScenarioGenerator {
     /** Fields (lĩnh vực) drawn for per-field targets that name none of their own. */
     static final List<String> FIELDS = List.of("land", "investment", "agriculture", "education", "health",
             "crop_production", "veterinary");
-    private static final Pattern DUE = Pattern.compile("([\\w.-]+) by (\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern DUE = Pattern.compile("([\\w.-]+) (?:by|before) (\\d{4}-\\d{2}-\\d{2})");
 
     private final String ruleSetId;
     private final Period period;
@@ -442,7 +442,7 @@ public final class ScenarioGenerator {
             }
         }
 
-        /** Tasks and reports named with a due date in a target's threshold, such as {@code plan by 2021-09-10}. */
+        /** Tasks and reports named with a due date in a target's threshold, such as {@code plan before 2021-09-10}. */
         private void dueDates(TargetSpec spec, Unit unit) {
             if (spec.threshold() == null) {
                 return;

@@ -155,12 +155,12 @@ final class Deadlines {
         }
 
         /**
-         * The verdict: "đạt"; "chưa đạt, trễ hạn 2 nhiệm vụ"; or, with none late and some pending,
+         * The verdict: "đạt"; "chưa đạt, 2 nhiệm vụ không hoàn thành đúng hạn"; or, with none late and some pending,
          * "đạt, chưa phải kết quả cuối cùng: chưa có nhiệm vụ nào trễ hạn; còn 2 nhiệm vụ chưa đến hạn (t4, t5)".
          */
         String verdictVi(String noun) {
             if (failed() > 0) {
-                return Status.NOT_MET.vi() + ", trễ hạn " + failed() + " " + noun;
+                return Status.NOT_MET.vi() + ", " + failed() + " " + noun + " không " + doneVi + " đúng hạn";
             }
             if (pending.isEmpty()) {
                 return Status.MET.vi();
@@ -169,10 +169,10 @@ final class Deadlines {
                     + pending.size() + " " + noun + " chưa đến hạn (" + String.join(", ", pending) + ")";
         }
 
-        /** As {@link #verdictVi}: "met"; "not met, 2 tasks late"; "met so far, not final: no task is late; …". */
+        /** As {@link #verdictVi}: "met"; "not met, 2 tasks not completed in time"; "met so far, not final: no task is late; …". */
         String verdictEn(String noun) {
             if (failed() > 0) {
-                return Status.NOT_MET.en() + ", " + failed() + " " + plural(noun, failed()) + " late";
+                return Status.NOT_MET.en() + ", " + failed() + " " + plural(noun, failed()) + " not " + doneEn + " in time";
             }
             if (pending.isEmpty()) {
                 return Status.MET.en();

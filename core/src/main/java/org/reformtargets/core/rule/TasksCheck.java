@@ -150,9 +150,10 @@ public final class TasksCheck {
                             + targetEn + ": " + Status.MET.en() + " so far, not final.");
         } else if (measured == null || !measured.end().isBefore(deadline.lastOnTimeDay())) {
             check.emitSettled(null, Status.NOT_MET, actual, threshold, open, measured, true,
-                    figureVi + ", " + targetVi + ": " + Status.NOT_MET.vi() + ", trễ hạn " + open + " nhiệm vụ.",
+                    figureVi + ", " + targetVi + ": " + Status.NOT_MET.vi() + ", " + open
+                            + " nhiệm vụ không hoàn thành đúng hạn.",
                     figureEn + ", " + targetEn + ": " + Status.NOT_MET.en() + ", " + open + " "
-                            + Deadlines.plural("task", open) + " late.");
+                            + Deadlines.plural("task", open) + " not completed in time.");
         } else {
             check.emit(null, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
                     figureVi + "; số liệu chỉ đến hết " + Words.periodVi(measured) + ", trước hạn, nên chưa biết "

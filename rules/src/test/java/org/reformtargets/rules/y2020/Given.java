@@ -96,6 +96,12 @@ public final class Given {
         return this;
     }
 
+    /** A {@code report.submitted} event saying the period it covers. */
+    public Given report(String unit, String report, String date, String period) {
+        events.add(Event.report(unit, LocalDate.parse(date), report, Period.parse(period)));
+        return this;
+    }
+
     /** An attestation with a string or boolean value. */
     public Given attestation(String unit, String key, String period, Object value) {
         attestations.add(new Attestation(unit, key, period == null ? null : Period.parse(period), value));
