@@ -65,8 +65,8 @@ class ReformTargetsJsonTest {
                                 "Tra cứu hồ sơ bằng mã QR"),
                         new Event("snn-hcm", "task.completed", LocalDate.of(2021, 10, 15), null, "plan-item-3",
                                 LocalDate.of(2021, 11, 1), null, null, null),
-                        new Event("cc-ttbvtv", "report.submitted", LocalDate.of(2020, 5, 20), null, null, null, "H1", null,
-                                null)),
+                        new Event("cc-ttbvtv", "report.submitted", LocalDate.of(2020, 5, 20), null, null, null, "H1",
+                                Period.half(2020, 1), null)),
                 List.of(Attestation.of("snn-hcm", "iso9001.converted", Y2021, true),
                         Attestation.of("snn-hcm", "par_index.class", Period.year(2020), "GOOD")));
     }
