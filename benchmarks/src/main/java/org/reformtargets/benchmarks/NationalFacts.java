@@ -296,7 +296,7 @@ public final class NationalFacts {
         for (int i = 0; i < k; i++) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                events.add(new Event(unit, "propaganda.product", day, null, null, null, null, "Sản phẩm " + (i + 1)));
+                events.add(new Event(unit, "propaganda.product", day, null, null, null, null, null, "Sản phẩm " + (i + 1)));
             }
         }
     }
@@ -305,7 +305,7 @@ public final class NationalFacts {
         if (random.nextInt(100) < 92) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                events.add(new Event(unit, "initiative", day, null, null, null, null, "Sáng kiến " + unit));
+                events.add(new Event(unit, "initiative", day, null, null, null, null, null, "Sáng kiến " + unit));
             }
         }
     }
@@ -318,12 +318,12 @@ public final class NationalFacts {
         }
         for (int t = 1; t <= 3; t++) {
             String task = "cchc-" + t;
-            events.add(new Event(unit, "task.assigned", DAYS[between(0, Math.min(40, lastDay))], null, task, null, null, null));
+            events.add(new Event(unit, "task.assigned", DAYS[between(0, Math.min(40, lastDay))], null, task, null, null, null, null));
             int r = random.nextInt(100);
             LocalDate done = r < 40 ? LocalDate.of(YEAR, 10, 31) : r < 50 ? LocalDate.of(YEAR, 11, 1)
                     : r < 90 ? DAYS[between(41, 300)] : null;
             if (done != null && !done.isAfter(asOf)) {
-                events.add(new Event(unit, "task.completed", done, null, task, null, null, null));
+                events.add(new Event(unit, "task.completed", done, null, task, null, null, null, null));
             }
         }
     }

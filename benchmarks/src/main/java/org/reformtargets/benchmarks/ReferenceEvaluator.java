@@ -71,6 +71,7 @@ public final class ReferenceEvaluator {
     private static final int YEAR = 2021;
     /** Tasks completed on this day or later are late ("trước ngày 01/11/2021"). */
     private static final LocalDate TASKS_FIRST_LATE_DAY = LocalDate.of(2021, 11, 1);
+    private static final String TASKS_THRESHOLD = "100% before 2021-11-01";
     /** Above this, {@code 100·x} may overflow a long. */
     private static final long SMALL = Long.MAX_VALUE / 128;
     /** Below this, products of three counts (each at most 2^25) fit a long. */
@@ -691,8 +692,9 @@ public final class ReferenceEvaluator {
             }
 
             /**
-             * tasks-by-deadline: every task of the unit for 2021 completed before 1 November 2021; with no
-             * task events, the share {@code tasks.completed_by_deadline} must be 100 %.
+             * tasks-by-deadline: every task of the unit for 2021 completed before 1 November 2021; a task
+             * still open before that day is pending (met, not final), one late or open after it fails the
+             * target at once (final); with no task events, the share {@code tasks.completed_by_deadline}.
              */
             private void tasks(Node n) {
                 List<Event> assigned = n.events(TASK_ASSIGNED_E);
@@ -719,18 +721,51 @@ public final class ReferenceEvaluator {
                     }
                 }
                 if (tasks == null) {
-                    ratio(n, TASKS, TASKS_M, null, 100, false);
+                    tasksRatio(n);
                     return;
                 }
+                boolean passed = !asOf.isBefore(TASKS_FIRST_LATE_DAY);
                 int all = tasks.size();
                 int onTime = 0;
+                int late = 0;
                 for (LocalDate d : tasks.values()) {
                     if (d.isBefore(TASKS_FIRST_LATE_DAY)) {
                         onTime++;
+                    } else if (d != open || passed) {
+                        late++;
                     }
                 }
-                out.add(new Result(TASKS, n.unit.id(), null, onTime == all ? MET : NOT_MET, yearEnded,
-                        percent(onTime, all), "100 % before 2021-11-01", (long) (all - onTime)));
+                out.add(new Result(TASKS, n.unit.id(), null, late == 0 ? MET : NOT_MET, yearEnded || late > 0,
+                        percent(onTime, all), TASKS_THRESHOLD, (long) late));
+            }
+
+            /**
+             * The share {@code tasks.completed_by_deadline}: all completed meets; before 1 November the
+             * open tasks are not late (met, not final); after it, a share that reaches 31 October or later
+             * below 100 % is not met at once, and one measured only to an earlier day cannot tell.
+             */
+            private void tasksRatio(Node n) {
+                Figure f = figure(n.measurements(TASKS_M), null);
+                if (f == null) {
+                    out.add(new Result(TASKS, n.unit.id(), null, INSUFFICIENT, yearEnded, null, TASKS_THRESHOLD, null));
+                    return;
+                }
+                boolean fin = yearEnded && !f.yearToDate;
+                long num = f.m.numerator();
+                long den = f.m.denominator();
+                if (den == 0) {
+                    out.add(new Result(TASKS, n.unit.id(), null, NA, fin, null, TASKS_THRESHOLD, null));
+                    return;
+                }
+                String actual = percent(num, den);
+                boolean covers = !f.yearToDate || !f.m.period().end().isBefore(TASKS_FIRST_LATE_DAY.minusDays(1));
+                if (num == den || asOf.isBefore(TASKS_FIRST_LATE_DAY)) {
+                    out.add(new Result(TASKS, n.unit.id(), null, MET, fin, actual, TASKS_THRESHOLD, 0L));
+                } else if (covers) {
+                    out.add(new Result(TASKS, n.unit.id(), null, NOT_MET, true, actual, TASKS_THRESHOLD, den - num));
+                } else {
+                    out.add(new Result(TASKS, n.unit.id(), null, INSUFFICIENT, fin, actual, TASKS_THRESHOLD, null));
+                }
             }
 
             private static boolean in2021(Event e) {

@@ -86,9 +86,9 @@ final class Demands {
                     + String.join(" > ", r.ranks()) + ")")
                     : vi ? "đơn vị xác nhận " + String.join(", ", r.subjects()) + " là đúng"
                     : "the unit attests that " + String.join(", ", r.subjects()) + " is true";
-            case DUE_DATES -> (vi ? "mỗi mục hoàn thành đúng hạn: " : "each item done by its date: ")
+            case DUE_DATES -> (vi ? "mỗi mục hoàn thành đúng hạn: " : "each item done in time: ")
                     + String.join(", ", r.dueDates().entrySet().stream()
-                    .map(e -> e.getKey() + (vi ? " đến hết " : " by ") + e.getValue()).toList());
+                    .map(e -> e.getKey() + " " + comparison(r.comparison(), vi) + " " + e.getValue()).toList());
             case NOT_APPLICABLE -> vi ? "chỉ tiêu không áp dụng" : "the target does not apply";
             case OTHER -> (vi ? "theo quy tắc: " : "as its rule states: ")
                     + (s.threshold() == null ? (vi ? "(không có mô tả)" : "(no description)") : s.threshold());

@@ -14,20 +14,27 @@ import java.time.LocalDate;
  * @param task     task id, for {@code task.assigned} and {@code task.completed}
  * @param deadline the task's own deadline, where given
  * @param report   which report, for {@code report.submitted} ({@code Q1}, {@code H1}, {@code 9M}, {@code Y})
+ * @param period   the period a {@code report.submitted} reports on ({@code 2021-Q1}, {@code 2021}), where
+ *                 given: the report counts for an evaluated period only if this lies within it
  * @param title    a title, for initiatives and products
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"unit", "type", "date", "subject", "task", "deadline", "report", "title"})
+@JsonPropertyOrder({"unit", "type", "date", "subject", "task", "deadline", "report", "period", "title"})
 public record Event(String unit, String type, LocalDate date, String subject, String task,
-                    LocalDate deadline, String report, String title) {
+                    LocalDate deadline, String report, Period period, String title) {
 
     /** An event with only a unit, a type and a date. */
     public static Event of(String unit, String type, LocalDate date) {
-        return new Event(unit, type, date, null, null, null, null, null);
+        return new Event(unit, type, date, null, null, null, null, null, null);
     }
 
     /** An inspection (or other act) by {@code unit} upon {@code subject}. */
     public static Event upon(String unit, String type, LocalDate date, String subject) {
-        return new Event(unit, type, date, subject, null, null, null, null);
+        return new Event(unit, type, date, subject, null, null, null, null, null);
+    }
+
+    /** Report {@code report} ({@code Q1}, {@code Y}…) on {@code period} ({@code null}: not said), submitted by {@code unit}. */
+    public static Event report(String unit, LocalDate date, String report, Period period) {
+        return new Event(unit, EventType.REPORT_SUBMITTED.code(), date, null, null, null, report, period, null);
     }
 }

@@ -51,7 +51,10 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
         CADENCE,
         /** Every assigned task completed by a date (thời hạn). */
         DEADLINE,
-        /** Named items (reports, tasks), each done by its own date, that day included ({@code dueDates}). */
+        /**
+         * Named items (reports, tasks), each done by its own date ({@code dueDates}): strictly before it
+         * ({@link Comparison#BEFORE}, "trước ngày") or on or before it ({@link Comparison#ON_OR_BEFORE}).
+         */
         DUE_DATES,
         /** A stated fact (xác nhận) must hold. */
         ATTESTATION,
@@ -188,7 +191,10 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
                     onlyFields, fieldThresholds, abovePreviousYear, year, dueDates, ranks, leastRank);
         }
 
-        /** This requirement with named items, each due on or before its own date ({@link Kind#DUE_DATES}). */
+        /**
+         * This requirement with named items, each due on or before its own date ({@link Kind#DUE_DATES});
+         * follow with {@code compared(Comparison.BEFORE, null, null)} for items due strictly before theirs.
+         */
         public Requirement dueBy(Map<String, LocalDate> dueDates) {
             return new Requirement(kind, subjects, Comparison.ON_OR_BEFORE, threshold, scale, cadence, deadline,
                     perField, onlyFields, fieldThresholds, abovePreviousYear, baseYear, dueDates, ranks, leastRank);

@@ -41,7 +41,7 @@ public final class Vocabulary {
     public static final String STANDARD_RESOURCE = "org/reformtargets/core/vocabulary/standard.json";
 
     /** The attributes an event may carry besides its unit and type, as {@link Event} names them. */
-    public static final List<String> EVENT_ATTRIBUTES = List.of("date", "subject", "task", "deadline", "report", "title");
+    public static final List<String> EVENT_ATTRIBUTES = List.of("date", "subject", "task", "deadline", "report", "period", "title");
 
     private static volatile Vocabulary standard;
 

@@ -199,6 +199,34 @@ class InvalidFactsTest {
                 "attestations[0].value", 8, 5, "must be true, false or a string, found a number");
     }
 
+    // ---- a report's period
+
+    @Test
+    void aReportsPeriodThatIsNoPeriodIsRefusedAtItsPlace() {
+        only(doc("events", """
+                {"unit": "cc", "type": "report.submitted", "report": "Y", "period": "2020-Q5", "date": "2021-01-10"}"""),
+                "events[0].period", 8, 5, "'2020-Q5' is not a period");
+    }
+
+    @Test
+    void aReportSentBeforeThePeriodItCoversBeginsIsRefusedAtItsDate() {
+        only(doc("events", """
+                {"unit": "cc", "type": "report.submitted", "report": "H1", "period": "2021-H1", "date": "2020-12-30"}"""),
+                "events[0].date", 8, 5, "before 2021-01-01, the start of the period 2021-H1 the report covers");
+    }
+
+    @Test
+    void aReportSentOnTheFirstDayOfItsPeriodOrLastYearsReportSentThisYearIsRead() throws Exception {
+        FactsDocument facts = ReformTargetsJson.readFacts(new StringReader(doc("events", """
+                {"unit": "cc", "type": "report.submitted", "report": "H1", "period": "2021-H1", "date": "2021-01-01"},
+                {"unit": "cc", "type": "report.submitted", "report": "Y", "period": "2020", "date": "2021-01-10"}""")),
+                SOURCE, Vocabulary.standard());
+        assertEquals(Period.half(2021, 1), facts.events().get(0).period());
+        assertEquals(Period.year(2020), facts.events().get(1).period());
+        String written = ReformTargetsJson.writeFacts(facts).replaceAll("\\s", "");
+        assertTrue(written.contains("\"report\":\"Y\",\"period\":\"2020\""), written);
+    }
+
     // ---- counts
 
     @Test

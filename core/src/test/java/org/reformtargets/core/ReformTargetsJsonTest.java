@@ -61,12 +61,12 @@ class ReformTargetsJsonTest {
                         Measurement.value("snn-hcm", "procedures.online", null, Period.year(2020), new BigDecimal("23"))),
                 List.of(Event.upon("snn-hcm", "inspection.surprise", LocalDate.of(2021, 2, 3), "cc-ttbvtv"),
                         Event.of("snn-hcm", "dialogue", LocalDate.of(2021, 3, 20)),
-                        new Event("cc-ttbvtv", "initiative", LocalDate.of(2021, 6, 1), null, null, null, null,
+                        new Event("cc-ttbvtv", "initiative", LocalDate.of(2021, 6, 1), null, null, null, null, null,
                                 "Tra cứu hồ sơ bằng mã QR"),
                         new Event("snn-hcm", "task.completed", LocalDate.of(2021, 10, 15), null, "plan-item-3",
-                                LocalDate.of(2021, 11, 1), null, null),
+                                LocalDate.of(2021, 11, 1), null, null, null),
                         new Event("cc-ttbvtv", "report.submitted", LocalDate.of(2020, 5, 20), null, null, null, "H1",
-                                null)),
+                                Period.half(2020, 1), null)),
                 List.of(Attestation.of("snn-hcm", "iso9001.converted", Y2021, true),
                         Attestation.of("snn-hcm", "par_index.class", Period.year(2020), "GOOD")));
     }

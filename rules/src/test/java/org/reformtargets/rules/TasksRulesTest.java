@@ -19,7 +19,7 @@ class TasksRulesTest {
     @Test
     void aTaskCompletedOn31OctoberIsInTime() {
         department.given(yearEnd().taskCompleted("snn", "t1", "2021-10-31"))
-                .isMet().withGap(0).withActual("100.00").withThreshold("100 % before 2021-11-01");
+                .isMet().withGap(0).withActual("100.00").withThreshold("100% before 2021-11-01");
     }
 
     @Test
@@ -27,7 +27,7 @@ class TasksRulesTest {
         Facts facts = yearEnd()
                 .taskCompleted("snn", "t1", "2021-10-31")
                 .taskCompleted("snn", "t2", "2021-11-01");
-        department.given(facts).isNotMet().withGap(1).withActual("50.00").saying("late: t2");
+        department.given(facts).isNotMet().withGap(1).withActual("50.00").isFinal(true).saying("completed late: t2 (on 2021-11-01)");
     }
 
     @Test
@@ -44,7 +44,7 @@ class TasksRulesTest {
                         .taskAssigned("cc", "t1", "2021-02-01")
                         .taskCompleted("cc", "t1", "2021-06-15")
                         .taskAssigned("cc", "t2"))
-                .isNotMet().withGap(1).saying("not completed: t2");
+                .isNotMet().withGap(1).saying("not completed, overdue: t2");
     }
 
     @Test
@@ -67,8 +67,8 @@ class TasksRulesTest {
         Facts facts = yearEnd()
                 .ratio("snn", "tasks.completed_by_deadline", "2021", 12, 12)
                 .ratio("cc", "tasks.completed_by_deadline", "2021", 11, 12);
-        department.given(facts).isMet().withThreshold(">= 100");
-        subDepartment.given(facts).isNotMet().withGap(1);
+        department.given(facts).isMet().withThreshold("100% before 2021-11-01");
+        subDepartment.given(facts).isNotMet().withGap(1).isFinal(true);
     }
 
     @Test
@@ -91,10 +91,37 @@ class TasksRulesTest {
     }
 
     @Test
-    void atMidYearAnOpenTaskIsNotYetMetAndTheResultIsNotFinal() {
+    void atMidYearAnOpenTaskIsPendingSoTheTargetIsMetNotFinal() {
         department.given(Facts.asOf("2021-06-30").department("snn")
                         .taskCompleted("snn", "t1", "2021-03-01")
                         .taskAssigned("snn", "t2", "2021-01-15"))
-                .isNotMet().withGap(1).isFinal(false).saying("deadline not yet passed");
+                .isMet().withGap(0).withActual("50.00").isFinal(false)
+                .saying("met so far, not final: no task is late; 1 task not yet due (t2)");
+    }
+
+    @Test
+    void onTheLastDayInTimeAnOpenTaskIsStillPending() {
+        department.given(Facts.asOf("2021-10-31").department("snn")
+                        .taskCompleted("snn", "t1", "2021-03-01")
+                        .taskAssigned("snn", "t2", "2021-01-15"))
+                .isMet().isFinal(false);
+    }
+
+    @Test
+    void onTheDeadlineDayAnOpenTaskHasMissedItAndTheResultIsFinalAtOnce() {
+        department.given(Facts.asOf("2021-11-01").department("snn")
+                        .taskCompleted("snn", "t1", "2021-03-01")
+                        .taskAssigned("snn", "t2", "2021-01-15"))
+                .isNotMet().withGap(1).isFinal(true).saying("not completed, overdue: t2");
+    }
+
+    @Test
+    void beforeTheDeadlineAShareBelow100PercentIsMetNotFinalAfterItNotMetFinal() {
+        department.given(Facts.asOf("2021-10-31").department("snn")
+                        .ratio("snn", "tasks.completed_by_deadline", "2021", 9, 12))
+                .isMet().withGap(0).isFinal(false).saying("not late yet");
+        department.given(Facts.asOf("2021-11-01").department("snn")
+                        .ratio("snn", "tasks.completed_by_deadline", "2021", 9, 12))
+                .isNotMet().withGap(3).isFinal(true).saying("3 tasks not completed in time");
     }
 }

@@ -112,26 +112,26 @@ public final class Facts {
 
     /** A task assigned to {@code unit}, without a date. */
     public Facts taskAssigned(String unit, String task) {
-        events.add(new Event(unit, "task.assigned", null, null, task, null, null, null));
+        events.add(new Event(unit, "task.assigned", null, null, task, null, null, null, null));
         return this;
     }
 
     /** A task assigned to {@code unit} on {@code date}. */
     public Facts taskAssigned(String unit, String task, String date) {
-        events.add(new Event(unit, "task.assigned", LocalDate.parse(date), null, task, null, null, null));
+        events.add(new Event(unit, "task.assigned", LocalDate.parse(date), null, task, null, null, null, null));
         return this;
     }
 
     /** A task completed by {@code unit} on {@code date}. */
     public Facts taskCompleted(String unit, String task, String date) {
-        events.add(new Event(unit, "task.completed", LocalDate.parse(date), null, task, null, null, null));
+        events.add(new Event(unit, "task.completed", LocalDate.parse(date), null, task, null, null, null, null));
         return this;
     }
 
     /** A task completed by {@code unit} on {@code date}, carrying its own {@code deadline}. */
     public Facts taskCompleted(String unit, String task, String date, String deadline) {
         events.add(new Event(unit, "task.completed", LocalDate.parse(date), null, task, LocalDate.parse(deadline),
-                null, null));
+                null, null, null));
         return this;
     }
 

@@ -55,7 +55,7 @@ public final class ScenarioGenerator {
     /** Fields (lĩnh vực) drawn for per-field targets that name none of their own. */
     static final List<String> FIELDS = List.of("land", "investment", "agriculture", "education", "health",
             "crop_production", "veterinary");
-    private static final Pattern DUE = Pattern.compile("([\\w.-]+) by (\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern DUE = Pattern.compile("([\\w.-]+) (?:by|before) (\\d{4}-\\d{2}-\\d{2})");
 
     private final String ruleSetId;
     private final Period period;
@@ -346,7 +346,7 @@ public final class ScenarioGenerator {
                 for (Unit child : draw.some(children, covered)) {
                     int times = draw.intBetween(1, 2);
                     for (int i = 0; i < times; i++) {
-                        event(new Event(unit.id(), draw.pick(types).code(), dateIn(p), child.id(), null, null, null,
+                        event(new Event(unit.id(), draw.pick(types).code(), dateIn(p), child.id(), null, null, null, null,
                                 null));
                     }
                 }
@@ -410,7 +410,7 @@ public final class ScenarioGenerator {
             for (int i = 0; i < tasks; i++) {
                 String task = "t" + i;
                 LocalDate assigned = draw.chance(30) ? null : dateIn(period);
-                events.add(new Event(unit.id(), EventType.TASK_ASSIGNED.code(), assigned, null, task, null, null, null));
+                events.add(new Event(unit.id(), EventType.TASK_ASSIGNED.code(), assigned, null, task, null, null, null, null));
                 completion(unit.id(), task, due, draw.chance(10) ? due : null);
             }
         }
@@ -425,7 +425,7 @@ public final class ScenarioGenerator {
                 default -> null;
             };
             if (done != null && !done.isAfter(asOf) && done.getYear() >= 1900) {
-                events.add(new Event(unit, EventType.TASK_COMPLETED.code(), done, null, task, ownDeadline, null, null));
+                events.add(new Event(unit, EventType.TASK_COMPLETED.code(), done, null, task, ownDeadline, null, null, null));
             }
         }
 
@@ -442,7 +442,7 @@ public final class ScenarioGenerator {
             }
         }
 
-        /** Tasks and reports named with a due date in a target's threshold, such as {@code plan by 2021-09-10}. */
+        /** Tasks and reports named with a due date in a target's threshold, such as {@code plan before 2021-09-10}. */
         private void dueDates(TargetSpec spec, Unit unit) {
             if (spec.threshold() == null) {
                 return;
@@ -457,7 +457,7 @@ public final class ScenarioGenerator {
                 }
                 String name = m.group(1);
                 if (draw.chance(60)) {
-                    events.add(new Event(unit.id(), EventType.TASK_ASSIGNED.code(), null, null, name, null, null, null));
+                    events.add(new Event(unit.id(), EventType.TASK_ASSIGNED.code(), null, null, name, null, null, null, null));
                     completion(unit.id(), name, due, null);
                 }
                 if (draw.chance(60)) {
@@ -467,7 +467,7 @@ public final class ScenarioGenerator {
                         default -> due.plusDays(1);
                     };
                     if (!sent.isAfter(asOf)) {
-                        events.add(new Event(unit.id(), EventType.REPORT_SUBMITTED.code(), sent, null, null, null, name,
+                        events.add(new Event(unit.id(), EventType.REPORT_SUBMITTED.code(), sent, null, null, null, name, null,
                                 null));
                     }
                 }
@@ -568,7 +568,7 @@ public final class ScenarioGenerator {
         private Event counted(String unit, EventType type, LocalDate date) {
             String title = type == EventType.INITIATIVE || type == EventType.PROPAGANDA_PRODUCT
                     ? "#" + draw.between(1, 99) : null;
-            return new Event(unit, type.code(), date, null, null, null, null, title);
+            return new Event(unit, type.code(), date, null, null, null, null, null, title);
         }
     }
 

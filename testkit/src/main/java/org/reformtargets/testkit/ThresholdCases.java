@@ -415,8 +415,9 @@ final class ThresholdCases {
     }
 
     /**
-     * Every item done on its own due day met; the last item a day late, or never done, not met by one;
-     * before the first due day nothing is due.
+     * Every item done on its last day in time (its date for "by", the day before for "before") met;
+     * the last item a day later, or never done, not met by one; on the last day in time of the first
+     * item, with nothing done, every item is pending: met (not final).
      */
     private void dueDates(TargetSpec spec) {
         Requirement r = spec.requirement();
@@ -437,31 +438,33 @@ final class ThresholdCases {
         List<Event> onTime = new ArrayList<>();
         List<Event> lastLate = new ArrayList<>();
         List<Event> lastMissing = new ArrayList<>();
+        int shift = r.comparison() == Comparison.BEFORE ? 1 : 0;
         for (String item : items) {
-            LocalDate due = r.dueDates().get(item);
+            LocalDate due = r.dueDates().get(item).minusDays(shift);
             onTime.add(done(u, type, item, due));
             lastLate.add(done(u, type, item, item.equals(last) ? due.plusDays(1) : due));
             if (!item.equals(last)) {
                 lastMissing.add(done(u, type, item, due));
             }
         }
-        cases.add(new Case(spec, Purpose.THRESHOLD, "every item done on its due day", doc(spec, asOf, List.of(),
+        cases.add(new Case(spec, Purpose.THRESHOLD, "every item done on its last day in time", doc(spec, asOf, List.of(),
                 List.of(), onTime, List.of()), u, null, Status.MET, 0L));
         cases.add(new Case(spec, Purpose.THRESHOLD, last + " a day late", doc(spec, asOf, List.of(), List.of(),
                 lastLate, List.of()), u, null, Status.NOT_MET, 1L));
         cases.add(new Case(spec, Purpose.THRESHOLD, last + " never done", doc(spec, asOf, List.of(), List.of(),
                 lastMissing, List.of()), u, null, Status.NOT_MET, 1L));
-        if (firstDue.isAfter(period.start())) {
-            cases.add(new Case(spec, Purpose.THRESHOLD, "nothing done before the first due day, " + firstDue,
-                    doc(spec, firstDue.minusDays(1), List.of(), List.of(), List.of(), List.of()), u, null,
-                    Status.NOT_APPLICABLE, null));
+        LocalDate lastInTime = firstDue.minusDays(shift);
+        if (lastInTime.isAfter(period.start())) {
+            cases.add(new Case(spec, Purpose.THRESHOLD, "nothing done yet on " + lastInTime
+                    + ", the last day the first item is in time: every item pending",
+                    doc(spec, lastInTime, List.of(), List.of(), List.of(), List.of()), u, null, Status.MET, 0L));
         }
     }
 
     private static Event done(String unit, EventType type, String item, LocalDate day) {
         return type == EventType.REPORT_SUBMITTED
-                ? new Event(unit, type.code(), day, null, null, null, item, null)
-                : new Event(unit, type.code(), day, null, item, null, null, null);
+                ? new Event(unit, type.code(), day, null, null, null, item, null, null)
+                : new Event(unit, type.code(), day, null, item, null, null, null, null);
     }
 
     private void deadline(TargetSpec spec) {
@@ -475,9 +478,9 @@ final class ThresholdCases {
         LocalDate asOf = due.plusDays(1).isAfter(period.end()) ? due.plusDays(1) : period.end();
         LocalDate onTime = r.comparison() == Comparison.BEFORE ? due.minusDays(1) : due;
         LocalDate late = onTime.plusDays(1);
-        Event assigned = new Event(u, EventType.TASK_ASSIGNED.code(), period.start(), null, "t1", null, null, null);
+        Event assigned = new Event(u, EventType.TASK_ASSIGNED.code(), period.start(), null, "t1", null, null, null, null);
         for (LocalDate done : List.of(onTime, late)) {
-            Event completed = new Event(u, EventType.TASK_COMPLETED.code(), done, null, "t1", null, null, null);
+            Event completed = new Event(u, EventType.TASK_COMPLETED.code(), done, null, "t1", null, null, null, null);
             cases.add(new Case(spec, Purpose.THRESHOLD, "task t1 completed on " + done, doc(spec, asOf, List.of(),
                     List.of(), List.of(assigned, completed), List.of()), u, null,
                     done == onTime ? Status.MET : Status.NOT_MET, null));
@@ -543,7 +546,7 @@ final class ThresholdCases {
         for (int i = 0; i < count; i++) {
             LocalDate day = p.start().plusDays(i % days);
             String title = type == EventType.INITIATIVE || type == EventType.PROPAGANDA_PRODUCT ? "#" + (i + 1) : null;
-            out.add(new Event(unit, type.code(), day, null, null, null, null, title));
+            out.add(new Event(unit, type.code(), day, null, null, null, null, null, title));
         }
         return out;
     }

@@ -226,8 +226,8 @@ public final class Cascade {
             LocalDate own = l.dueDates().get(item);
             if (own == null) {
                 looser.add("it does not ask for " + item);
-            } else if (own.isAfter(date)) {
-                looser.add(item + " is due later (" + own + " instead of " + date + ")");
+            } else if (dueFirstLate(l, own).isAfter(dueFirstLate(u, date))) {
+                looser.add(item + " is due later (" + dueWords(l, own) + " instead of " + dueWords(u, date) + ")");
             }
         });
         if (looser.isEmpty()) {
@@ -235,6 +235,15 @@ public final class Cascade {
         }
         why[0] = String.join("; ", looser);
         return Verdict.LOOSER;
+    }
+
+    /** The first day an item due on {@code date} is late: the day itself for "before", the next for "by". */
+    private static LocalDate dueFirstLate(Requirement r, LocalDate date) {
+        return r.comparison() == Comparison.BEFORE ? date : date.plusDays(1);
+    }
+
+    private static String dueWords(Requirement r, LocalDate date) {
+        return (r.comparison() == Comparison.BEFORE ? "before " : "by ") + date;
     }
 
     private static Verdict attestation(Requirement u, Requirement l, String[] why) {

@@ -282,7 +282,7 @@ public final class FactsReader {
     private static final String[] MEASUREMENT_FIELDS = {"unit", "indicator", "field", "period",
         "numerator", "denominator", "value"};
     private static final String[] EVENT_FIELDS = {"unit", "type", "date", "subject", "task", "deadline",
-        "report", "title"};
+        "report", "title", "period"};
     private static final String[] ATTESTATION_FIELDS = {"unit", "key", "period", "value"};
     /**
      * The slots whose strings are codes, identifiers, dates or periods, which recur: one bit per
@@ -290,7 +290,7 @@ public final class FactsReader {
      */
     private static final int UNIT_NAMES = 0b1101;
     private static final int MEASUREMENT_NAMES = 0b1111;
-    private static final int EVENT_NAMES = 0b1111111;
+    private static final int EVENT_NAMES = 0b101111111;
     private static final int ATTESTATION_NAMES = 0b111;
 
     private <T> void readArray(JsonParser p, JsonToken token, String name, JsonLocation l, Placed<T> out,
@@ -464,7 +464,7 @@ public final class FactsReader {
         return new Event(text(n[0], path, "unit", at), text(n[1], path, "type", at),
                 date(n[2], path, "date", at), text(n[3], path, "subject", at),
                 text(n[4], path, "task", at), date(n[5], path, "deadline", at),
-                text(n[6], path, "report", at), text(n[7], path, "title", at));
+                text(n[6], path, "report", at), period(n[8], path, "period", at), text(n[7], path, "title", at));
     }
 
     private Attestation attestation(Object[] n, String path, JsonLocation at) {

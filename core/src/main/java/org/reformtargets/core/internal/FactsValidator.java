@@ -492,6 +492,11 @@ public final class FactsValidator {
             } else if (structure && asOf != null && e.date().isAfter(asOf)) {
                 add(at, "date", e.date() + " is after asOf " + asOf + ": facts cannot describe a later event");
             }
+            if (structure && e.period() != null && e.date() != null && e.date().isBefore(e.period().start())) {
+                add(at, "date", e.date() + " is before " + e.period().start() + ", the start of the period "
+                        + e.period() + " the report covers: a report cannot be sent before its period begins;"
+                        + " check the period (last year's report?) or the date");
+            }
             if (type != null) {
                 for (String attribute : Vocabulary.EVENT_ATTRIBUTES) {
                     if (!attribute.equals("date") && type.requires().contains(attribute) && attribute(e, attribute) == null) {
@@ -509,6 +514,7 @@ public final class FactsValidator {
             case "task" -> e.task();
             case "deadline" -> e.deadline();
             case "report" -> e.report();
+            case "period" -> e.period();
             case "title" -> e.title();
             default -> null;
         };
@@ -520,6 +526,7 @@ public final class FactsValidator {
             case "task" -> "the task's id";
             case "deadline" -> "when it is due, as YYYY-MM-DD";
             case "report" -> "Q1, H1, 9M or Y";
+            case "period" -> "the period the report covers, such as 2021-Q1 or 2021";
             case "title" -> "its title";
             default -> "when it happened, as YYYY-MM-DD";
         };

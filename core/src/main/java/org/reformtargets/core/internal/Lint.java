@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -187,7 +188,8 @@ public final class Lint {
                     + " lies outside the rule set's period " + p + ": was it copied from another year?"));
         }
         r.dueDates().forEach((item, date) -> {
-            if (date.isBefore(p.start()) || date.isAfter(p.end())) {
+            LocalDate lastDay = r.comparison() == Comparison.BEFORE ? p.end().plusDays(1) : p.end();
+            if (date.isBefore(p.start()) || date.isAfter(lastDay)) {
                 out.add(at(Severity.WARNING, "deadline", name, s, "the deadline " + date + " of " + item
                         + " lies outside the rule set's period " + p + ": was it copied from another year?"));
             }

@@ -141,9 +141,10 @@ public final class RuleGrammar {
                     "atLeast", Call.of(VERDICT, I), "everyQuarter", Call.of(VERDICT), "everyMonth", Call.of(VERDICT)),
             "TasksCheck", Map.of(
                     "allCompletedBefore", Call.of(VERDICT, S), "allCompletedBy", Call.of(VERDICT, S),
-                    "dueBy", Call.of("DeadlinesCheck", S, S)),
+                    "dueBy", Call.of("DeadlinesCheck", S, S), "dueBefore", Call.of("DeadlinesCheck", S, S)),
             "DeadlinesCheck", Map.of(
-                    "dueBy", Call.of("DeadlinesCheck", S, S), "allOnTime", Call.of(VERDICT)),
+                    "dueBy", Call.of("DeadlinesCheck", S, S), "dueBefore", Call.of("DeadlinesCheck", S, S),
+                    "allOnTime", Call.of(VERDICT)),
             "AttestationCheck", Map.of(
                     "isTrue", Call.of(VERDICT), "rankedAtLeast", Call.of(VERDICT, S, SS))));
 

@@ -1,7 +1,6 @@
 package org.reformtargets.core.rule;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +13,19 @@ import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
 
 /**
- * A target that named items are each done by their own deadline, the deadline day included:
- * reports submitted ({@code report.submitted}, named by {@code report}) or tasks completed
- * ({@code task.completed}, named by {@code task}). The earliest such event of the unit dated from
- * the start of the evaluated period counts. An item is due once its deadline has passed on the
- * facts' date; one already done counts even before. Start it with {@link Check#reports()} or
- * {@link TasksCheck#dueBy}, add items with {@link #dueBy} and end it with {@link #allOnTime}:
+ * A target that named items are each done by their own deadline: reports submitted
+ * ({@code report.submitted}, named by {@code report}) or tasks completed ({@code task.completed},
+ * named by {@code task}). Each item is due strictly before its date ({@link #dueBefore},
+ * "trước ngày") or on or before it ({@link #dueBy}, "đến hết ngày"); one check reads all its
+ * items one way. The earliest event of an item that counts for the evaluated period is the one
+ * judged: for a task, one dated from the start of the period; for a report, one whose
+ * {@code period} lies within the evaluated period, or, without a {@code period}, one dated within
+ * it and not before the previous item's deadline has passed (the first item: from the start of the
+ * period). An item not done whose deadline has not passed is pending: with none late the target is
+ * met, not final; any item late or missed makes it not met, final at once. Start it with
+ * {@link Check#reports()} or {@link TasksCheck#dueBefore}, add items and end it with {@link #allOnTime}:
  * <pre>{@code
- * Check.of(kcontext, $unit).reports().dueBy("Q1", "2020-02-25").dueBy("H1", "2020-05-25").allOnTime();
+ * Check.of(kcontext, $unit).reports().dueBefore("Q1", "2020-02-25").dueBefore("H1", "2020-05-25").allOnTime();
  * Check.of(kcontext, $unit).tasks().dueBy("plan", "2021-09-10").dueBy("form-guides", "2021-09-30").allOnTime();
  * }</pre>
  */
@@ -29,20 +33,27 @@ public final class DeadlinesCheck {
 
     private final Check check;
     private final EventType type;
-    private final Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+    private final Map<String, Deadlines.Deadline> deadlines = new LinkedHashMap<>();
 
     DeadlinesCheck(Check check, EventType type) {
         this.check = check;
         this.type = type;
     }
 
-    /** Adds an item: {@code name} must be done on or before {@code date} ({@code YYYY-MM-DD}). */
+    /** Adds an item: {@code name} must be done on or before {@code date} ({@code YYYY-MM-DD}; "đến hết ngày"). */
     public DeadlinesCheck dueBy(String name, String date) {
-        LocalDate d;
-        try {
-            d = LocalDate.parse(date);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException("deadline '" + date + "' of " + name + " is not a date YYYY-MM-DD");
+        return add(name, Deadlines.Deadline.parse(date, true, name));
+    }
+
+    /** Adds an item: {@code name} must be done strictly before {@code date} ({@code YYYY-MM-DD}; "trước ngày"). */
+    public DeadlinesCheck dueBefore(String name, String date) {
+        return add(name, Deadlines.Deadline.parse(date, false, name));
+    }
+
+    private DeadlinesCheck add(String name, Deadlines.Deadline d) {
+        if (!deadlines.isEmpty() && deadlines.values().iterator().next().inclusive() != d.inclusive()) {
+            throw new IllegalArgumentException(name + " mixes dueBy and dueBefore in one check: read every item"
+                    + " of a target one way, as its source words it");
         }
         if (deadlines.putIfAbsent(name, d) != null) {
             throw new IllegalArgumentException(name + " is given two deadlines: name each item once");
@@ -50,81 +61,96 @@ public final class DeadlinesCheck {
         return this;
     }
 
-    /** Ends the check: every item due is done by its deadline; the gap counts those late or not done. */
+    /** Ends the check: every item is done by its deadline; the gap counts those late or missed. */
     public void allOnTime() {
         if (deadlines.isEmpty()) {
-            throw new IllegalStateException("name at least one item with dueBy(name, date) before allOnTime()");
+            throw new IllegalStateException("name at least one item with dueBefore(name, date) or dueBy(name, date)"
+                    + " before allOnTime()");
         }
-        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.DUE_DATES, List.of(type.code())).dueBy(deadlines));
+        check.states(() -> {
+            Map<String, LocalDate> dates = new LinkedHashMap<>();
+            deadlines.forEach((name, d) -> dates.put(name, d.date()));
+            return TargetSpec.Requirement.of(TargetSpec.Kind.DUE_DATES, List.of(type.code())).dueBy(dates)
+                    .compared(deadlines.values().iterator().next().comparison(), null, null);
+        });
         boolean reports = type == EventType.REPORT_SUBMITTED;
         String nounVi = reports ? "báo cáo" : "nhiệm vụ";
         String nounEn = reports ? "report" : "task";
         String doneVi = reports ? "gửi" : "hoàn thành";
         String doneEn = reports ? "submitted" : "completed";
-        Period period = check.run.period();
         LocalDate asOf = check.run.asOf();
-        Map<String, LocalDate> done = new LinkedHashMap<>();
-        for (Event e : check.unit.allEvents(type.code())) {
-            String name = reports ? e.report() : e.task();
-            if (name != null && e.date() != null && !e.date().isBefore(period.start())) {
-                done.merge(name, e.date(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
+        Map<String, LocalDate> done = reports ? reportsDone() : tasksDone();
+        Deadlines.Tally tally = new Deadlines.Tally(doneVi, doneEn);
         List<String> threshold = new ArrayList<>();
-        List<String> lateVi = new ArrayList<>();
-        List<String> lateEn = new ArrayList<>();
-        List<String> missingVi = new ArrayList<>();
-        List<String> missingEn = new ArrayList<>();
-        List<String> notDue = new ArrayList<>();
-        int due = 0;
-        int onTime = 0;
-        for (Map.Entry<String, LocalDate> item : deadlines.entrySet()) {
-            String name = item.getKey();
-            LocalDate deadline = item.getValue();
-            threshold.add(name + " by " + deadline);
-            LocalDate when = done.get(name);
-            if (when == null && !asOf.isAfter(deadline)) {
-                notDue.add(name);
-                continue;
-            }
-            due++;
-            if (when == null) {
-                missingVi.add(name + " (hạn " + viDate(deadline) + ")");
-                missingEn.add(name + " (due " + deadline + ")");
-            } else if (when.isAfter(deadline)) {
-                lateVi.add(name + " (" + viDate(when) + ", hạn " + viDate(deadline) + ")");
-                lateEn.add(name + " (" + when + ", due " + deadline + ")");
-            } else {
-                onTime++;
-            }
-        }
+        deadlines.forEach((name, deadline) -> {
+            threshold.add(name + " " + deadline.en());
+            tally.add(name, done.get(name), deadline, asOf, true);
+        });
         String thresholdText = String.join(", ", threshold);
         String subjectVi = Texts.capitalize(nounVi) + " " + String.join(", ", deadlines.keySet());
         String subjectEn = Texts.capitalize(nounEn) + "s " + String.join(", ", deadlines.keySet());
-        if (due == 0) {
-            check.emit(null, Status.NOT_APPLICABLE, null, thresholdText, null, null,
-                    subjectVi + ": chưa " + nounVi + " nào đến hạn vào ngày " + viDate(asOf) + ", chỉ tiêu chưa đến hạn.",
-                    subjectEn + ": none is due yet on " + asOf + ", so nothing is due.");
+        String targetVi = ", chỉ tiêu mọi " + nounVi + " đúng hạn: ";
+        String targetEn = ", against a target of every " + nounEn + " on time: ";
+        int onTime = tally.onTime.size();
+        if (tally.settled() == 0) {
+            check.emit(null, Status.MET, "0", thresholdText, 0L, null,
+                    subjectVi + ": chưa có " + nounVi + " nào đến hạn vào ngày " + Deadlines.viDate(asOf) + targetVi
+                            + Status.MET.vi() + ", chưa phải kết quả cuối cùng.",
+                    subjectEn + ": none is due yet on " + asOf + targetEn + Status.MET.en() + " so far, not final.");
             return;
         }
-        long gap = due - onTime;
-        Status status = gap == 0 ? Status.MET : Status.NOT_MET;
-        String detailVi = (lateVi.isEmpty() ? "" : "; " + doneVi + " trễ hạn: " + String.join(", ", lateVi))
-                + (missingVi.isEmpty() ? "" : "; chưa " + doneVi + ": " + String.join(", ", missingVi))
-                + (notDue.isEmpty() ? "" : "; chưa đến hạn: " + String.join(", ", notDue));
-        String detailEn = (lateEn.isEmpty() ? "" : "; late: " + String.join(", ", lateEn))
-                + (missingEn.isEmpty() ? "" : "; not " + doneEn + ": " + String.join(", ", missingEn))
-                + (notDue.isEmpty() ? "" : "; not yet due: " + String.join(", ", notDue));
-        check.emit(null, status, Integer.toString(onTime), thresholdText, gap, null,
-                subjectVi + ": " + onTime + "/" + due + " " + nounVi + " đến hạn được " + doneVi + " đúng hạn" + detailVi
-                        + ", chỉ tiêu mọi " + nounVi + " đúng hạn: "
-                        + (gap == 0 ? status.vi() : status.vi() + ", thiếu " + gap) + ".",
-                subjectEn + ": " + onTime + " of " + due + " due " + doneEn + " on time" + detailEn
-                        + ", against a target of every " + nounEn + " on time: "
-                        + (gap == 0 ? status.en() : status.en() + ", " + gap + " short") + ".");
+        boolean failed = tally.failed() > 0;
+        check.emitSettled(null, tally.status(), Integer.toString(onTime), thresholdText, (long) tally.failed(), null,
+                failed,
+                subjectVi + ": " + onTime + "/" + tally.settled() + " " + nounVi + " đến hạn được " + doneVi
+                        + " đúng hạn" + tally.detailVi() + targetVi + tally.verdictVi(nounVi) + ".",
+                subjectEn + ": " + onTime + " of " + tally.settled() + " due " + doneEn + " on time"
+                        + tally.detailEn() + targetEn + tally.verdictEn(nounEn) + ".");
     }
 
-    private static String viDate(LocalDate d) {
-        return String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+    /** The earliest completion of each task dated from the start of the period. */
+    private Map<String, LocalDate> tasksDone() {
+        Period period = check.run.period();
+        Map<String, LocalDate> done = new LinkedHashMap<>();
+        for (Event e : check.unit.allEvents(type.code())) {
+            if (e.task() != null && e.date() != null && !e.date().isBefore(period.start())) {
+                done.merge(e.task(), e.date(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The earliest submission of each report that counts for the period: one that says it covers a
+     * period within the evaluated one, or, without a {@code period}, one dated within the evaluated
+     * period and on or after the first late day of the latest earlier deadline of this check (so
+     * that last year's annual report sent in January is not this year's).
+     */
+    private Map<String, LocalDate> reportsDone() {
+        Period period = check.run.period();
+        Map<String, LocalDate> done = new LinkedHashMap<>();
+        for (Event e : check.unit.allEvents(type.code())) {
+            Deadlines.Deadline deadline = e.report() == null ? null : deadlines.get(e.report());
+            if (deadline == null || e.date() == null) {
+                continue;
+            }
+            boolean counts = e.period() != null ? period.contains(e.period())
+                    : period.contains(e.date()) && !e.date().isBefore(windowStart(deadline, period));
+            if (counts) {
+                done.merge(e.report(), e.date(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return done;
+    }
+
+    /** The first day a report without a period counts for an item due on {@code deadline}. */
+    private LocalDate windowStart(Deadlines.Deadline deadline, Period period) {
+        LocalDate start = period.start();
+        for (Deadlines.Deadline other : deadlines.values()) {
+            if (other.date().isBefore(deadline.date()) && other.firstLateDay().isAfter(start)) {
+                start = other.firstLateDay();
+            }
+        }
+        return start;
     }
 }

@@ -1,24 +1,29 @@
 package org.reformtargets.core.rule;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
+import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.internal.Texts;
+import org.reformtargets.core.internal.UnitView.Figure;
 
 /**
  * A target that every reform task assigned to the unit is completed by a deadline written in
  * the rule (which governs over a deadline on the event). Tasks are the distinct {@code task} ids
  * of the unit's {@code task.assigned} and {@code task.completed} events; where the unit has none,
- * the ratio {@code tasks.completed_by_deadline} is judged instead.
+ * the ratio {@code tasks.completed_by_deadline} is judged instead. Before the deadline passes a
+ * task still open is pending, not late: the target is met but not final while no task is late,
+ * and not met, final at once, as soon as one is.
  */
 public final class TasksCheck {
+
+    private static final String RATIO = "tasks.completed_by_deadline";
 
     private final Check check;
 
@@ -28,34 +33,37 @@ public final class TasksCheck {
 
     /** Ends the check: every task completed strictly before {@code date} ("trước ngày"): that day itself is late. */
     public void allCompletedBefore(String date) {
-        LocalDate d = LocalDate.parse(date);
-        check.states(() -> requirement(TargetSpec.Comparison.BEFORE, d));
-        judge(d, "before " + date, "trước ngày " + viDate(d), "before " + date);
+        judge(Deadlines.Deadline.parse(date, false, "the tasks"));
     }
 
-    /** Ends the check: every task completed on or before {@code date} ("đến hết ngày"). */
+    /** Ends the check: every task completed on or before {@code date} ("đến hết ngày", "chậm nhất ngày"). */
     public void allCompletedBy(String date) {
-        LocalDate d = LocalDate.parse(date);
-        check.states(() -> requirement(TargetSpec.Comparison.ON_OR_BEFORE, d));
-        judge(d.plusDays(1), "by " + date, "đến hết ngày " + viDate(d), "by " + date);
+        judge(Deadlines.Deadline.parse(date, true, "the tasks"));
     }
 
     /**
-     * Continues with named tasks (milestones), each due by its own date, that day included:
-     * {@code dueBy("plan", "2021-09-10").dueBy("form-guides", "2021-09-30").allOnTime()}. Only the
-     * tasks named count, judged on their {@code task.completed} events.
+     * Continues with named tasks (milestones), each due by its own date, that day included
+     * ("đến hết ngày"): {@code dueBy("plan", "2021-09-10").dueBy("form-guides", "2021-09-30").allOnTime()}.
+     * Only the tasks named count, judged on their {@code task.completed} events.
      */
     public DeadlinesCheck dueBy(String task, String date) {
         return new DeadlinesCheck(check, EventType.TASK_COMPLETED).dueBy(task, date);
     }
 
-    private static TargetSpec.Requirement requirement(TargetSpec.Comparison comparison, LocalDate deadline) {
-        return TargetSpec.Requirement.of(TargetSpec.Kind.DEADLINE,
-                List.of(EventType.TASK_ASSIGNED.code(), EventType.TASK_COMPLETED.code())).by(comparison, deadline);
+    /**
+     * Continues with named tasks (milestones), each due strictly before its own date ("trước ngày"):
+     * {@code dueBefore("plan", "2021-09-10").dueBefore("form-guides", "2021-09-30").allOnTime()}.
+     */
+    public DeadlinesCheck dueBefore(String task, String date) {
+        return new DeadlinesCheck(check, EventType.TASK_COMPLETED).dueBefore(task, date);
     }
 
-    private void judge(LocalDate firstLateDay, String when, String vi, String en) {
+    private void judge(Deadlines.Deadline deadline) {
+        check.states(() -> TargetSpec.Requirement.of(TargetSpec.Kind.DEADLINE,
+                        List.of(EventType.TASK_ASSIGNED.code(), EventType.TASK_COMPLETED.code()))
+                .by(deadline.comparison(), deadline.date()));
         Period period = check.run.period();
+        LocalDate asOf = check.run.asOf();
         Map<String, LocalDate> tasks = new TreeMap<>();
         for (Event e : check.unit.allEvents(EventType.TASK_ASSIGNED.code())) {
             if (belongs(e, period)) {
@@ -69,34 +77,92 @@ public final class TasksCheck {
             }
         }
         if (tasks.isEmpty()) {
-            RatioCheck ratio = check.ratio("tasks.completed_by_deadline");
-            ratio.atLeast("100");
+            ratio(deadline);
             return;
         }
-        List<String> late = new ArrayList<>();
-        List<String> open = new ArrayList<>();
-        for (Map.Entry<String, LocalDate> t : tasks.entrySet()) {
-            if (t.getValue() == null) {
-                open.add(t.getKey());
-            } else if (!t.getValue().isBefore(firstLateDay)) {
-                late.add(t.getKey());
-            }
-        }
+        Deadlines.Tally tally = new Deadlines.Tally("hoàn thành", "completed");
+        tasks.forEach((task, done) -> tally.add(task, done, deadline, asOf, false));
         int n = tasks.size();
-        int k = n - late.size() - open.size();
-        Status status = k == n ? Status.MET : Status.NOT_MET;
-        boolean deadlinePassed = !check.run.asOf().isBefore(firstLateDay);
-        String detailVi = (late.isEmpty() ? "" : "; trễ hạn: " + String.join(", ", late))
-                + (open.isEmpty() ? "" : "; chưa hoàn thành: " + String.join(", ", open)
-                + (deadlinePassed ? "" : " (chưa đến hạn)"));
-        String detailEn = (late.isEmpty() ? "" : "; late: " + String.join(", ", late))
-                + (open.isEmpty() ? "" : "; not completed: " + String.join(", ", open)
-                + (deadlinePassed ? "" : " (deadline not yet passed)"));
-        check.emit(null, status, Texts.actualPercent(Ratio.percent(k, n)), "100 % " + when, (long) (n - k), null,
-                "Nhiệm vụ cải cách được giao: hoàn thành " + k + "/" + n + " " + vi + detailVi
-                        + ", chỉ tiêu 100 %: " + status.vi() + ".",
-                "Reform tasks assigned: " + k + " of " + n + " completed " + en + detailEn
-                        + ", against a target of 100 %: " + status.en() + ".");
+        int k = tally.onTime.size();
+        Status status = tally.status();
+        boolean failed = tally.failed() > 0;
+        check.emitSettled(null, status, Texts.actualPercent(Ratio.percent(k, n)), "100% " + deadline.en(),
+                (long) tally.failed(), null, failed,
+                "Nhiệm vụ cải cách được giao: hoàn thành " + k + "/" + n + " nhiệm vụ " + deadline.vi()
+                        + tally.detailVi() + ", chỉ tiêu 100%: " + tally.verdictVi("nhiệm vụ") + ".",
+                "Reform tasks assigned: " + k + " of " + n + " completed " + deadline.en() + tally.detailEn()
+                        + ", against a target of 100%: " + tally.verdictEn("task") + ".");
+    }
+
+    /**
+     * The share {@code tasks.completed_by_deadline}, read as the tasks are: before the deadline
+     * passes, tasks not yet completed are pending, so a share below 100% is met but not final; once
+     * it has passed, a share below 100% measured up to the deadline or later is not met, final at
+     * once. A share measured only up to a day before the deadline cannot tell, after it, which of
+     * the open tasks were completed in time: data is missing.
+     */
+    private void ratio(Deadlines.Deadline deadline) {
+        Term.Indicator indicator = check.indicator(RATIO);
+        Period period = check.run.period();
+        LocalDate asOf = check.run.asOf();
+        String threshold = "100% " + deadline.en();
+        String targetVi = "chỉ tiêu 100% " + deadline.vi();
+        String targetEn = "against a target of 100% " + deadline.en();
+        String subjectVi = Texts.capitalize(indicator.viCounted());
+        String subjectEn = Texts.capitalize(indicator.enCounted());
+        Figure figure = check.unit.figure(RATIO, null, period);
+        if (figure == null) {
+            check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
+                    subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi + ": "
+                            + Status.INSUFFICIENT_DATA.vi() + ".",
+                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given, "
+                            + targetEn + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+            return;
+        }
+        Measurement m = figure.measurement();
+        Period measured = figure.measuredPeriod();
+        long n = m.numerator();
+        long d = m.denominator();
+        if (d == 0) {
+            check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, measured,
+                    subjectVi + ": không có " + indicator.viOutOf() + Words.whenVi(period, measured)
+                            + " nên chỉ tiêu không áp dụng.",
+                    subjectEn + ": there were no " + indicator.enOutOf() + Words.whenEn(period, measured)
+                            + ", so the target does not apply.");
+            return;
+        }
+        String actual = Texts.actualPercent(Ratio.percent(n, d));
+        String figureVi = subjectVi + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " "
+                + indicator.viOutOf() + Words.whenVi(period, measured);
+        String figureEn = subjectEn + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " "
+                + indicator.enOutOf() + Words.whenEn(period, measured);
+        long open = d - n;
+        if (open == 0) {
+            check.emit(null, Status.MET, actual, threshold, 0L, measured,
+                    figureVi + ", " + targetVi + ": " + Status.MET.vi() + ".",
+                    figureEn + ", " + targetEn + ": " + Status.MET.en() + ".");
+        } else if (!deadline.passed(asOf)) {
+            check.emit(null, Status.MET, actual, threshold, 0L, measured,
+                    figureVi + "; chưa đến hạn nên " + open + " nhiệm vụ chưa hoàn thành chưa bị tính là trễ hạn, "
+                            + targetVi + ": " + Status.MET.vi() + ", chưa phải kết quả cuối cùng.",
+                    figureEn + "; the deadline has not passed, so "
+                            + (open == 1 ? "the open task is" : "the " + open + " open tasks are") + " not late yet, "
+                            + targetEn + ": " + Status.MET.en() + " so far, not final.");
+        } else if (measured == null || !measured.end().isBefore(deadline.lastOnTimeDay())) {
+            check.emitSettled(null, Status.NOT_MET, actual, threshold, open, measured, true,
+                    figureVi + ", " + targetVi + ": " + Status.NOT_MET.vi() + ", " + open
+                            + " nhiệm vụ không hoàn thành đúng hạn.",
+                    figureEn + ", " + targetEn + ": " + Status.NOT_MET.en() + ", " + open + " "
+                            + Deadlines.plural("task", open) + " not completed in time.");
+        } else {
+            check.emit(null, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
+                    figureVi + "; số liệu chỉ đến hết " + Words.periodVi(measured) + ", trước hạn, nên chưa biết "
+                            + open + " nhiệm vụ chưa hoàn thành khi đó có trễ hạn hay không, " + targetVi + ": "
+                            + Status.INSUFFICIENT_DATA.vi() + ".",
+                    figureEn + "; the figure ends with " + measured + ", before the deadline, so it cannot tell"
+                            + " whether the " + open + " open " + Deadlines.plural("task", open)
+                            + " were completed in time, " + targetEn + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+        }
     }
 
     private static boolean belongs(Event e, Period period) {
@@ -105,9 +171,5 @@ public final class TasksCheck {
         }
         return (e.date() != null && period.contains(e.date())) || (e.deadline() != null && period.contains(e.deadline()))
                 || (e.date() == null && e.deadline() == null);
-    }
-
-    private static String viDate(LocalDate d) {
-        return String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
     }
 }

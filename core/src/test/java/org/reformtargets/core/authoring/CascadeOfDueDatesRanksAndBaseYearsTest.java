@@ -62,8 +62,23 @@ class CascadeOfDueDatesRanksAndBaseYearsTest {
         Cascade.Step s = step(reports("Q1", "2020-02-25", "H1", "2020-05-25"), reports("Q1", "2020-02-26"));
 
         assertEquals(Verdict.LOOSER, s.verdict());
-        assertTrue(s.reason().contains("Q1 is due later (2020-02-26 instead of 2020-02-25)"), s::reason);
+        assertTrue(s.reason().contains("Q1 is due later (by 2020-02-26 instead of by 2020-02-25)"), s::reason);
         assertTrue(s.reason().contains("it does not ask for H1"), s::reason);
+    }
+
+    @Test
+    void itemsAreComparedByTheirFirstLateDayWhateverTheWording() {
+        Requirement byTheDay = reports("Q1", "2020-02-24");
+        Requirement beforeTheNext = reports("Q1", "2020-02-25").compared(Comparison.BEFORE, null, null);
+        Requirement beforeTheDay = reports("Q1", "2020-02-24").compared(Comparison.BEFORE, null, null);
+
+        assertEquals(Verdict.AT_LEAST_AS_STRICT, step(byTheDay, beforeTheNext).verdict());
+        assertEquals(Verdict.AT_LEAST_AS_STRICT, step(beforeTheNext, byTheDay).verdict());
+        assertEquals(Verdict.AT_LEAST_AS_STRICT, step(byTheDay, beforeTheDay).verdict());
+        Cascade.Step looser = step(beforeTheDay, byTheDay);
+        assertEquals(Verdict.LOOSER, looser.verdict());
+        assertTrue(looser.reason().contains("Q1 is due later (by 2020-02-24 instead of before 2020-02-24)"),
+                looser::reason);
     }
 
     @Test

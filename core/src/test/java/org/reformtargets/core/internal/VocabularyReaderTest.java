@@ -165,7 +165,7 @@ class VocabularyReaderTest {
         String head = "{\"eventTypes\": [{\"code\": \"x\", \"label\": {\"vi\": \"a\", \"en\": \"b\"}, ";
         assertEquals(List.of(), problems(head + "\"requires\": [\"date\", \"subject\"], \"allows\": [\"title\"]}]}"));
         refused(head + "\"requires\": [\"place\"]}]}", "eventTypes[0].requires[0]", 1, 77,
-                "'place' is not an attribute of events: date, subject, task, deadline, report, title");
+                "'place' is not an attribute of events: date, subject, task, deadline, report, period, title");
         refused(head + "\"requires\": [\"date\"], \"allows\": [\"date\"]}]}", "eventTypes[0].allows[0]", 1, 97,
                 "'date' is named twice");
     }

@@ -1,6 +1,7 @@
 package org.reformtargets.rules.binhthuan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reformtargets.rules.y2020.Given.result;
@@ -117,67 +118,75 @@ class BinhThuanSpecialTargetsTest {
     @Nested
     class Milestones {
 
-        Given allOnTheirDeadlineDay(String asOf) {
+        Given allOnTheirLastDayInTime(String asOf) {
             return subDepartment(asOf)
-                    .taskCompleted("cc", "plan", "2021-09-10")
-                    .taskCompleted("cc", "contacts-published", "2021-09-15")
-                    .taskCompleted("cc", "form-guides", "2021-09-30")
-                    .taskCompleted("cc", "guide-column", "2021-09-30");
+                    .taskCompleted("cc", "plan", "2021-09-09")
+                    .taskCompleted("cc", "contacts-published", "2021-09-14")
+                    .taskCompleted("cc", "form-guides", "2021-09-29")
+                    .taskCompleted("cc", "guide-column", "2021-09-29");
         }
 
         @Test
-        void everyTaskCompletedOnItsDeadlineDayIsMet() {
-            TargetResult r = of(2021, allOnTheirDeadlineDay("2021-12-31"), "milestones");
+        void everyTaskCompletedTheDayBeforeItsDateIsMet() {
+            TargetResult r = of(2021, allOnTheirLastDayInTime("2021-12-31"), "milestones");
             assertEquals(Status.MET, r.status(), r.message()::en);
             assertEquals("4", r.actual());
             assertEquals(0L, r.gap());
-            assertEquals("plan by 2021-09-10, contacts-published by 2021-09-15, form-guides by 2021-09-30, "
-                    + "guide-column by 2021-09-30", r.threshold());
+            assertEquals("plan before 2021-09-10, contacts-published before 2021-09-15, form-guides before 2021-09-30, "
+                    + "guide-column before 2021-09-30", r.threshold());
         }
 
         @ParameterizedTest(name = "{0} on {1}")
-        @CsvSource({"plan, 2021-09-11", "contacts-published, 2021-09-16", "form-guides, 2021-10-01", "guide-column, 2021-10-01"})
-        void aTaskCompletedOneDayLateIsNotMetByOne(String task, String day) {
+        @CsvSource({"plan, 2021-09-10", "contacts-published, 2021-09-15", "form-guides, 2021-09-30", "guide-column, 2021-09-30"})
+        void aTaskCompletedOnItsDateItselfIsLateAndNotMetByOne(String task, String day) {
             Given g = subDepartment("2021-12-31");
-            for (String[] t : new String[][] {{"plan", "2021-09-10"}, {"contacts-published", "2021-09-15"},
-                    {"form-guides", "2021-09-30"}, {"guide-column", "2021-09-30"}}) {
+            for (String[] t : new String[][] {{"plan", "2021-09-09"}, {"contacts-published", "2021-09-14"},
+                    {"form-guides", "2021-09-29"}, {"guide-column", "2021-09-29"}}) {
                 g.taskCompleted("cc", t[0], t[0].equals(task) ? day : t[1]);
             }
             TargetResult r = of(2021, g, "milestones");
             assertEquals(Status.NOT_MET, r.status(), r.message()::en);
             assertEquals(1L, r.gap());
-            assertTrue(r.message().en().contains("late: " + task + " (" + day), r.message().en());
+            assertTrue(r.message().en().contains("completed late: " + task + " (on " + day), r.message().en());
+            assertTrue(r.message().vi().contains("trước ngày"), r.message().vi());
+            assertFalse(r.message().vi().contains("đến hết ngày"), r.message().vi());
         }
 
         @Test
-        void aTaskNeverCompletedCountsOnceItsDeadlineHasPassed() {
-            TargetResult r = of(2021, subDepartment("2021-10-01")
+        void aTaskNeverCompletedCountsOnceItsDateHasCome() {
+            TargetResult r = of(2021, subDepartment("2021-09-30")
                     .taskCompleted("cc", "plan", "2021-09-01")
                     .taskCompleted("cc", "contacts-published", "2021-09-01")
                     .taskCompleted("cc", "form-guides", "2021-09-29")
                     .taskCompleted("snn", "guide-column", "2021-09-29"), "milestones");
             assertEquals(Status.NOT_MET, r.status());
+            assertTrue(r.isFinal());
             assertEquals(1L, r.gap());
-            assertTrue(r.message().en().contains("not completed: guide-column"), r.message().en());
-        }
-
-        @Test
-        void tasksWhoseDeadlineHasNotPassedAreNotYetCounted() {
-            TargetResult r = of(2021, subDepartment("2021-09-15").taskCompleted("cc", "plan", "2021-09-09"), "milestones");
-            assertEquals(Status.MET, r.status(), r.message()::en);
-            assertEquals("1", r.actual());
-            assertTrue(r.message().en().contains("not yet due: contacts-published, form-guides, guide-column"),
+            assertTrue(r.message().en().contains("not completed, overdue: guide-column (due before 2021-09-30)"),
                     r.message().en());
         }
 
         @Test
-        void beforeTheFirstDeadlineNothingIsDue() {
-            assertEquals(Status.NOT_APPLICABLE, of(2021, subDepartment("2021-09-10"), "milestones").status());
+        void tasksWhoseDateHasNotComeArePending() {
+            TargetResult r = of(2021, subDepartment("2021-09-14").taskCompleted("cc", "plan", "2021-09-09"), "milestones");
+            assertEquals(Status.MET, r.status(), r.message()::en);
+            assertFalse(r.isFinal());
+            assertEquals("1", r.actual());
+            assertTrue(r.message().en().contains("3 tasks not yet due (contacts-published, form-guides, guide-column)"),
+                    r.message().en());
+        }
+
+        @Test
+        void onTheLastDayInTimeOfTheFirstTaskNothingIsDueYet() {
+            TargetResult r = of(2021, subDepartment("2021-09-09"), "milestones");
+            assertEquals(Status.MET, r.status());
+            assertFalse(r.isFinal());
+            assertEquals(Status.NOT_MET, of(2021, subDepartment("2021-09-10"), "milestones").status());
         }
 
         @Test
         void otherTasksOfTheUnitDoNotCount() {
-            TargetResult r = of(2021, allOnTheirDeadlineDay("2021-12-31")
+            TargetResult r = of(2021, allOnTheirLastDayInTime("2021-12-31")
                     .taskCompleted("cc", "unrelated", "2021-12-30")
                     .taskAssigned("cc", "never-done"), "milestones");
             assertEquals(Status.MET, r.status());

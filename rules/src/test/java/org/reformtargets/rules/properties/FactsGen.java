@@ -206,13 +206,13 @@ final class FactsGen {
         }
         String task = "t" + draw.between(1, 4);
         if (kind == 7) {
-            return new Event(unit.id(), "task.assigned", draw.chance(50) ? null : date, null, task, null, null, null);
+            return new Event(unit.id(), "task.assigned", draw.chance(50) ? null : date, null, task, null, null, null, null);
         }
         if (kind == 8) {
             LocalDate deadline = draw.chance(50) ? null : LocalDate.of(2021, 11, 1);
-            return new Event(unit.id(), "task.completed", date, null, task, deadline, null, null);
+            return new Event(unit.id(), "task.completed", date, null, task, deadline, null, null, null);
         }
-        return new Event(unit.id(), "report.submitted", date, null, null, null, draw.pick(List.of("Q1", "H1", "9M", "Y")),
+        return new Event(unit.id(), "report.submitted", date, null, null, null, draw.pick(List.of("Q1", "H1", "9M", "Y")), null,
                 null);
     }
 
@@ -253,7 +253,7 @@ final class FactsGen {
             }
         }
         String title = type.equals("initiative") || type.equals("propaganda.product") ? "#" + draw.between(1, 99) : null;
-        return new Event(unit, type, date, subject, null, null, null, title);
+        return new Event(unit, type, date, subject, null, null, null, null, title);
     }
 
     /** The same facts with every list in another order. */

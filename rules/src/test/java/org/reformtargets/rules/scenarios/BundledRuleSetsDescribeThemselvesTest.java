@@ -70,19 +70,19 @@ class BundledRuleSetsDescribeThemselvesTest {
     }
 
     @Test
-    void reportsEachDueByItsOwnDateAreDescribedAsDueDatesInTheRulesOrder() {
+    void reportsEachDueBeforeItsOwnDateAreDescribedAsDueDatesInTheRulesOrder() {
         Requirement r = at("hcm-agri/2020", "reports-on-time", Level.SUB_DEPARTMENT);
 
         assertEquals(Kind.DUE_DATES, r.kind());
         assertEquals(List.of("report.submitted"), r.subjects());
-        assertEquals(Comparison.ON_OR_BEFORE, r.comparison());
+        assertEquals(Comparison.BEFORE, r.comparison());
         Map<String, LocalDate> expected = new LinkedHashMap<>();
         expected.put("Q1", LocalDate.parse("2020-02-25"));
         expected.put("H1", LocalDate.parse("2020-05-25"));
         expected.put("9M", LocalDate.parse("2020-08-25"));
         expected.put("Y", LocalDate.parse("2020-11-20"));
         assertEquals(List.copyOf(expected.entrySet()), List.copyOf(r.dueDates().entrySet()));
-        assertEquals("DUE_DATES report.submitted by Q1 2020-02-25, H1 2020-05-25, 9M 2020-08-25, Y 2020-11-20",
+        assertEquals("DUE_DATES report.submitted before Q1 2020-02-25, H1 2020-05-25, 9M 2020-08-25, Y 2020-11-20",
                 r.toString());
     }
 
@@ -92,6 +92,7 @@ class BundledRuleSetsDescribeThemselvesTest {
 
         assertEquals(Kind.DUE_DATES, r.kind());
         assertEquals(List.of("task.completed"), r.subjects());
+        assertEquals(Comparison.BEFORE, r.comparison());
         assertEquals(List.of("plan", "contacts-published", "form-guides", "guide-column"), List.copyOf(r.dueDates().keySet()));
         assertEquals(LocalDate.parse("2021-09-10"), r.dueDates().get("plan"));
         assertEquals(LocalDate.parse("2021-09-30"), r.dueDates().get("guide-column"));

@@ -80,19 +80,25 @@ public final class Given {
 
     /** A {@code task.completed} event. */
     public Given taskCompleted(String unit, String task, String date) {
-        events.add(new Event(unit, "task.completed", LocalDate.parse(date), null, task, null, null, null));
+        events.add(new Event(unit, "task.completed", LocalDate.parse(date), null, task, null, null, null, null));
         return this;
     }
 
     /** A {@code task.assigned} event with no date. */
     public Given taskAssigned(String unit, String task) {
-        events.add(new Event(unit, "task.assigned", null, null, task, null, null, null));
+        events.add(new Event(unit, "task.assigned", null, null, task, null, null, null, null));
         return this;
     }
 
     /** A {@code report.submitted} event. */
     public Given report(String unit, String report, String date) {
-        events.add(new Event(unit, "report.submitted", LocalDate.parse(date), null, null, null, report, null));
+        events.add(new Event(unit, "report.submitted", LocalDate.parse(date), null, null, null, report, null, null));
+        return this;
+    }
+
+    /** A {@code report.submitted} event saying the period it covers. */
+    public Given report(String unit, String report, String date, String period) {
+        events.add(Event.report(unit, LocalDate.parse(date), report, Period.parse(period)));
         return this;
     }
 

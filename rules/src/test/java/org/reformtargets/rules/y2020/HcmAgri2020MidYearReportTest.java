@@ -2,6 +2,7 @@ package org.reformtargets.rules.y2020;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reformtargets.rules.y2020.Given.result;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,20 @@ class HcmAgri2020MidYearReportTest {
     }
 
     @Test
-    void noResultIsFinalBeforeTheYearEnds() {
-        assertFalse(evaluation.results().stream().anyMatch(TargetResult::isFinal));
+    void beforeTheYearEndsOnlyAMissedDeadlineIsFinal() {
+        for (TargetResult r : evaluation.results()) {
+            if (r.isFinal()) {
+                assertEquals("hcm-agri/2020/reports-on-time", r.target(), r.message()::en);
+                assertEquals(Status.NOT_MET, r.status(), r.message()::en);
+            }
+        }
+    }
+
+    @Test
+    void theSubDepartmentsSentNoReportSoTheirQ1AndH1ReportsHaveMissedTheirDates() {
+        TargetResult r = result(evaluation, "hcm-agri/2020/reports-on-time", "unit1");
+        assertEquals(Status.NOT_MET, r.status());
+        assertEquals(2L, r.gap());
+        assertTrue(r.isFinal(), "a report not sent by its date cannot be sent in time later");
     }
 }

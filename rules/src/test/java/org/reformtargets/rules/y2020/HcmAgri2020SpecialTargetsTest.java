@@ -227,11 +227,22 @@ class HcmAgri2020SpecialTargetsTest {
     class TasksByDeadline {
 
         @Test
-        void aTaskCompletedOn31OctoberIsOnTime() {
+        void aTaskCompletedOn30OctoberIsOnTime() {
+            TargetResult r = of(department("2021-01-15", 0)
+                    .taskCompleted("snn", "t1", "2020-03-01")
+                    .taskCompleted("snn", "t2", "2020-10-30"), "tasks-by-deadline", "snn");
+            assertEquals(Status.MET, r.status());
+        }
+
+        @Test
+        void aTaskCompletedOn31OctoberIsLateTheDayItselfExcluded() {
             TargetResult r = of(department("2021-01-15", 0)
                     .taskCompleted("snn", "t1", "2020-03-01")
                     .taskCompleted("snn", "t2", "2020-10-31"), "tasks-by-deadline", "snn");
-            assertEquals(Status.MET, r.status());
+            assertEquals(Status.NOT_MET, r.status());
+            assertEquals(1L, r.gap());
+            assertTrue(r.message().vi().contains("trước ngày 31/10/2020"), r.message().vi());
+            assertFalse(r.message().vi().contains("đến hết ngày"), r.message().vi());
         }
 
         @Test
@@ -376,17 +387,18 @@ class HcmAgri2020SpecialTargetsTest {
         }
 
         @Test
-        void everyReportSentOnItsDueDayIsMet() {
+        void everyReportSentTheDayBeforeItsDateIsMet() {
             Evaluation e = subDepartment("2020-12-31")
-                    .report("cc", "Q1", "2020-02-25")
-                    .report("cc", "H1", "2020-05-25")
-                    .report("cc", "9M", "2020-08-25")
-                    .report("cc", "Y", "2020-11-20")
+                    .report("cc", "Q1", "2020-02-24")
+                    .report("cc", "H1", "2020-05-24")
+                    .report("cc", "9M", "2020-08-24")
+                    .report("cc", "Y", "2020-11-19")
                     .evaluatedBy(rules);
             TargetResult r = result(e, ID + "reports-on-time", "cc");
             assertEquals(Status.MET, r.status(), r.message()::en);
             assertEquals("4", r.actual());
-            assertEquals("Q1 by 2020-02-25, H1 by 2020-05-25, 9M by 2020-08-25, Y by 2020-11-20", r.threshold());
+            assertEquals("Q1 before 2020-02-25, H1 before 2020-05-25, 9M before 2020-08-25, Y before 2020-11-20",
+                    r.threshold());
             assertFalse(hasResult(e, ID + "reports-on-time", "snn"), "the target binds sub-departments only");
         }
 
@@ -399,7 +411,10 @@ class HcmAgri2020SpecialTargetsTest {
                     .report("cc", "Y", "2020-11-19"), "reports-on-time", "cc");
             assertEquals(Status.NOT_MET, r.status());
             assertEquals(1L, r.gap());
-            assertTrue(r.message().en().contains("late: Q1 (2020-02-26, due 2020-02-25)"), r.message().en());
+            assertTrue(r.message().en().contains("submitted late: Q1 (on 2020-02-26, due before 2020-02-25)"),
+                    r.message().en());
+            assertTrue(r.message().vi().contains("gửi trễ hạn: Q1 (ngày 26/02/2020, hạn trước ngày 25/02/2020)"),
+                    r.message().vi());
         }
 
         @Test
@@ -412,28 +427,60 @@ class HcmAgri2020SpecialTargetsTest {
                     .report("cc", "Y", "2020-11-19"), "reports-on-time", "cc");
             assertEquals(Status.NOT_MET, r.status());
             assertEquals(1L, r.gap());
-            assertTrue(r.message().en().contains("not submitted: 9M"), r.message().en());
+            assertTrue(r.message().en().contains("not submitted, overdue: 9M (due before 2020-08-25)"), r.message().en());
         }
 
         @Test
-        void onItsDueDayAReportNotYetSentIsNotYetDue() {
-            TargetResult r = of(subDepartment("2020-05-25").report("cc", "Q1", "2020-02-25"), "reports-on-time", "cc");
+        void onTheDayBeforeItsDateAReportNotYetSentIsPending() {
+            TargetResult r = of(subDepartment("2020-05-24").report("cc", "Q1", "2020-02-24"), "reports-on-time", "cc");
             assertEquals(Status.MET, r.status(), r.message()::en);
+            assertFalse(r.isFinal(), "reports still pending leave the result open");
             assertEquals(0L, r.gap());
-            assertTrue(r.message().en().contains("not yet due: H1, 9M, Y"), r.message().en());
+            assertTrue(r.message().en().contains("met so far, not final: no report is late; 3 reports not yet due"
+                    + " (H1, 9M, Y)"), r.message().en());
+            assertTrue(r.message().vi().contains("đạt, chưa phải kết quả cuối cùng: chưa có báo cáo nào trễ hạn;"
+                    + " còn 3 báo cáo chưa đến hạn (H1, 9M, Y)"), r.message().vi());
         }
 
         @Test
-        void theDayAfterItsDueDateAMissingReportCounts() {
-            TargetResult r = of(subDepartment("2020-05-26").report("cc", "Q1", "2020-02-25"), "reports-on-time", "cc");
+        void onItsDateAMissingReportIsLateAndTheResultFinalAtOnce() {
+            TargetResult r = of(subDepartment("2020-05-25").report("cc", "Q1", "2020-02-24"), "reports-on-time", "cc");
             assertEquals(Status.NOT_MET, r.status());
+            assertTrue(r.isFinal(), "a missed date cannot be made good later in the year");
             assertEquals(1L, r.gap());
+            assertTrue(r.message().vi().contains("chưa đạt, 1 báo cáo không gửi đúng hạn"), r.message().vi());
         }
 
         @Test
-        void beforeTheFirstDueDateNothingIsDue() {
+        void beforeTheFirstDateNothingIsDueYetSoTheTargetIsMetNotFinal() {
             TargetResult r = of(subDepartment("2020-02-20"), "reports-on-time", "cc");
-            assertEquals(Status.NOT_APPLICABLE, r.status());
+            assertEquals(Status.MET, r.status());
+            assertFalse(r.isFinal());
+            assertTrue(r.message().vi().contains("chưa có báo cáo nào đến hạn vào ngày 20/02/2020"), r.message().vi());
+        }
+
+        @Test
+        void lastYearsYearReportSentInJanuaryIsNotThisYears() {
+            Given facts = subDepartment("2020-12-31")
+                    .report("cc", "Q1", "2020-02-20")
+                    .report("cc", "H1", "2020-05-20")
+                    .report("cc", "9M", "2020-08-20");
+            TargetResult withPeriod = of(facts.report("cc", "Y", "2020-01-10", "2019"), "reports-on-time", "cc");
+            assertEquals(Status.NOT_MET, withPeriod.status(), withPeriod.message()::en);
+            assertEquals("3", withPeriod.actual());
+            TargetResult withoutPeriod = of(subDepartment("2020-12-31")
+                    .report("cc", "Q1", "2020-02-20")
+                    .report("cc", "H1", "2020-05-20")
+                    .report("cc", "9M", "2020-08-20")
+                    .report("cc", "Y", "2020-01-10"), "reports-on-time", "cc");
+            assertEquals(Status.NOT_MET, withoutPeriod.status(), withoutPeriod.message()::en);
+            TargetResult thisYears = of(subDepartment("2020-12-31")
+                    .report("cc", "Q1", "2020-02-20")
+                    .report("cc", "H1", "2020-05-20")
+                    .report("cc", "9M", "2020-08-20")
+                    .report("cc", "Y", "2020-01-10", "2019")
+                    .report("cc", "Y", "2020-11-19", "2020"), "reports-on-time", "cc");
+            assertEquals(Status.MET, thisYears.status(), thisYears.message()::en);
         }
 
         @Test
