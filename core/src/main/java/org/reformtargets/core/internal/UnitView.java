@@ -37,6 +37,7 @@ public final class UnitView implements UnitFacts {
     private final Period period;
     private final java.time.LocalDate asOf;
     private Run run;
+    private Level parentLevel;
     private int firings;
     private final List<UnitView> subUnits = new ArrayList<>();
     private final Map<String, List<Measurement>> measurements = new HashMap<>();
@@ -63,6 +64,7 @@ public final class UnitView implements UnitFacts {
 
     void addSubUnit(UnitView u) {
         subUnits.add(u);
+        u.parentLevel = unit.level();
     }
 
     void add(Measurement m) {
@@ -100,6 +102,11 @@ public final class UnitView implements UnitFacts {
     @Override
     public String getParent() {
         return unit.parent();
+    }
+
+    @Override
+    public Level getParentLevel() {
+        return parentLevel;
     }
 
     @Override
@@ -175,6 +182,23 @@ public final class UnitView implements UnitFacts {
             }
         }
         return best == null ? null : new Figure(best, true);
+    }
+
+    /**
+     * Every measurement of {@code indicator} and {@code field} ({@code null}: the total) whose period
+     * lies within {@code period}, the whole period included: the latest-ending first, the shorter
+     * first among those ending together (so the last reported sub-period leads).
+     */
+    public List<Measurement> within(String indicator, String field, Period period) {
+        List<Measurement> in = new ArrayList<>();
+        for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
+            if (java.util.Objects.equals(m.field(), field) && period.contains(m.period())) {
+                in.add(m);
+            }
+        }
+        in.sort(java.util.Comparator.comparing((Measurement m) -> m.period().end()).reversed()
+                .thenComparing(m -> m.period().start(), java.util.Comparator.reverseOrder()));
+        return in;
     }
 
     /** Whether {@code a} ends later than {@code b}, or ends with it and is longer. */
