@@ -175,9 +175,9 @@ public final class ValueCheck {
         // once the period has ended its last reported sub-period is the one judged: final
         check.emitSettled(null, status, v.toPlainString(), threshold, gap, measured, period.endedBy(check.run.asOf()),
                 subjectVi + ": " + whichVi + " (" + Words.periodVi(last.period()) + ") là " + Texts.decimal(v, true) + ", "
-                        + targetVi + ": " + verdictVi(status, gap) + ".",
+                        + targetVi + ": " + overVi(status, gap) + ".",
                 subjectEn + ": " + Texts.decimal(v, false) + " in " + whichEn + " (" + Words.periodEn(last.period())
-                        + ") against " + targetEn + ": " + verdictEn(status, gap) + ".");
+                        + ") against " + targetEn + ": " + overEn(status, gap) + ".");
     }
 
     /**
@@ -205,8 +205,8 @@ public final class ValueCheck {
         reported.sort(java.util.Comparator.comparing((Measurement m) -> m.period().start())
                 .thenComparing(m -> m.period().end()));
         BigDecimal worst = null;
-        java.util.List<String> overVi = new java.util.ArrayList<>();
-        java.util.List<String> overEn = new java.util.ArrayList<>();
+        java.util.List<String> exceedVi = new java.util.ArrayList<>();
+        java.util.List<String> exceedEn = new java.util.ArrayList<>();
         java.util.List<String> allVi = new java.util.ArrayList<>();
         java.util.List<String> allEn = new java.util.ArrayList<>();
         for (Measurement m : reported) {
@@ -215,22 +215,22 @@ public final class ValueCheck {
             allVi.add(Words.periodVi(m.period()));
             allEn.add(Words.periodEn(m.period()));
             if (v.compareTo(l) > 0) {
-                overVi.add(Words.periodVi(m.period()) + ": " + Texts.decimal(v, true));
-                overEn.add(Words.periodEn(m.period()) + ": " + Texts.decimal(v, false));
+                exceedVi.add(Words.periodVi(m.period()) + " (" + Texts.decimal(v, true) + ")");
+                exceedEn.add(Words.periodEn(m.period()) + " (" + Texts.decimal(v, false) + ")");
             }
         }
-        boolean met = overVi.isEmpty();
+        boolean met = exceedVi.isEmpty();
         Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(worst.subtract(l));
         Status status = met ? Status.MET : Status.NOT_MET;
         int k = reported.size();
         check.emitSettled(null, status, worst.toPlainString(), threshold, gap, null, !met,
                 subjectVi + " " + Words.periodVi(period) + ": " + k + " kỳ đã báo cáo (" + String.join(", ", allVi) + ")"
                         + (met ? ", không kỳ nào vượt " + Texts.decimal(l, true)
-                        : ", vượt trong " + String.join("; ", overVi)) + ", " + targetVi + ": " + verdictVi(status, gap) + ".",
+                        : ", vượt ở " + String.join(", ", exceedVi)) + ", " + targetVi + ": " + overVi(status, gap) + ".",
                 subjectEn + " in " + Words.periodEn(period) + ": " + k + " period" + (k == 1 ? "" : "s") + " reported ("
                         + String.join(", ", allEn) + ")" + (met ? ", none above " + Texts.decimal(l, false)
-                        : ", above it in " + String.join("; ", overEn)) + ", against " + targetEn + ": "
-                        + verdictEn(status, gap) + ".");
+                        : ", above it in " + String.join(", ", exceedEn)) + ", against " + targetEn + ": "
+                        + overEn(status, gap) + ".");
     }
 
     private TargetSpec.Requirement requirement(TargetSpec.Kind kind, TargetSpec.Comparison comparison, BigDecimal threshold,
@@ -264,6 +264,15 @@ public final class ValueCheck {
     private void emitInsufficient(String threshold, String vi, String en) {
         check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
                 vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+    }
+
+    /** The verdict on a figure over its limit: by how much. */
+    private static String overVi(Status status, Long gap) {
+        return status == Status.NOT_MET && gap != null ? "chưa đạt, vượt " + Texts.count(gap, true) : status.vi();
+    }
+
+    private static String overEn(Status status, Long gap) {
+        return status == Status.NOT_MET && gap != null ? "not met, " + Texts.count(gap, false) + " too many" : status.en();
     }
 
     private static String verdictVi(Status status, Long gap) {
