@@ -67,6 +67,7 @@ public final class ReferenceEvaluator {
     static final String FEEDBACK = ID + "feedback-handled";
     static final String ISO = ID + "iso9001";
     static final String PROPAGANDA = ID + "propaganda-product";
+    static final String SECTION = ID + "propaganda-section";
 
     private static final int YEAR = 2021;
     /** Tasks completed on this day or later are late ("trước ngày 01/11/2021"). */
@@ -121,6 +122,10 @@ public final class ReferenceEvaluator {
         Attestation convertedUndated;
         Attestation maintained2021;
         Attestation maintainedUndated;
+        /** Attestations for a part of 2021, by key: they stand in before the year ends. */
+        Map<String, List<Attestation>> parts = Map.of();
+        Attestation section2021;
+        Attestation sectionUndated;
         int stamp;
 
         Node(Unit unit) {
@@ -251,13 +256,27 @@ public final class ReferenceEvaluator {
             }
             for (Attestation a : facts.attestations()) {
                 boolean converted = "iso9001.converted".equals(a.key());
-                if (!converted && !"iso9001.maintained".equals(a.key())) {
+                boolean section = "website.reform_section".equals(a.key());
+                if (!converted && !section && !"iso9001.maintained".equals(a.key())) {
                     continue;
                 }
                 Node n = nodes.get(a.unit());
                 Period p = a.period();
                 boolean this2021 = p != null && p.year() == YEAR && p.kind() == Period.Kind.YEAR;
-                if (converted) {
+                if (p != null && p.year() == YEAR && !this2021) {
+                    if (n.parts.isEmpty()) {
+                        n.parts = new HashMap<>();
+                    }
+                    n.parts.computeIfAbsent(a.key(), k -> new ArrayList<>(2)).add(a);
+                    continue;
+                }
+                if (section) {
+                    if (this2021 && n.section2021 == null) {
+                        n.section2021 = a;
+                    } else if (p == null) {
+                        n.sectionUndated = a;
+                    }
+                } else if (converted) {
                     if (this2021 && n.converted2021 == null) {
                         n.converted2021 = a;
                     } else if (p == null) {
@@ -342,6 +361,7 @@ public final class ReferenceEvaluator {
                 onlineRate(n);
                 coverage(n);
                 propaganda(n);
+                section(n);
                 cadence(n, DIALOGUE, DIALOGUE_E);
                 receivingFeedback(n, RECEIVING, RECEIVING_M);
                 ratio(n, SATISFACTION, SATISFACTION_M, null, department ? 91 : 95, false);
@@ -354,25 +374,10 @@ public final class ReferenceEvaluator {
                 ratio(n, target, slot, null, 100, false);
             }
 
+            /** e-payment-edu-health: a result for each of education and health, reported or not. */
             private void ePayment(Node n) {
-                boolean education = false;
-                boolean health = false;
-                for (Measurement m : n.measurements(E_PAYMENT_M)) {
-                    if (m.period().year() == YEAR && m.field() != null) {
-                        education |= m.field().equals("education");
-                        health |= m.field().equals("health");
-                    }
-                }
-                if (!education && !health) {
-                    out.add(new Result(E_PAYMENT, n.unit.id(), null, NA, yearEnded, null, null, null));
-                    return;
-                }
-                if (education) {
-                    ratio(n, E_PAYMENT, E_PAYMENT_M, "education", 95, true);
-                }
-                if (health) {
-                    ratio(n, E_PAYMENT, E_PAYMENT_M, "health", 95, true);
-                }
+                ratio(n, E_PAYMENT, E_PAYMENT_M, "education", 95, true);
+                ratio(n, E_PAYMENT, E_PAYMENT_M, "health", 95, true);
             }
 
             private void onTime(Node n, boolean department) {
@@ -602,7 +607,8 @@ public final class ReferenceEvaluator {
              * (all where fewer) for a department, at least half for a sub-department.
              */
             private void surprise(Node n, boolean department) {
-                int all = n.subs.size();
+                // a department counts the units anywhere under it ("thuộc thẩm quyền quản lý")
+                int all = department ? under(n) : n.subs.size();
                 String threshold = department ? ">= 5 per quarter" : ">= 50 per quarter";
                 if (all == 0 || quartersDue == 0) {
                     out.add(new Result(SURPRISE, n.unit.id(), null, NA, yearEnded, null, threshold, null));
@@ -613,7 +619,7 @@ public final class ReferenceEvaluator {
                 int least = Integer.MAX_VALUE;
                 for (int q = 0; q < 4; q++) {
                     if (quarterDue[q]) {
-                        int k = covered(n, SURPRISE_E, q);
+                        int k = department ? coveredUnder(n, SURPRISE_E, q) : covered(n, SURPRISE_E, q);
                         least = Math.min(least, k);
                         gap += Math.max(0, required - k);
                     }
@@ -638,6 +644,42 @@ public final class ReferenceEvaluator {
                     }
                 }
                 return k;
+            }
+
+            /** How many units stand anywhere under {@code n}. */
+            private int under(Node n) {
+                int k = 0;
+                for (Node s : n.subs) {
+                    k += 1 + under(s);
+                }
+                return k;
+            }
+
+            /** Distinct units anywhere under {@code n} that its events of {@code slot} in quarter {@code q} were upon. */
+            private int coveredUnder(Node n, int slot, int q) {
+                int mark = ++stamp;
+                int k = 0;
+                for (Event e : n.events(slot)) {
+                    LocalDate d = e.date();
+                    if (d.getYear() != YEAR || (d.getMonthValue() - 1) / 3 != q || e.subject() == null) {
+                        continue;
+                    }
+                    Node s = nodes.get(e.subject());
+                    if (s != null && s.stamp != mark && isUnder(s, n)) {
+                        s.stamp = mark;
+                        k++;
+                    }
+                }
+                return k;
+            }
+
+            private boolean isUnder(Node s, Node n) {
+                for (Node p = s.parent; p != null; p = p.parent) {
+                    if (p == n) {
+                        return true;
+                    }
+                }
+                return false;
             }
 
             /** A cadence target: an event of {@code slot} in every quarter of 2021 ended by asOf. */
@@ -676,18 +718,36 @@ public final class ReferenceEvaluator {
                         ">= 1", k >= 1 ? 0L : 1L));
             }
 
-            /** iso9001: the attestation for 2021 (or one without a period) says true. */
+            /** iso9001: the attestation for 2021 (or one without a period, or mid-year one for a part) says true. */
             private void iso(Node n, boolean department) {
                 Attestation a = department
                         ? (n.converted2021 != null ? n.converted2021 : n.convertedUndated)
                         : (n.maintained2021 != null ? n.maintained2021 : n.maintainedUndated);
+                attested(n, ISO, a, department ? "iso9001.converted" : "iso9001.maintained");
+            }
+
+            /** propaganda-section: the attestation website.reform_section says true. */
+            private void section(Node n) {
+                attested(n, SECTION, n.section2021 != null ? n.section2021 : n.sectionUndated, "website.reform_section");
+            }
+
+            private void attested(Node n, String target, Attestation found, String key) {
+                Attestation a = found;
+                if (a == null && !yearEnded) {
+                    for (Attestation p : n.parts.getOrDefault(key, List.of())) {
+                        if (a == null || p.period().end().isAfter(a.period().end())) {
+                            a = p;
+                        }
+                    }
+                }
                 if (a == null) {
-                    out.add(new Result(ISO, n.unit.id(), null, INSUFFICIENT, yearEnded, null, "= true", null));
+                    out.add(new Result(target, n.unit.id(), null, INSUFFICIENT, yearEnded, null, "= true", null));
                 } else if (a.value() instanceof Boolean b) {
-                    out.add(new Result(ISO, n.unit.id(), null, b ? MET : NOT_MET, yearEnded, b.toString(), "= true", null));
-                } else {
-                    out.add(new Result(ISO, n.unit.id(), null, INSUFFICIENT, yearEnded, String.valueOf(a.value()), "= true",
+                    out.add(new Result(target, n.unit.id(), null, b ? MET : NOT_MET, yearEnded, b.toString(), "= true",
                             null));
+                } else {
+                    out.add(new Result(target, n.unit.id(), null, INSUFFICIENT, yearEnded, String.valueOf(a.value()),
+                            "= true", null));
                 }
             }
 

@@ -104,7 +104,9 @@ final class DescribeCommand implements Callable<Integer> {
         }
         m.parameters().forEach((k, v) -> b.append("  parameter: ").append(k).append(" = ").append(v).append('\n'));
         for (TargetSpec s : specs) {
-            b.append('\n').append(s.target()).append(" · ").append(Demands.level(s.level(), rules.vocabulary())).append('\n');
+            b.append('\n').append(s.target()).append(" · ").append(Demands.level(s.level(), rules.vocabulary()))
+                    .append(s.parentLevel() == null ? "" : " under " + Demands.level(s.parentLevel(), rules.vocabulary()))
+                    .append('\n');
             line(b, "demand", ValidateCommand.demand(s));
             if (s.threshold() != null && s.requirement().kind() != TargetSpec.Kind.OTHER) {
                 line(b, "threshold", s.threshold());

@@ -35,9 +35,9 @@ class DemandsTest {
         TargetSpec headcount = spec(Level.SUB_DEPARTMENT, Requirement.of(Kind.VALUE, List.of("staff.headcount"))
                 .compared(Comparison.AT_MOST, new BigDecimal("97.5"), Scale.NUMBER), null);
 
-        assertEquals("Sub-department: the figure for headcount is at most 97.5.", Demands.sentence(headcount, false));
-        assertEquals("Chi cục: số biên chế tối đa 97,5.", Demands.sentence(headcount, true));
-        assertEquals("measurement staff.headcount (value: headcount)", Demands.needs(headcount, false));
+        assertEquals("Sub-department: the figure for assigned staffing quota is at most 97.5.", Demands.sentence(headcount, false));
+        assertEquals("Chi cục: số biên chế được giao tối đa 97,5.", Demands.sentence(headcount, true));
+        assertEquals("measurement staff.headcount (value: assigned staffing quota)", Demands.needs(headcount, false));
     }
 
     @Test

@@ -33,7 +33,7 @@ class DescribeCommandTest {
         Cli.Run run = Cli.run("describe", "hcm-agri/2021");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().startsWith("hcm-agri/2021 · version 1.0.0 · 16 targets · in force 2021-01-01 to 2021-12-31\n"),
+        assertTrue(run.out().startsWith("hcm-agri/2021 · version 1.0.0 · 17 targets · in force 2021-01-01 to 2021-12-31\n"),
                 run.out());
         for (TargetSpec s : RuleSet.load("hcm-agri/2021").describe()) {
             String block = block(run.out(), s.target(), s.level().name());
@@ -167,7 +167,7 @@ class DescribeCommandTest {
         assertAll(
                 () -> assertTrue(section.contains("  indicators dossiers.on_time, "), section),
                 () -> assertTrue(section.contains("staff.headcount (level)"), section),
-                () -> assertTrue(section.contains("  attested   iso9001.converted, iso9001.maintained, par_index.class"
+                () -> assertTrue(section.contains("  attested   iso9001.converted, iso9001.maintained, website.reform_section, par_index.class"
                         + " (EXCELLENT > GOOD > FAIR > AVERAGE > POOR)"), section),
                 () -> assertTrue(section.contains("  fields     land, investment, "), section),
                 () -> assertTrue(section.contains("SUB_DEPARTMENT < DEPARTMENT"), section),

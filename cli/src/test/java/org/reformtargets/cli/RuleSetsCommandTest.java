@@ -30,12 +30,12 @@ class RuleSetsCommandTest {
     }
 
     @Test
-    void hcmAgri2021HasSixteenTargetsAndBinhThuan2023Eight() {
+    void hcmAgri2021HasSeventeenTargetsAndBinhThuan2023Eleven() {
         Cli.Run run = Cli.run("rulesets");
 
-        assertTrue(Pattern.compile("(?m)^  hcm-agri/2021 +1\\.0\\.0 +16 +2021-01-01 to 2021-12-31 ").matcher(run.out()).find(),
+        assertTrue(Pattern.compile("(?m)^  hcm-agri/2021 +1\\.0\\.0 +17 +2021-01-01 to 2021-12-31 ").matcher(run.out()).find(),
                 run.out());
-        assertTrue(Pattern.compile("(?m)^  binh-thuan-qlcl/2023 +1\\.0\\.0 +8 +2023-01-01 to 2023-12-31 ").matcher(run.out()).find(),
+        assertTrue(Pattern.compile("(?m)^  binh-thuan-qlcl/2023 +1\\.0\\.0 +11 +2023-01-01 to 2023-12-31 ").matcher(run.out()).find(),
                 run.out());
     }
 
@@ -58,7 +58,7 @@ class RuleSetsCommandTest {
         list.forEach(n -> ids.add(n.get("id").asText()));
         assertEquals(RuleSet.available(), ids);
         JsonNode hcm2020 = list.get(ids.indexOf("hcm-agri/2020"));
-        assertEquals(21, hcm2020.get("targets").asInt());
+        assertEquals(24, hcm2020.get("targets").asInt());
         assertEquals("2020-01-01", hcm2020.get("effective").get("from").asText());
         assertTrue(hcm2020.get("title").get("vi").asText().contains("77/KH-SNN"), hcm2020.toString());
         assertEquals(RuleSet.load("hcm-agri/2020").contentHash(), hcm2020.get("contentHash").asText());

@@ -62,9 +62,10 @@ public enum Indicator {
     STAFF_MEETING_STANDARDS("staff.meeting_standards", true,
             "công chức đạt chuẩn ngạch, chức danh", "công chức",
             "staff meeting grade and title standards", "staff"),
+    /** The staffing quota assigned (biên chế được giao), not everyone on the payroll. */
     STAFF_HEADCOUNT("staff.headcount", false,
-            "biên chế", null,
-            "headcount", null),
+            "biên chế được giao", null,
+            "assigned staffing quota", null),
     UNITS_JOB_POSITION_STRUCTURE("units.job_position_structure", true,
             "đơn vị bố trí theo đề án vị trí việc làm", "đơn vị",
             "units staffed per the approved job-position scheme", "units"),

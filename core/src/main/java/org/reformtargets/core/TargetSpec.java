@@ -24,11 +24,25 @@ import java.util.TreeMap;
  * @param source        the source document, clause and reading
  * @param file          the DRL file that holds the rule, as named in messages
  * @param line          the line of the rule's {@code rule} keyword, or 0
+ * @param parentLevel   the level of the parent the rule's condition asks of its units
+ *                      ({@code parentLevel == Level.DEPARTMENT}: the offices directly under a
+ *                      department), or {@code null} when it answers for every unit of {@code level}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"target", "level", "rule", "requirement", "threshold", "source", "file", "line"})
+@JsonPropertyOrder({"target", "level", "parentLevel", "rule", "requirement", "threshold", "source", "file", "line"})
 public record TargetSpec(String target, Level level, String rule, Requirement requirement, String threshold,
-                         Source source, String file, int line) {
+                         Source source, String file, int line, Level parentLevel) {
+
+    /** A spec for every unit of {@code level}, whatever its parent. */
+    public TargetSpec(String target, Level level, String rule, Requirement requirement, String threshold,
+                      Source source, String file, int line) {
+        this(target, level, rule, requirement, threshold, source, file, line, null);
+    }
+
+    /** This spec, for the units of its level whose parent is of {@code parent} only. */
+    public TargetSpec underParent(Level parent) {
+        return new TargetSpec(target, level, rule, requirement, threshold, source, file, line, parent);
+    }
 
     /** The kind of demand a check makes. */
     public enum Kind {

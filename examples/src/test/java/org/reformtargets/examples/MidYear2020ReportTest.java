@@ -48,20 +48,21 @@ import org.reformtargets.core.Unit;
  *       thuộc" received citizens). The report names none of them, so they are anonymous
  *       ({@code phong-ban-1…6}, {@code don-vi-truc-thuoc-01…14}). They are level {@code OFFICE}: the
  *       report speaks of "các chi cục trực thuộc" without saying how many of the 14 are Chi cục or
- *       which, so none is made a {@code SUB_DEPARTMENT}, and the two sub-department targets have no
- *       results. Without these sub-units the two targets on sub-units would read "the unit has no
- *       sub-units", which the report contradicts.</li>
+ *       which, so none is made a {@code SUB_DEPARTMENT}, and {@code portal-on-time}, which binds the
+ *       sub-departments alone, has no result. Without these sub-units the two targets on sub-units
+ *       would read "the unit has no sub-units", which the report contradicts. Being offices directly
+ *       under the department, they are the units V.1 gives V.1.g to: each must issue its own plan and
+ *       send its reports ({@code sub-unit-reform-plan}, {@code reports-on-time}).</li>
  *   <li>Measurements, all of the department for period {@code 2020-H1}: the report's "6 tháng đầu năm"
  *       figures were published on 17 June, so they run to some day in June the report does not give;
  *       the half year is the period they describe. {@code dossiers.on_time} 2,796/2,796,
  *       {@code dossiers.online} 326/337 (dossiers of the 23 procedures offered online at level 3/4),
  *       {@code dossiers.postal} 284/2,796, {@code satisfaction} 2,158/2,169 forms,
- *       {@code dossiers.surveyed} 2,169/2,796 (one form per dossier), {@code staff.headcount} 1,214
- *       ("tổng số công chức, viên chức và người lao động", workers included). One figure is derived, not
+ *       {@code dossiers.surveyed} 2,169/2,796 (one form per dossier). One figure is derived, not
  *       read: {@code dossiers.late_with_apology} 0/0, since 2,796 of 2,796 on time leaves no late
  *       dossier, so no apology letter was due.</li>
- *   <li>Attestation: {@code iso9001.maintained} (procedures run under TCVN ISO 9001:2015); no 2020
- *       target reads it.</li>
+ *   <li>Attestation: {@code iso9001.maintained} for {@code 2020-H1} (procedures run under TCVN ISO
+ *       9001:2015), which {@code iso9001} (II.2.7.đ) reads while 2020 runs.</li>
  *   <li>No events: the report dates nothing but itself. It mentions "hội nghị các chuyên đề, sơ kết,
  *       tổng kết" only as occasions where reform was explained, without dates and without saying a
  *       reform review conference was held.</li>
@@ -70,7 +71,9 @@ import org.reformtargets.core.Unit;
  *       submitted, 300 official mailboxes (mailboxes, not staff using them), 5,000 documents received
  *       and 2,000 sent electronically (no total exchanged to divide by), 7 citizen cases "handled
  *       according to the rules" (not said to be in time, nor published, as {@code feedback.handled}
- *       requires), 17/40 software systems, 12 websites.</li>
+ *       requires), 17/40 software systems, 12 websites, and the 1,214 people of the department
+ *       ("tổng số công chức, viên chức và người lao động"): everyone on the payroll, workers included,
+ *       not the staffing quota assigned (biên chế được giao) that {@code staff.headcount} counts.</li>
  * </ul>
  *
  * <p><b>Reading the report's silence.</b> A target on a figure the report does not give is
@@ -80,8 +83,9 @@ import org.reformtargets.core.Unit;
  * survey results or initiative it does not mention is read as not held. Those targets are
  * {@code NOT_MET} with a gap saying what the record lacks: 5 monthly publications (January to May;
  * June had not ended on 17 June), a review conference in the first quarter (the second had not ended),
- * 10 of the 20 sub-units inspected and an initiative in each of the 20 for the year. The last two are
- * year targets that the rest of 2020 could still meet. {@code tasks-by-deadline} is not among them:
+ * 10 of the 20 sub-units inspected and an initiative in each of the 20 for the year; and, for each of
+ * the 20 offices, its own plan (due before 20 February) and its first two reports (25 February and
+ * 25 May). The inspections and initiatives are year targets that the rest of 2020 could still meet. {@code tasks-by-deadline} is not among them:
  * without task events the rule reads the ratio {@code tasks.completed_by_deadline}, which the report
  * does not give.
  */
@@ -90,7 +94,9 @@ class MidYear2020ReportTest {
     private static final String FACTS = "src/main/resources/facts/hcm-agri-2020-h1-report.json";
     private static final String PREFIX = "hcm-agri/2020/";
     private static final String DEPARTMENT = "snn-hcm";
-    private static final Set<String> SUB_DEPARTMENT_TARGETS = Set.of("portal-on-time", "reports-on-time");
+    /** Targets that bind sub-departments or the offices of the department, not the department itself. */
+    private static final Set<String> NOT_DEPARTMENT_TARGETS = Set.of("portal-on-time", "reports-on-time",
+            "sub-unit-reform-plan");
 
     private static RuleSet rules;
     private static FactsDocument facts;
@@ -113,7 +119,7 @@ class MidYear2020ReportTest {
         assertPinned(target, status, actual, gap, measured);
     }
 
-    /** I.2.2, II.2.4.c, II.2.5.a: staff and structure are described in words, except the headcount. */
+    /** I.2.2, II.2.4.c, II.2.5.a: staff and structure are described in words only. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(nullValues = "-", textBlock = """
             # no initiative mentioned for any of the 6 divisions and 14 subordinate units
@@ -122,8 +128,8 @@ class MidYear2020ReportTest {
             job-position-structure, INSUFFICIENT_DATA, -,    -,  -
             # "được nâng lên về nghiệp vụ, kỹ năng": no count of staff meeting the standards
             staff-standards,        INSUFFICIENT_DATA, -,    -,  -
-            # 1,214 people now; no 2015 headcount to compare with
-            staff-reduction,        INSUFFICIENT_DATA, 1214, -,  2020-H1
+            # 1,214 people, workers included, is not the staffing quota assigned: no figure
+            staff-reduction,        INSUFFICIENT_DATA, -,    -,  -
             """)
     void organisationAndStaff(String target, Status status, String actual, Long gap, String measured) {
         assertPinned(target, status, actual, gap, measured);
@@ -140,6 +146,8 @@ class MidYear2020ReportTest {
             postal-dossiers,        MET,            10.16,  0, 2020-H1
             # no dossier was late, so no apology letter was due
             apology-letters,        NOT_APPLICABLE, -,      -, 2020-H1
+            # "Các thủ tục hành chính áp dụng ... ISO": no count of procedures published
+            procedures-published,   INSUFFICIENT_DATA, -,   -, -
             """)
     void dossiers(String target, Status status, String actual, Long gap, String measured) {
         assertPinned(target, status, actual, gap, measured);
@@ -173,8 +181,10 @@ class MidYear2020ReportTest {
     /** I.2.7: 5,000 documents in and 2,000 out electronically and 300 mailboxes, but no share of either. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(nullValues = "-", textBlock = """
-            electronic-documents,   INSUFFICIENT_DATA, -, -, -
-            official-email,         INSUFFICIENT_DATA, -, -, -
+            electronic-documents,   INSUFFICIENT_DATA, -,    -, -
+            official-email,         INSUFFICIENT_DATA, -,    -, -
+            # the first half's attestation stands in for 2020 while the year runs
+            iso9001,                MET,               true, -, 2020-H1
             """)
     void modernisation(String target, Status status, String actual, Long gap, String measured) {
         assertPinned(target, status, actual, gap, measured);
@@ -204,20 +214,39 @@ class MidYear2020ReportTest {
     }
 
     @Test
-    void subDepartmentTargetsHaveNoResultBecauseTheReportNamesNoChiCuc() {
+    void theSubDepartmentTargetHasNoResultBecauseTheReportNamesNoChiCuc() {
         assertTrue(facts.units().stream().noneMatch(u -> u.level() == Level.SUB_DEPARTMENT));
-        for (String target : SUB_DEPARTMENT_TARGETS) {
-            assertEquals(List.of(), evaluation.resultsOf(PREFIX + target), target);
+        assertEquals(List.of(), evaluation.resultsOf(PREFIX + "portal-on-time"));
+    }
+
+    @Test
+    void eachOfficeOfTheDepartmentOwesItsPlanAndItsReportsWhichTheReportDoesNotMention() {
+        List<Unit> offices = facts.units().stream().filter(u -> DEPARTMENT.equals(u.parent())).toList();
+        assertEquals(20, offices.size());
+        for (Unit office : offices) {
+            List<TargetResult> mine = evaluation.resultsFor(office.id());
+            assertEquals(Set.of("reports-on-time", "sub-unit-reform-plan"), shortIds(mine), office.id());
+            for (TargetResult r : mine) {
+                assertEquals(Status.NOT_MET, r.status(), r.message().en());
+                assertFalse(r.isFinal(), r.message().en());
+            }
+            // the plan was due before 20 February; the 3-month and 6-month reports by 25 February and 25 May
+            assertEquals(1L, result(office.id(), "sub-unit-reform-plan").gap());
+            assertEquals(2L, result(office.id(), "reports-on-time").gap());
         }
+    }
+
+    private static TargetResult result(String unit, String target) {
+        return evaluation.resultsOf(PREFIX + target).stream().filter(r -> r.unit().equals(unit)).findFirst()
+                .orElseThrow(() -> new AssertionError(unit + " " + target));
     }
 
     @Test
     void insufficientDataExactlyWhereTheReportGivesNoFigure() {
         Set<String> noFigure = Set.of("tasks-by-deadline", "par-index-class", "job-position-structure",
                 "staff-standards", "receiving-units-survey", "feedback-handled", "electronic-documents",
-                "official-email");
-        Map<String, String> noComparisonYear = Map.of("satisfaction", "no figure for 2019",
-                "staff-reduction", "no figure for 2015");
+                "official-email", "staff-reduction", "procedures-published");
+        Map<String, String> noComparisonYear = Map.of("satisfaction", "no figure for 2019");
 
         List<TargetResult> insufficient = evaluation.results().stream()
                 .filter(r -> r.status() == Status.INSUFFICIENT_DATA).toList();
@@ -243,8 +272,8 @@ class MidYear2020ReportTest {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertEquals(new TreeSet<>(Set.of("dossiers.on_time", "dossiers.online", "dossiers.postal",
-                "dossiers.late_with_apology", "satisfaction", "dossiers.surveyed", "staff.headcount")), indicators);
-        assertEquals(7, facts.measurements().size());
+                "dossiers.late_with_apology", "satisfaction", "dossiers.surveyed")), indicators);
+        assertEquals(6, facts.measurements().size());
         assertTrue(facts.measurements().stream().allMatch(m -> DEPARTMENT.equals(m.unit())
                 && Period.parse("2020-H1").equals(m.period()) && m.field() == null), facts.measurements()::toString);
         assertEquals(List.of(), facts.events());
@@ -268,16 +297,17 @@ class MidYear2020ReportTest {
         Set<String> all = rules.targets().stream().map(t -> t.substring(PREFIX.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> departmentLevel = new TreeSet<>(all);
-        departmentLevel.removeAll(SUB_DEPARTMENT_TARGETS);
+        departmentLevel.removeAll(NOT_DEPARTMENT_TARGETS);
 
-        assertEquals(21, all.size());
+        assertEquals(24, all.size());
         assertEquals(pinned.size(), new TreeSet<>(pinned).size(), () -> "pinned twice: " + pinned);
         Set<String> covered = new TreeSet<>(pinned);
-        covered.addAll(SUB_DEPARTMENT_TARGETS);
+        covered.addAll(NOT_DEPARTMENT_TARGETS);
         assertEquals(all, covered);
         assertEquals(departmentLevel, shortIds(evaluation.resultsFor(DEPARTMENT)));
         assertEquals(departmentLevel.size(), evaluation.resultsFor(DEPARTMENT).size());
-        assertEquals(evaluation.resultsFor(DEPARTMENT), evaluation.results(), "only the department is evaluated");
+        assertEquals(departmentLevel.size() + 20 * 2, evaluation.results().size(),
+                "the department, and each of its 20 offices for its plan and its reports");
     }
 
     @Test
@@ -296,11 +326,11 @@ class MidYear2020ReportTest {
     }
 
     @Test
-    void summaryIsFourMetFourNotMetTenInsufficientOneNotApplicable() {
+    void summaryIsFiveMetFourNotMetForTheDepartmentAndFortyForItsOfficesElevenInsufficientOneNotApplicable() {
         Map<Status, Integer> expected = new EnumMap<>(Status.class);
-        expected.put(Status.MET, 4);
-        expected.put(Status.NOT_MET, 4);
-        expected.put(Status.INSUFFICIENT_DATA, 10);
+        expected.put(Status.MET, 5);
+        expected.put(Status.NOT_MET, 4 + 40);
+        expected.put(Status.INSUFFICIENT_DATA, 11);
         expected.put(Status.NOT_APPLICABLE, 1);
 
         assertEquals(expected, new EnumMap<>(evaluation.summary()), () -> messages(evaluation.results()));

@@ -235,8 +235,9 @@ class InspectionRulesTest {
                 facts.event("snn", SURPRISE, date, "s2");
             }
             subDepartment.given(facts).isMet().withActual("50.00");
-            // the department has one sub-unit (cc), never inspected
-            department.given(facts).isNotMet().withGap(4);
+            // 'ít nhất 05 đơn vị/quý' counts units anywhere under the department: cc and its two stations,
+            // all three needed (fewer than 5); its inspection of s2 counts, so one of three each quarter
+            department.given(facts).isNotMet().withGap(8).withActual("1");
         }
 
         @Test

@@ -50,7 +50,8 @@ class RuleSetShapeTest {
             Map.entry("hcm-agri/2021/survey-results-quarterly", "6"),
             Map.entry("hcm-agri/2021/feedback-handled", "7"),
             Map.entry("hcm-agri/2021/iso9001", "8"),
-            Map.entry("hcm-agri/2021/propaganda-product", "9")));
+            Map.entry("hcm-agri/2021/propaganda-product", "9"),
+            Map.entry("hcm-agri/2021/propaganda-section", "9")));
 
     /** Two departments, each with a sub-department and offices; an office under a department too. */
     static Facts twoHierarchies() {
@@ -82,8 +83,11 @@ class RuleSetShapeTest {
                 expected.put(target + " @ " + unit, 1);
             }
         }
+        // a per-field target over named fields gives a result for each named field, even unreported
+        expected.put("hcm-agri/2021/e-payment-edu-health @ snn", 2);
+        expected.put("hcm-agri/2021/e-payment-edu-health @ snn2", 2);
         assertEquals(expected, perTargetAndUnit);
-        assertEquals(CLAUSES.size() * 4, evaluation.results().size());
+        assertEquals(CLAUSES.size() * 4 + 2, evaluation.results().size());
     }
 
     @Test
@@ -155,7 +159,7 @@ class RuleSetShapeTest {
         Evaluation evaluation = verifier.evaluate(twoHierarchies());
         for (String target : CLAUSES.keySet()) {
             Map<String, String> rules = evaluation.resultsOf(target).stream()
-                    .collect(Collectors.toMap(TargetResult::unit, TargetResult::rule));
+                    .collect(Collectors.toMap(TargetResult::unit, TargetResult::rule, (a, b) -> a));
             assertEquals(rules.get("snn"), rules.get("snn2"), target);
             assertEquals(rules.get("cc"), rules.get("cc2"), target);
             assertNotEquals(rules.get("snn"), rules.get("cc"), target);
@@ -172,7 +176,7 @@ class RuleSetShapeTest {
                 .fromRule("Citizens and businesses are satisfied with a sub-department in at least 95 % of survey forms")
                 .fromSource(SUB_DEPARTMENT_SOURCE, "4");
         verifier.target("surprise-inspection").unit("snn").given(facts)
-                .fromRule("A department makes surprise inspections of at least 5 sub-units in every quarter");
+                .fromRule("A department makes surprise inspections of at least 5 units under it in every quarter");
     }
 
     @Test

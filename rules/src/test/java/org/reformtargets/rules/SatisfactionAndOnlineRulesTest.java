@@ -286,25 +286,36 @@ class SatisfactionAndOnlineRulesTest {
         }
 
         @Test
-        void onlyEducationAndHealthAreJudged() {
-            department.given(yearEnd()
-                            .ratio("snn", "public_service_units.e_payment", "2021", 10, 100)
-                            .ratio("snn", "public_service_units.e_payment", "agriculture", "2021", 10, 100)
-                            .ratio("snn", "public_service_units.e_payment", "health", "2021", 100, 100))
-                    .judgesFields("health").field("health").isMet();
+        void onlyEducationAndHealthAreJudgedEachWithAResultAndAnUnreportedOneLacksData() {
+            Facts facts = yearEnd()
+                    .ratio("snn", "public_service_units.e_payment", "2021", 10, 100)
+                    .ratio("snn", "public_service_units.e_payment", "agriculture", "2021", 10, 100)
+                    .ratio("snn", "public_service_units.e_payment", "health", "2021", 100, 100);
+            department.given(facts).judgesFields("education", "health").field("health").isMet();
+            department.field("education").given(facts).isInsufficient();
         }
 
         @Test
-        void withoutEducationOrHealthFiguresTheTargetDoesNotApply() {
-            department.given(yearEnd()
-                            .ratio("snn", "public_service_units.e_payment", "2021", 10, 100)
-                            .ratio("snn", "public_service_units.e_payment", "agriculture", "2021", 10, 100))
-                    .judgesFields((String) null).isNotApplicable();
+        void withoutEducationOrHealthFiguresEachNamedFieldLacksData() {
+            Facts facts = yearEnd()
+                    .ratio("snn", "public_service_units.e_payment", "2021", 10, 100)
+                    .ratio("snn", "public_service_units.e_payment", "agriculture", "2021", 10, 100);
+            department.given(facts).judgesFields("education", "health");
+            department.field("education").given(facts).isInsufficient();
+            department.field("health").given(facts).isInsufficient();
         }
 
         @Test
-        void withNoFactsAtAllTheTargetDoesNotApply() {
-            department.given(yearEnd()).isNotApplicable();
+        void withNoFactsAtAllEachNamedFieldLacksData() {
+            department.given(yearEnd()).judgesFields("education", "health");
+            department.field("health").given(yearEnd()).isInsufficient();
+        }
+
+        @Test
+        void aFieldWithoutPublicServiceUnitsDoesNotApply() {
+            department.field("health")
+                    .given(yearEnd().ratio("snn", "public_service_units.e_payment", "health", "2021", 0, 0))
+                    .isNotApplicable();
         }
 
         @Test

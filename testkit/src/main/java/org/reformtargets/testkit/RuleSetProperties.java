@@ -203,9 +203,13 @@ public final class RuleSetProperties {
                 v.add(p, facts, "results of " + k.get(0) + " for unit " + k.get(1) + " in several periods " + ps);
             }
         });
+        Map<String, org.reformtargets.core.Level> levelOf = new HashMap<>();
+        facts.units().forEach(u -> levelOf.put(u.id(), u.level()));
         for (TargetSpec s : specs) {
             for (Unit u : facts.units()) {
-                if (u.level().equals(s.level()) && e.resultsFor(u.id()).stream().noneMatch(r -> r.target().equals(s.target()))) {
+                boolean bound = u.level().equals(s.level())
+                        && (s.parentLevel() == null || s.parentLevel().equals(levelOf.get(u.parent())));
+                if (bound && e.resultsFor(u.id()).stream().noneMatch(r -> r.target().equals(s.target()))) {
                     v.add(p, facts, "no result of " + s.target() + " for " + s.level() + " " + u.id()
                             + ", though rule \"" + s.rule() + "\" (" + s.file() + ":" + s.line() + ") answers for its level");
                 }

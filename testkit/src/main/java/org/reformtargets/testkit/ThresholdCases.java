@@ -527,6 +527,10 @@ final class ThresholdCases {
     private FactsDocument doc(TargetSpec spec, LocalDate asOf, List<Unit> extraUnits, List<Measurement> measurements,
                               List<Event> events, List<Attestation> attestations) {
         List<Unit> units = chain(spec.level());
+        if (Level.OFFICE.equals(spec.level()) && Level.DEPARTMENT.equals(spec.parentLevel())) {
+            // the rule binds the offices directly under a department: "off" stands there
+            units.replaceAll(u -> u.id().equals("off") ? new Unit("off", "Phòng", Level.OFFICE, "dep") : u);
+        }
         units.addAll(extraUnits);
         return new FactsDocument(ruleSetId, asOf, units, measurements, events, attestations);
     }

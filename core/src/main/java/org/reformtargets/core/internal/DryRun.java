@@ -3,6 +3,7 @@ package org.reformtargets.core.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.reformtargets.core.Vocabulary;
 
 /**
  * Runs every rule of a compiled rule set against synthetic facts without data, to see what each
- * rule answers for which level: a department, a sub-department and an office in one chain, and a
- * department and a sub-department without sub-units. Checks record what they demand
+ * rule answers for which level: a department, a sub-department and an office in one chain, an
+ * office directly under that department, and a department and a sub-department without sub-units. Checks record what they demand
  * ({@link Run#states}); a rule that throws is recorded and the others still run, each rule in its
  * own session.
  */
@@ -71,7 +72,8 @@ public final class DryRun {
     }
 
     /**
-     * The synthetic units: a department, a sub-department and an office in one chain, a department
+     * The synthetic units: a department, a sub-department and an office in one chain, an office
+     * directly under the department, a department
      * and a sub-department without sub-units, and one unit of each other level the rule set's own
      * vocabulary declares (beyond the standard one), without parent or sub-units.
      */
@@ -94,6 +96,7 @@ public final class DryRun {
                 new Unit("dry-department", "Dry-run department", Level.DEPARTMENT, null),
                 new Unit("dry-sub-department", "Dry-run sub-department", Level.SUB_DEPARTMENT, "dry-department"),
                 new Unit("dry-office", "Dry-run office", Level.OFFICE, "dry-sub-department"),
+                new Unit("dry-department-office", "Dry-run office of a department", Level.OFFICE, "dry-department"),
                 new Unit("dry-lone-department", "Dry-run department without sub-units", Level.DEPARTMENT, null),
                 new Unit("dry-lone-sub-department", "Dry-run sub-department without sub-units", Level.SUB_DEPARTMENT,
                         null));
@@ -180,7 +183,7 @@ public final class DryRun {
                                 + " Check.of(kcontext, $unit), ending with a threshold such as atLeast(\"98\")"));
             }
         }
-        Set<TargetSpec> specs = new LinkedHashSet<>(run.specs().values());
+        Set<TargetSpec> specs = new LinkedHashSet<>(underParents(run.specs(), views));
         Map<String, RuleInfo> byName = new HashMap<>();
         rules.values().forEach(r -> byName.put(r.name(), r));
         for (TargetResult r : results) {
@@ -203,6 +206,29 @@ public final class DryRun {
         silent.sort(Comparator.comparing(RuleInfo::file, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
         return new Outcome(List.copyOf(sorted), List.copyOf(failures), List.copyOf(problems), List.copyOf(silent));
+    }
+
+    /**
+     * The specs, each narrowed to the parent level of the units it answered for when its rule
+     * answered for the units of its level under one kind of parent only, while synthetic units of
+     * that level stand under several ({@code parentLevel == Level.DEPARTMENT}).
+     */
+    private static List<TargetSpec> underParents(Map<String, TargetSpec> byRuleAndUnit, Map<String, UnitView> views) {
+        Map<Level, Set<Level>> parentsOfLevel = new HashMap<>();
+        for (UnitView v : views.values()) {
+            parentsOfLevel.computeIfAbsent(v.getLevel(), k -> new HashSet<>()).add(v.getParentLevel());
+        }
+        Map<List<Object>, Set<Level>> answered = new HashMap<>();
+        byRuleAndUnit.forEach((key, spec) -> answered.computeIfAbsent(List.of(spec.rule(), spec.level()),
+                k -> new HashSet<>()).add(views.get(key.substring(key.indexOf('\u0000') + 1)).getParentLevel()));
+        List<TargetSpec> out = new ArrayList<>();
+        for (TargetSpec spec : byRuleAndUnit.values()) {
+            Set<Level> parents = answered.get(List.of(spec.rule(), spec.level()));
+            Level only = parents.size() == 1 ? parents.iterator().next() : null;
+            boolean narrowed = only != null && parentsOfLevel.getOrDefault(spec.level(), Set.of()).size() > 1;
+            out.add(narrowed ? spec.underParent(only) : spec);
+        }
+        return out;
     }
 
     private static void fire(KieBase kieBase, String pkg, String name, RuleInfo info, Map<String, UnitView> views,

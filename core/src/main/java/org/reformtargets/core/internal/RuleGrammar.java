@@ -86,6 +86,7 @@ public final class RuleGrammar {
             "level", Operand.LEVEL,
             "id", Operand.STRING,
             "parent", Operand.STRING_OR_NULL,
+            "parentLevel", Operand.LEVEL,
             "subUnitCount", Operand.INT);
 
     /** Comparison operators: equality for every operand, order for whole numbers only. */
@@ -130,13 +131,15 @@ public final class RuleGrammar {
                     "unknownMaximum", Call.of(VERDICT)),
             "ValueCheck", Map.of(
                     "atLeast", Call.of(VERDICT, S), "atMost", Call.of(VERDICT, S),
-                    "risesByPercent", Call.of(VERDICT, S), "atMostPercentOfYear", Call.of(VERDICT, I, S)),
+                    "risesByPercent", Call.of(VERDICT, S), "atMostPercentOfYear", Call.of(VERDICT, I, S),
+                    "atMostInLatestPeriod", Call.of(VERDICT, S), "atMostInEveryPeriod", Call.of(VERDICT, S)),
             "SubUnitsCheck", Map.of(
                     "inspected", Call.of("CoverageCheck", SS), "eachWith", Call.of(VERDICT, S)),
             "CoverageCheck", Map.of(
                     "atLeastPercent", Call.of(VERDICT, S), "everyQuarter", Call.of("QuarterlyCoverage")),
             "QuarterlyCoverage", Map.of(
-                    "atLeast", Call.of(VERDICT, I), "atLeastPercent", Call.of(VERDICT, S)),
+                    "atLeast", Call.of(VERDICT, I), "atLeastPercent", Call.of(VERDICT, S),
+                    "atLeastUnitsUnder", Call.of(VERDICT, I)),
             "EventsCheck", Map.of(
                     "atLeast", Call.of(VERDICT, I), "everyQuarter", Call.of(VERDICT), "everyMonth", Call.of(VERDICT)),
             "TasksCheck", Map.of(
@@ -352,7 +355,9 @@ public final class RuleGrammar {
             if (e instanceof BinaryExpr b && b.getRight() instanceof FieldAccessExpr f
                     && !Level.of(f.getNameAsString()).isStandard()) {
                 // a level of the rule set's own vocabulary has no constant: compare its code
-                return "levelCode " + b.getOperator().asString() + " \"" + f.getNameAsString() + "\"";
+                String code = b.getLeft() instanceof NameExpr n && n.getNameAsString().equals("parentLevel")
+                        ? "parentLevelCode" : "levelCode";
+                return code + " " + b.getOperator().asString() + " \"" + f.getNameAsString() + "\"";
             }
             if (e instanceof BinaryExpr b) {
                 return expression(b.getLeft()) + " " + b.getOperator().asString() + " " + expression(b.getRight());

@@ -50,6 +50,7 @@ public final class UnitView implements UnitFacts {
     private final Period period;
     private final java.time.LocalDate asOf;
     private Run run;
+    private Level parentLevel;
     private int firings;
     private final List<UnitView> subUnits = new ArrayList<>();
     private final Map<String, List<Measurement>> measurements = new HashMap<>();
@@ -76,6 +77,7 @@ public final class UnitView implements UnitFacts {
 
     void addSubUnit(UnitView u) {
         subUnits.add(u);
+        u.parentLevel = unit.level();
     }
 
     void add(Measurement m) {
@@ -113,6 +115,11 @@ public final class UnitView implements UnitFacts {
     @Override
     public String getParent() {
         return unit.parent();
+    }
+
+    @Override
+    public Level getParentLevel() {
+        return parentLevel;
     }
 
     @Override
@@ -304,6 +311,23 @@ public final class UnitView implements UnitFacts {
     /** The facts' date when {@code last} (the last period measured) had not ended on it, else {@code null}. */
     private java.time.LocalDate soFar(Period last) {
         return last.endedBy(asOf) ? null : asOf;
+    }
+
+    /**
+     * Every measurement of {@code indicator} and {@code field} ({@code null}: the total) whose period
+     * lies within {@code period}, the whole period included: the latest-ending first, the shorter
+     * first among those ending together (so the last reported sub-period leads).
+     */
+    public List<Measurement> within(String indicator, String field, Period period) {
+        List<Measurement> in = new ArrayList<>();
+        for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
+            if (java.util.Objects.equals(m.field(), field) && period.contains(m.period())) {
+                in.add(m);
+            }
+        }
+        in.sort(java.util.Comparator.comparing((Measurement m) -> m.period().end()).reversed()
+                .thenComparing(m -> m.period().start(), java.util.Comparator.reverseOrder()));
+        return in;
     }
 
     /** The fields (other than the total) measured for {@code indicator} within {@code period}, sorted. */

@@ -43,10 +43,12 @@ public final class AttestationCheck {
             return;
         }
         Status status = b ? Status.MET : Status.NOT_MET;
-        check.emit(null, status, b.toString(), threshold, null, null,
-                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": " + (b ? "có" : "không") + ", chỉ tiêu yêu cầu có: "
+        Period measured = measured(found, period);
+        Period said = measured == null ? period : measured;
+        check.emit(null, status, b.toString(), threshold, null, measured,
+                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(said) + ": " + (b ? "có" : "không") + ", chỉ tiêu yêu cầu có: "
                         + status.vi() + ".",
-                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(period) + " says " + b
+                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(said) + " says " + b
                         + ", against a target of true: " + status.en() + ".");
     }
 
@@ -113,16 +115,31 @@ public final class AttestationCheck {
         return String.join(", ", words.stream().map(w -> label(w, vi)).toList());
     }
 
+    /**
+     * The attestation for {@code period}, else an undated one, else, while the period has not ended
+     * on the facts' date, the latest-ending one for a part of it (it stands in, not final).
+     */
     private Attestation find(Period period) {
         Attestation undated = null;
+        Attestation part = null;
         for (Attestation a : check.unit.attestations(key)) {
             if (period.equals(a.period())) {
                 return a;
             }
             if (a.period() == null) {
                 undated = a;
+            } else if (period.contains(a.period()) && (part == null || a.period().end().isAfter(part.period().end()))) {
+                part = a;
             }
         }
-        return undated;
+        if (undated != null || period.endedBy(check.run.asOf())) {
+            return undated;
+        }
+        return part;
+    }
+
+    /** The part of {@code period} the attestation speaks for when it stands in for the period, else {@code null}. */
+    private static Period measured(Attestation a, Period period) {
+        return a.period() == null || a.period().equals(period) ? null : a.period();
     }
 }

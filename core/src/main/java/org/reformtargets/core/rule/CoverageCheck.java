@@ -2,8 +2,11 @@ package org.reformtargets.core.rule;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.reformtargets.core.Event;
@@ -16,6 +19,8 @@ import org.reformtargets.core.internal.UnitView;
 /**
  * Coverage of a unit's sub-units by its inspections: how many distinct sub-units were the subject
  * of one, over the period or in each quarter. Repeated inspections of one sub-unit count once.
+ * Shares are of the direct sub-units; {@link QuarterlyCoverage#atLeastUnitsUnder} counts distinct
+ * units anywhere under the unit (sub-units, their offices and stations).
  */
 public final class CoverageCheck {
 
@@ -38,7 +43,7 @@ public final class CoverageCheck {
             noSubUnits(threshold);
             return;
         }
-        int k = covered(period).size();
+        int k = covered(period, false).size();
         BigInteger needed = Ratio.neededForAtLeast(n, percent);
         boolean met = BigInteger.valueOf(k).compareTo(needed) >= 0;
         long gap = met ? 0 : needed.longValueExact() - k;
@@ -76,7 +81,22 @@ public final class CoverageCheck {
             String fewerVi = n < count ? " (đơn vị chỉ có " + n + " đơn vị trực thuộc nên phải kiểm tra tất cả)" : "";
             String fewerEn = n < count ? " (all " + n + ", as the unit has fewer)" : "";
             judge(Math.min(count, n), ">= " + count + " per quarter", "ít nhất " + count + " đơn vị mỗi quý" + fewerVi,
-                    "at least " + count + " sub-units each quarter" + fewerEn, false);
+                    "at least " + count + " sub-units each quarter" + fewerEn, false, false);
+        }
+
+        /**
+         * Ends the check: at least {@code count} distinct units anywhere under the unit (its
+         * sub-units and the units under them, "thuộc thẩm quyền quản lý") in every quarter, or all
+         * of them where there are fewer.
+         */
+        public void atLeastUnitsUnder(int count) {
+            check.states(() -> requirement(BigDecimal.valueOf(count), TargetSpec.Scale.COUNT, TargetSpec.Cadence.QUARTER));
+            int n = under().size();
+            String fewerVi = n < count ? " (chỉ có " + n + " đơn vị thuộc quyền quản lý nên phải kiểm tra tất cả)" : "";
+            String fewerEn = n < count ? " (all " + n + ", as there are fewer)" : "";
+            judge(Math.min(count, n), ">= " + count + " per quarter",
+                    "ít nhất " + count + " đơn vị thuộc quyền quản lý mỗi quý" + fewerVi,
+                    "at least " + count + " units under it each quarter" + fewerEn, false, true);
         }
 
         /** Ends the check: at least {@code percent} of the sub-units, distinct, in every quarter. */
@@ -86,12 +106,15 @@ public final class CoverageCheck {
             int n = check.unit.subUnits().size();
             judge(n == 0 ? 0 : Ratio.neededForAtLeast(n, percent).intValueExact(), ">= " + percent + " per quarter",
                     "ít nhất " + Texts.threshold(percent, true) + " đơn vị trực thuộc mỗi quý",
-                    "at least " + Texts.threshold(percent, false) + " of sub-units each quarter", true);
+                    "at least " + Texts.threshold(percent, false) + " of sub-units each quarter", true, false);
         }
 
-        private void judge(int required, String threshold, String targetVi, String targetEn, boolean share) {
+        private void judge(int required, String threshold, String targetVi, String targetEn, boolean share,
+                           boolean anywhere) {
             Period period = check.run.period();
-            int n = check.unit.subUnits().size();
+            int n = anywhere ? under().size() : check.unit.subUnits().size();
+            String unitsVi = anywhere ? " đơn vị thuộc quyền quản lý" : " đơn vị trực thuộc";
+            String unitsEn = anywhere ? " units under it" : " sub-units";
             if (n == 0) {
                 noSubUnits(threshold);
                 return;
@@ -106,7 +129,7 @@ public final class CoverageCheck {
                     continue;
                 }
                 due++;
-                int k = covered(q).size();
+                int k = covered(q, anywhere).size();
                 least = Math.min(least, k);
                 if (k < required) {
                     gap += required - k;
@@ -126,11 +149,11 @@ public final class CoverageCheck {
             String actual = share ? Texts.actualPercent(Ratio.percent(least, n)) : Integer.toString(least);
             check.emit(null, status, actual, threshold, gap, null,
                     Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": ít nhất " + least + "/" + n
-                            + " đơn vị trực thuộc mỗi quý trong " + due + " quý đã qua, chỉ tiêu " + targetVi + ": "
+                            + unitsVi + " mỗi quý trong " + due + " quý đã qua, chỉ tiêu " + targetVi + ": "
                             + (gap == 0 ? status.vi() : status.vi() + " (" + String.join("; ", shortVi)
                             + "), cần kiểm tra thêm " + gap + " lượt đơn vị") + ".",
                     Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered at least " + least + " of "
-                            + n + " sub-units in each of the " + due + " quarters due, against " + targetEn + ": "
+                            + n + unitsEn + " in each of the " + due + " quarters due, against " + targetEn + ": "
                             + (gap == 0 ? status.en() : status.en() + " (" + String.join("; ", shortEn) + "), "
                             + gap + " more sub-unit inspection" + (gap == 1 ? "" : "s") + " needed") + ".");
         }
@@ -141,10 +164,27 @@ public final class CoverageCheck {
                 .compared(TargetSpec.Comparison.AT_LEAST, threshold, scale).every(cadence);
     }
 
-    private Set<String> covered(Period within) {
+    /** The ids of the units anywhere under the evaluated unit, each once. */
+    private Set<String> under() {
+        Set<String> ids = new LinkedHashSet<>();
+        Deque<UnitView> todo = new ArrayDeque<>(check.unit.subUnits());
+        while (!todo.isEmpty()) {
+            UnitView u = todo.pop();
+            if (ids.add(u.getId())) {
+                todo.addAll(u.subUnits());
+            }
+        }
+        return ids;
+    }
+
+    private Set<String> covered(Period within, boolean anywhere) {
         Set<String> subs = new HashSet<>();
-        for (UnitView s : check.unit.subUnits()) {
-            subs.add(s.getId());
+        if (anywhere) {
+            subs.addAll(under());
+        } else {
+            for (UnitView s : check.unit.subUnits()) {
+                subs.add(s.getId());
+            }
         }
         Set<String> covered = new HashSet<>();
         for (Term.EventType t : types) {

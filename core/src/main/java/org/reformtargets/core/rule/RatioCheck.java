@@ -46,7 +46,10 @@ public final class RatioCheck {
         return this;
     }
 
-    /** Judges only these fields, separately; without any of them the target does not apply. */
+    /**
+     * Judges only these fields, each separately: a result for every field named, lacking data where
+     * the field is not reported (a field whose denominator is 0 does not apply).
+     */
     public RatioCheck onlyFields(String... fields) {
         perField = true;
         onlyFields = new TreeSet<>(List.of(fields));
@@ -61,7 +64,10 @@ public final class RatioCheck {
         return this;
     }
 
-    /** Adds a second part: the share must also be strictly higher than the previous year's. */
+    /**
+     * Adds a second part: the share must also be strictly higher than the previous year's, except
+     * at the ceiling: a share of 100 % held at 100 % meets it ("cao hơn năm trước" cannot ask more).
+     */
     public RatioCheck alsoAbovePreviousYear() {
         abovePreviousYear = true;
         return this;
@@ -183,18 +189,7 @@ public final class RatioCheck {
         Period period = check.run.period();
         List<String> fields = new ArrayList<>(check.unit.fields(indicator.code(), period));
         if (onlyFields != null) {
-            fields.retainAll(onlyFields);
-            if (fields.isEmpty()) {
-                String vi = String.join(", ", onlyFields.stream().map(f -> check.field(f, true)).toList());
-                String en = String.join(", ", onlyFields.stream().map(f -> check.field(f, false)).toList());
-                check.emit(null, Status.NOT_APPLICABLE, null, null, null, null,
-                        Texts.capitalize(indicator.viCounted()) + ": không có số liệu lĩnh vực " + vi + " "
-                                + Words.periodVi(period) + ", chỉ tiêu không áp dụng.",
-                        Texts.capitalize(indicator.enCounted()) + ": no figure for the fields " + en + " in "
-                                + Words.periodEn(period) + ", so the target does not apply.");
-                return List.of();
-            }
-            return fields;
+            return List.copyOf(onlyFields);
         }
         if (fields.isEmpty() || check.unit.figure(indicator.code(), null, period) != null) {
             fields.add(0, null);
@@ -252,11 +247,17 @@ public final class RatioCheck {
                 bounds.add(Outlooks.Bound.share(prev.numerator(), prev.denominator(), true));
                 BigInteger left = BigInteger.valueOf(n).multiply(BigInteger.valueOf(prev.denominator()));
                 BigInteger right = BigInteger.valueOf(prev.numerator()).multiply(BigInteger.valueOf(d));
-                boolean higher = left.compareTo(right) > 0;
-                BigInteger neededPrev = right.divide(BigInteger.valueOf(prev.denominator())).add(BigInteger.ONE);
+                // at the ceiling nothing is higher: 100 % held at 100 % counts as higher (ADR "ceiling")
+                boolean higher = left.compareTo(right) > 0 || (n == d && prev.numerator() == prev.denominator());
+                BigInteger neededPrev = prev.numerator() == prev.denominator() ? BigInteger.valueOf(d)
+                        : right.divide(BigInteger.valueOf(prev.denominator())).add(BigInteger.ONE);
                 BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
                 noteVi = "; " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true);
                 noteEn = "; " + Words.periodEn(previous) + " had " + Words.pct(prevPct, false);
+                if (higher && left.compareTo(right) == 0) {
+                    noteVi += ", giữ mức tối đa 100% được tính là cao hơn";
+                    noteEn += ", and holding the ceiling of 100% counts as higher";
+                }
                 if (!higher) {
                     Long prevGap = gapTo(neededPrev, n, d);
                     gap = status == Status.MET ? prevGap : (gap == null || prevGap == null ? null : Math.max(gap, prevGap));

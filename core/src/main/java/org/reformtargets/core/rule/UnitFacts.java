@@ -31,6 +31,20 @@ public interface UnitFacts {
     /** The parent unit's id, or {@code null}. */
     String getParent();
 
+    /**
+     * The parent unit's level, or {@code null} without a parent: {@code parentLevel == Level.DEPARTMENT}
+     * binds the offices directly under a department, not the stations of a sub-department.
+     */
+    default Level getParentLevel() {
+        return null;
+    }
+
+    /** The code of the parent unit's level, or {@code null}: as {@link #getLevelCode()} for {@link #getParentLevel()}. */
+    default String getParentLevelCode() {
+        Level level = getParentLevel();
+        return level == null ? null : level.code();
+    }
+
     /** How many units have this one as their parent. */
     int getSubUnitCount();
 

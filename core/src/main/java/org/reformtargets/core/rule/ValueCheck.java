@@ -2,6 +2,7 @@ package org.reformtargets.core.rule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -12,7 +13,8 @@ import org.reformtargets.core.internal.UnitView.Figure;
 /**
  * A target on a plain figure (a count of procedures, a headcount) for the evaluated period,
  * decided in exact decimal arithmetic. End it with {@link #atLeast}, {@link #atMost},
- * {@link #risesByPercent} or {@link #atMostPercentOfYear}.
+ * {@link #risesByPercent}, {@link #atMostPercentOfYear}, {@link #atMostInLatestPeriod} or
+ * {@link #atMostInEveryPeriod}.
  */
 public final class ValueCheck {
 
@@ -142,6 +144,97 @@ public final class ValueCheck {
                         + (met ? status.en() : status.en() + ", " + Texts.count(gap, false) + " too many") + ".");
     }
 
+    /**
+     * Ends the check: a state reached by the end of the period ("đến hết năm 2022 không …"), judged
+     * on the last reported sub-period of the period (the latest-ending measurement within it, the
+     * shortest among those ending together; the whole period's only when nothing shorter ends as
+     * late): its figure must be at most {@code limit}.
+     */
+    public void atMostInLatestPeriod(String limit) {
+        BigDecimal l = Ratio.threshold(limit);
+        check.states(() -> requirement(TargetSpec.Kind.VALUE, TargetSpec.Comparison.AT_MOST, l, TargetSpec.Scale.NUMBER));
+        Period period = check.run.period();
+        String threshold = "<= " + limit + " in the last period reported";
+        String subjectVi = Texts.capitalize(indicator.viCounted());
+        String subjectEn = Texts.capitalize(indicator.enCounted());
+        String targetVi = "chỉ tiêu đến hết " + Words.periodVi(period) + " tối đa " + Texts.decimal(l, true);
+        String targetEn = "a target of at most " + Texts.decimal(l, false) + " by the end of " + Words.periodEn(period);
+        List<Measurement> reported = check.unit.within(indicator.code(), null, period);
+        if (reported.isEmpty()) {
+            emitInsufficient(threshold, subjectVi + ": chưa có số liệu kỳ nào của " + Words.periodVi(period) + "; " + targetVi,
+                    subjectEn + ": no figure for any part of " + Words.periodEn(period) + " was given; the target is "
+                            + targetEn.substring("a target of ".length()));
+            return;
+        }
+        Measurement last = reported.get(0);
+        BigDecimal v = last.value();
+        boolean met = v.compareTo(l) <= 0;
+        Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(v.subtract(l));
+        Status status = met ? Status.MET : Status.NOT_MET;
+        Period measured = last.period().equals(period) ? null : last.period();
+        String whichVi = check.run.asOf().isBefore(period.end()) ? "kỳ báo cáo gần nhất" : "kỳ báo cáo cuối cùng";
+        String whichEn = check.run.asOf().isBefore(period.end()) ? "the latest period reported" : "the last period reported";
+        // once the period has ended its last reported sub-period is the one judged: final
+        check.emitSettled(null, status, v.toPlainString(), threshold, gap, measured, period.endedBy(check.run.asOf()),
+                subjectVi + ": " + whichVi + " (" + Words.periodVi(last.period()) + ") là " + Texts.decimal(v, true) + ", "
+                        + targetVi + ": " + overVi(status, gap) + ".",
+                subjectEn + ": " + Texts.decimal(v, false) + " in " + whichEn + " (" + Words.periodEn(last.period())
+                        + ") against " + targetEn + ": " + overEn(status, gap) + ".");
+    }
+
+    /**
+     * Ends the check: a state held throughout the period: the figure of every reported sub-period
+     * within it (and of the whole period, if reported) must be at most {@code limit}. One over the
+     * limit settles the target as not met at once; the gap is the largest excess.
+     */
+    public void atMostInEveryPeriod(String limit) {
+        BigDecimal l = Ratio.threshold(limit);
+        check.states(() -> requirement(TargetSpec.Kind.VALUE, TargetSpec.Comparison.AT_MOST, l, TargetSpec.Scale.NUMBER));
+        Period period = check.run.period();
+        String threshold = "<= " + limit + " in every period reported";
+        String subjectVi = Texts.capitalize(indicator.viCounted());
+        String subjectEn = Texts.capitalize(indicator.enCounted());
+        String targetVi = "chỉ tiêu mọi kỳ của " + Words.periodVi(period) + " tối đa " + Texts.decimal(l, true);
+        String targetEn = "a target of at most " + Texts.decimal(l, false) + " in every period of " + Words.periodEn(period);
+        List<Measurement> reported = check.unit.within(indicator.code(), null, period);
+        if (reported.isEmpty()) {
+            emitInsufficient(threshold, subjectVi + ": chưa có số liệu kỳ nào của " + Words.periodVi(period) + "; " + targetVi,
+                    subjectEn + ": no figure for any part of " + Words.periodEn(period) + " was given; the target is "
+                            + targetEn.substring("a target of ".length()));
+            return;
+        }
+        reported = new java.util.ArrayList<>(reported);
+        reported.sort(java.util.Comparator.comparing((Measurement m) -> m.period().start())
+                .thenComparing(m -> m.period().end()));
+        BigDecimal worst = null;
+        java.util.List<String> exceedVi = new java.util.ArrayList<>();
+        java.util.List<String> exceedEn = new java.util.ArrayList<>();
+        java.util.List<String> allVi = new java.util.ArrayList<>();
+        java.util.List<String> allEn = new java.util.ArrayList<>();
+        for (Measurement m : reported) {
+            BigDecimal v = m.value();
+            worst = worst == null || v.compareTo(worst) > 0 ? v : worst;
+            allVi.add(Words.periodVi(m.period()));
+            allEn.add(Words.periodEn(m.period()));
+            if (v.compareTo(l) > 0) {
+                exceedVi.add(Words.periodVi(m.period()) + " (" + Texts.decimal(v, true) + ")");
+                exceedEn.add(Words.periodEn(m.period()) + " (" + Texts.decimal(v, false) + ")");
+            }
+        }
+        boolean met = exceedVi.isEmpty();
+        Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(worst.subtract(l));
+        Status status = met ? Status.MET : Status.NOT_MET;
+        int k = reported.size();
+        check.emitSettled(null, status, worst.toPlainString(), threshold, gap, null, !met,
+                subjectVi + " " + Words.periodVi(period) + ": " + k + " kỳ đã báo cáo (" + String.join(", ", allVi) + ")"
+                        + (met ? ", không kỳ nào vượt " + Texts.decimal(l, true)
+                        : ", vượt ở " + String.join(", ", exceedVi)) + ", " + targetVi + ": " + overVi(status, gap) + ".",
+                subjectEn + " in " + Words.periodEn(period) + ": " + k + " period" + (k == 1 ? "" : "s") + " reported ("
+                        + String.join(", ", allEn) + ")" + (met ? ", none above " + Texts.decimal(l, false)
+                        : ", above it in " + String.join(", ", exceedEn)) + ", against " + targetEn + ": "
+                        + overEn(status, gap) + ".");
+    }
+
     private TargetSpec.Requirement requirement(TargetSpec.Kind kind, TargetSpec.Comparison comparison, BigDecimal threshold,
                                                TargetSpec.Scale scale) {
         return TargetSpec.Requirement.of(kind, java.util.List.of(indicator.code())).compared(comparison, threshold, scale);
@@ -195,6 +288,15 @@ public final class ValueCheck {
     private void emitInsufficient(String threshold, String vi, String en) {
         check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
                 vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+    }
+
+    /** The verdict on a figure over its limit: by how much. */
+    private static String overVi(Status status, Long gap) {
+        return status == Status.NOT_MET && gap != null ? "chưa đạt, vượt " + Texts.count(gap, true) : status.vi();
+    }
+
+    private static String overEn(Status status, Long gap) {
+        return status == Status.NOT_MET && gap != null ? "not met, " + Texts.count(gap, false) + " too many" : status.en();
     }
 
     private static String verdictVi(Status status, Long gap) {

@@ -135,7 +135,8 @@ class RuleGrammarTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "level == Level.DEPARTMENT", "level != Level.OFFICE", "id == \"snn\"",
             "parent == null", "parent != \"snn\"", "subUnitCount > 0", "subUnitCount <= 10",
-            "level == Level.SUB_DEPARTMENT, subUnitCount >= 2", "(level == Level.DEPARTMENT || id == \"x\") && subUnitCount < 3"})
+            "level == Level.SUB_DEPARTMENT, subUnitCount >= 2", "(level == Level.DEPARTMENT || id == \"x\") && subUnitCount < 3",
+            "level == Level.OFFICE, parentLevel == Level.DEPARTMENT", "parentLevel != Level.SUB_DEPARTMENT"})
     void comparisonsOfTheListedPropertiesWithLiteralsAreAccepted(String constraint) {
         assertEquals(List.of(), condition(constraint), constraint);
     }
@@ -151,7 +152,7 @@ class RuleGrammarTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"level == \"DEPARTMENT\"", "level == Level.HAMLET", "id == 5", "subUnitCount == \"2\"",
-            "id == parent", "level < Level.OFFICE", "subUnitCount > 1 + 1", "id == null"})
+            "id == parent", "level < Level.OFFICE", "parentLevel == \"DEPARTMENT\"", "parentLevel > Level.OFFICE", "subUnitCount > 1 + 1", "id == null"})
     void aComparisonWithTheWrongKindOfValueIsRefused(String constraint) {
         Problem p = only(condition(constraint));
 

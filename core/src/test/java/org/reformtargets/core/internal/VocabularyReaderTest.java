@@ -213,7 +213,7 @@ class VocabularyReaderTest {
     @Test
     void aStandardCodeDeclaredIdenticallyIsAcceptedDifferentlyRefused() {
         String same = "{\"indicators\": [{\"code\": \"staff.headcount\", \"kind\": \"level\","
-                + " \"counted\": {\"vi\": \"biên chế\", \"en\": \"headcount\"}}]}";
+                + " \"counted\": {\"vi\": \"biên chế được giao\", \"en\": \"assigned staffing quota\"}}]}";
         assertEquals(List.of(), problems(same));
         refused("{\n\"indicators\": [\n  {\"code\": \"staff.headcount\", \"kind\": \"count\","
                         + " \"counted\": {\"vi\": \"biên chế\", \"en\": \"staff\"}}]}", "indicators[0]", 3, 3,

@@ -17,16 +17,20 @@ import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetResult;
 import org.reformtargets.rules.y2020.Given;
 
-/** binh-thuan-qlcl/2021 … 2025: each year holds exactly the catalogue's targets of that year, for sub-departments. */
+/**
+ * binh-thuan-qlcl/2021 … 2025: each year holds exactly the catalogue's targets of that year, for the
+ * sub-department, and office-tasks for its offices.
+ */
 class BinhThuanTargetsPerYearTest {
 
-    static final List<String> YEARLY = List.of("initiative", "on-time", "training-attendance");
+    /** common/yearly.drl: procedure information public every year (II.2.a, the Appendix), on time, training, initiative. */
+    static final List<String> YEARLY = List.of("initiative", "on-time", "procedure-info-public", "training-attendance");
     static final List<String> DIGITAL = List.of("digitized-dossiers", "electronic-transfer", "mobile-level4",
-            "no-resubmission", "work-records-online");
+            "no-paper-dossiers", "no-resubmission", "work-records-online");
 
     static Stream<Arguments> years() {
         return Stream.of(
-                Arguments.of(2021, List.of("forms-templated", "procedure-info-public", "milestones")),
+                Arguments.of(2021, List.of("forms-templated", "milestones")),
                 Arguments.of(2022, List.of("electronic-processes", "no-paper-dossiers")),
                 Arguments.of(2023, DIGITAL),
                 Arguments.of(2024, DIGITAL),
@@ -39,7 +43,9 @@ class BinhThuanTargetsPerYearTest {
         RuleSet rules = RuleSet.load("binh-thuan-qlcl", year);
         TreeSet<String> expected = new TreeSet<>();
         Stream.concat(YEARLY.stream(), ofTheYear.stream()).forEach(t -> expected.add("binh-thuan-qlcl/" + year + "/" + t));
-        assertEquals(List.copyOf(expected), rules.targets());
+        TreeSet<String> all = new TreeSet<>(expected);
+        all.add("binh-thuan-qlcl/" + year + "/office-tasks");
+        assertEquals(List.copyOf(all), rules.targets());
 
         assertEquals("binh-thuan-qlcl/" + year, rules.id());
         assertEquals("1.0.0", rules.version());
@@ -50,9 +56,14 @@ class BinhThuanTargetsPerYearTest {
         Evaluation e = Given.asOf(year + "-12-31")
                 .unit("snn", Level.DEPARTMENT)
                 .unit("cc", Level.SUB_DEPARTMENT, "snn")
+                .unit("phong", Level.OFFICE, "cc")
+                .unit("phong-so", Level.OFFICE, "snn")
                 .evaluatedBy(rules);
-        assertEquals(List.of(), e.resultsFor("snn"), "the plan binds the sub-department only");
+        assertEquals(List.of(), e.resultsFor("snn"), "the plan binds the sub-department and its offices only");
+        assertEquals(List.of(), e.resultsFor("phong-so"), "an office of the department is not the sub-department's");
         assertEquals(List.copyOf(expected), e.resultsFor("cc").stream().map(TargetResult::target).toList());
+        assertEquals(List.of("binh-thuan-qlcl/" + year + "/office-tasks"),
+                e.resultsFor("phong").stream().map(TargetResult::target).toList(), "III.3: the offices' tasks");
         for (TargetResult r : e.results()) {
             assertEquals("004_0498704f6e7d4cd6.txt", r.source().document(), r.target());
             assertEquals(Period.year(year), r.period());

@@ -87,9 +87,9 @@ class BundledYearsDiffTest {
 
     @Test
     void hcmTheNine2021TargetsAreAddedAtBothLevels() {
-        Set<String> added = Set.of("e-payment-edu-health", "early-resolution", "iso9001", "online-procedures-growth",
-                "online-rate-growth", "periodic-inspection", "propaganda-product", "quarterly-dialogue",
-                "surprise-inspection", "survey-results-quarterly");
+        Set<String> added = Set.of("e-payment-edu-health", "early-resolution", "online-procedures-growth",
+                "online-rate-growth", "periodic-inspection", "propaganda-product", "propaganda-section",
+                "quarterly-dialogue", "surprise-inspection", "survey-results-quarterly");
 
         assertEquals(added, targets(hcm, Change.ADDED));
         for (String t : added) {
@@ -104,8 +104,8 @@ class BundledYearsDiffTest {
     void hcmThe2020TargetsNotIn2021AreRemoved() {
         assertEquals(Set.of("apology-letters", "electronic-documents", "inspection-coverage", "job-position-structure",
                 "official-email", "online-dossiers", "par-index-class", "portal-on-time", "postal-dossiers",
-                "quarterly-review", "reports-on-time", "staff-reduction", "staff-standards", "survey-coverage",
-                "survey-results-monthly"), targets(hcm, Change.REMOVED));
+                "procedures-published", "quarterly-review", "reports-on-time", "staff-reduction", "staff-standards",
+                "sub-unit-reform-plan", "survey-coverage", "survey-results-monthly"), targets(hcm, Change.REMOVED));
         assertEquals(Change.REMOVED, entry(hcm, "portal-on-time", Level.SUB_DEPARTMENT).change());
     }
 
@@ -119,15 +119,16 @@ class BundledYearsDiffTest {
     void hcmTheDepartmentDemandsBothYearsShareUnchangedAreFeedbackInitiativesAndSurveyDesks() {
         assertEquals(Set.of("feedback-handled", "initiative-per-unit", "receiving-units-survey"),
                 targets(hcm, Change.UNCHANGED));
-        assertEquals(Map.of(Change.LOOSENED, 2, Change.LEVEL_CHANGED, 6, Change.CHANGED, 1, Change.REMOVED, 15,
+        // iso9001 is in both years now: 2020 keeps the system maintained (II.2.7.đ), 2021 converts it (item 8)
+        assertEquals(Map.of(Change.LOOSENED, 2, Change.LEVEL_CHANGED, 6, Change.CHANGED, 3, Change.REMOVED, 24,
                 Change.ADDED, 20, Change.UNCHANGED, 3), hcm.counts());
     }
 
     @Test
-    void binhThuanElectronicProcessesAndNoPaperDossiersAreRemoved() {
-        assertEquals(Set.of("electronic-processes", "no-paper-dossiers"), targets(binhThuan, Change.REMOVED));
-        assertEquals("VALUE dossiers.paper_for_online_procedures <= 0",
-                entry(binhThuan, "no-paper-dossiers", Level.SUB_DEPARTMENT).details().get(0));
+    void binhThuanElectronicProcessesAreRemovedAndNoPaperDossiersHeldFrom2023() {
+        assertEquals(Set.of("electronic-processes"), targets(binhThuan, Change.REMOVED));
+        // reached by the end of 2022 (the last period), held in every period from 2023: the rule changes
+        assertEquals(Change.CHANGED, entry(binhThuan, "no-paper-dossiers", Level.SUB_DEPARTMENT).change());
     }
 
     @Test
@@ -142,15 +143,20 @@ class BundledYearsDiffTest {
 
     @Test
     void binhThuanTheYearlyTargetsAreUnchanged() {
-        assertEquals(Set.of("initiative", "on-time", "training-attendance"), targets(binhThuan, Change.UNCHANGED));
-        assertEquals(Map.of(Change.REMOVED, 2, Change.ADDED, 5, Change.UNCHANGED, 3), binhThuan.counts());
+        assertEquals(Set.of("initiative", "on-time", "procedure-info-public", "training-attendance"),
+                targets(binhThuan, Change.UNCHANGED));
+        // office-tasks moves its deadline to the end of its year; no-paper-dossiers changes its reading
+        assertEquals(Map.of(Change.REMOVED, 1, Change.ADDED, 5, Change.UNCHANGED, 4, Change.CHANGED, 2),
+                binhThuan.counts());
     }
 
     @Test
-    void binhThuan2023To2025ShareTheirRulesSoNothingChanges() {
+    void binhThuan2023To2025ShareTheirRulesSoOnlyTheOfficesYearEndMoves() {
         RuleSetDiff diff = RuleSetDiff.between(RuleSet.load("binh-thuan-qlcl/2023"), RuleSet.load("binh-thuan-qlcl/2025"));
 
-        assertEquals(List.of(), diff.changes());
-        assertEquals(8, diff.entries().size());
+        assertEquals(List.of("office-tasks"), diff.changes().stream().map(Entry::target).toList());
+        assertEquals(List.of("deadline by 2023-12-31 → by 2025-12-31 (the same day of its year: late from 1 January)"),
+                diff.changes().get(0).details());
+        assertEquals(11, diff.entries().size());
     }
 }

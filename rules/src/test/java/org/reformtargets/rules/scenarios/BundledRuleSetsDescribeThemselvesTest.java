@@ -132,9 +132,16 @@ class BundledRuleSetsDescribeThemselvesTest {
             assertEquals(Kind.SHARE, onTime.kind(), id);
             assertEquals(0, new BigDecimal("98").compareTo(onTime.threshold()), id);
             assertTrue(onTime.abovePreviousYear(), id);
-            assertFalse(RuleSet.load(id, LOADER).describe().stream().anyMatch(s -> s.level() != Level.SUB_DEPARTMENT), id);
+            // the plan binds the sub-department, and its offices for their assigned tasks (III.3)
+            List<org.reformtargets.core.TargetSpec> specs = RuleSet.load(id, LOADER).describe();
+            assertEquals(List.of(id + "/office-tasks"), specs.stream()
+                    .filter(s -> s.level() != Level.SUB_DEPARTMENT).map(s -> s.target()).toList(), id);
+            assertEquals(Level.SUB_DEPARTMENT, specs.stream().filter(s -> s.level() == Level.OFFICE)
+                    .findFirst().orElseThrow().parentLevel(), id);
+            assertEquals(Kind.SHARE, at(id, "procedure-info-public", Level.SUB_DEPARTMENT).kind(), id);
         }
         assertEquals(Kind.SHARE, at("binh-thuan-qlcl/2023", "digitized-dossiers", Level.SUB_DEPARTMENT).kind());
         assertEquals(Kind.VALUE, at("binh-thuan-qlcl/2022", "no-paper-dossiers", Level.SUB_DEPARTMENT).kind());
+        assertEquals(Kind.VALUE, at("binh-thuan-qlcl/2025", "no-paper-dossiers", Level.SUB_DEPARTMENT).kind());
     }
 }

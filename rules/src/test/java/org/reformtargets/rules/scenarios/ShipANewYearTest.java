@@ -92,7 +92,7 @@ class ShipANewYearTest {
         ValidationReport first = validator.validate(dir);
         assertEquals(1, first.exitCode());
         assertEquals(Set.of("target-id"), codes(first, Severity.ERROR), first::render);
-        assertEquals(32, first.findings(Severity.ERROR).size(), "one per rule");
+        assertEquals(34, first.findings(Severity.ERROR).size(), "one per rule");
         assertTrue(first.findings(Severity.ERROR).stream().allMatch(f -> f.file().endsWith(".drl") && f.line() > 0));
 
         // 2. the target ids: the rule set compiles, and the deadline of last year stands out

@@ -23,10 +23,16 @@ class HcmAgri2020RuleSetTest {
 
     static final List<String> DEPARTMENT_TARGETS = List.of(
             "apology-letters", "electronic-documents", "feedback-handled", "initiative-per-unit", "inspection-coverage",
-            "job-position-structure", "official-email", "on-time-per-field", "online-dossiers", "par-index-class",
-            "postal-dossiers", "quarterly-review", "receiving-units-survey", "satisfaction", "staff-reduction",
-            "staff-standards", "survey-coverage", "survey-results-monthly", "tasks-by-deadline");
-    static final List<String> SUB_DEPARTMENT_TARGETS = List.of("portal-on-time", "reports-on-time");
+            "iso9001", "job-position-structure", "official-email", "on-time-per-field", "online-dossiers",
+            "par-index-class", "postal-dossiers", "procedures-published", "quarterly-review", "receiving-units-survey",
+            "satisfaction", "staff-reduction", "staff-standards", "survey-coverage", "survey-results-monthly",
+            "tasks-by-deadline");
+    /** App.1 3.6, 3.9, 3.12, 8.1, II.2.1.f, II.2.7.đ and V.1.g name the sub-departments too. */
+    static final List<String> SUB_DEPARTMENT_TARGETS = List.of("iso9001", "online-dossiers", "portal-on-time",
+            "postal-dossiers", "procedures-published", "quarterly-review", "reports-on-time", "sub-unit-reform-plan",
+            "survey-coverage");
+    /** V.1.g binds the offices directly under the department (Văn phòng Sở, Văn phòng Điều phối NTM, Ban QLDA). */
+    static final List<String> DEPARTMENT_OFFICE_TARGETS = List.of("reports-on-time", "sub-unit-reform-plan");
 
     static final Map<String, String> CLAUSES = Map.ofEntries(
             Map.entry("tasks-by-deadline", "I.2.1"), Map.entry("par-index-class", "I.2.1"),
@@ -39,7 +45,9 @@ class HcmAgri2020RuleSetTest {
             Map.entry("inspection-coverage", "I.2.9, II.2.1.b, App.1 1.3"),
             Map.entry("staff-reduction", "II.2.4.c, App.1 4.5"), Map.entry("survey-coverage", "II.2.8.a, App.1 8.1"),
             Map.entry("staff-standards", "II.2.5.a, App.1 5.2"), Map.entry("quarterly-review", "II.2.1.f"),
-            Map.entry("portal-on-time", "App.1 3.12"), Map.entry("reports-on-time", "V.1.g"));
+            Map.entry("portal-on-time", "App.1 3.12"), Map.entry("reports-on-time", "V.1.g"),
+            Map.entry("procedures-published", "II.2.3.a, App.1 3.9"), Map.entry("sub-unit-reform-plan", "V.1.g"),
+            Map.entry("iso9001", "II.2.7.đ"));
 
     private static RuleSet rules;
     private static Evaluation empty;
@@ -51,15 +59,16 @@ class HcmAgri2020RuleSetTest {
                 .unit("snn", Level.DEPARTMENT)
                 .unit("cc", Level.SUB_DEPARTMENT, "snn")
                 .unit("tram", Level.OFFICE, "cc")
+                .unit("van-phong", Level.OFFICE, "snn")
                 .evaluatedBy(rules);
     }
 
     @Test
-    void theRuleSetHoldsExactlyThe21CatalogueTargets() {
+    void theRuleSetHoldsExactlyThe24CatalogueTargets() {
         TreeSet<String> expected = new TreeSet<>();
         DEPARTMENT_TARGETS.forEach(t -> expected.add("hcm-agri/2020/" + t));
         SUB_DEPARTMENT_TARGETS.forEach(t -> expected.add("hcm-agri/2020/" + t));
-        assertEquals(21, expected.size());
+        assertEquals(24, expected.size());
         assertEquals(List.copyOf(expected), rules.targets());
     }
 
@@ -74,9 +83,10 @@ class HcmAgri2020RuleSetTest {
     }
 
     @Test
-    void departmentTargetsBindTheDepartmentAndTheTwoReportingTargetsTheSubDepartment() {
+    void eachTargetBindsTheLevelsItsClauseNamesAndAStationOfASubDepartmentNone() {
         assertEquals(DEPARTMENT_TARGETS, targetsOf("snn"));
         assertEquals(SUB_DEPARTMENT_TARGETS, targetsOf("cc"));
+        assertEquals(DEPARTMENT_OFFICE_TARGETS, targetsOf("van-phong"));
         assertEquals(List.of(), targetsOf("tram"));
     }
 
@@ -91,7 +101,8 @@ class HcmAgri2020RuleSetTest {
 
     @Test
     void theAmbiguousClausesCarryTheirReading() {
-        for (String t : List.of("inspection-coverage", "satisfaction", "tasks-by-deadline", "reports-on-time", "par-index-class")) {
+        for (String t : List.of("inspection-coverage", "satisfaction", "tasks-by-deadline", "reports-on-time", "par-index-class",
+                "staff-reduction", "sub-unit-reform-plan", "iso9001", "procedures-published")) {
             TargetResult r = empty.results().stream().filter(x -> x.target().equals("hcm-agri/2020/" + t))
                     .findFirst().orElseThrow();
             assertNotNull(r.source().reading(), t);
@@ -111,10 +122,12 @@ class HcmAgri2020RuleSetTest {
         List<String> notMet = empty.results().stream()
                 .filter(r -> r.status() == org.reformtargets.core.Status.NOT_MET)
                 .map(r -> r.target().substring("hcm-agri/2020/".length())).sorted().toList();
-        assertEquals(List.of("initiative-per-unit", "inspection-coverage", "quarterly-review", "reports-on-time",
+        // quarterly-review and the plan bind the sub-department too, reports and the plan the department's office
+        assertEquals(List.of("initiative-per-unit", "inspection-coverage", "quarterly-review", "quarterly-review",
+                "reports-on-time", "reports-on-time", "sub-unit-reform-plan", "sub-unit-reform-plan",
                 "survey-results-monthly"), notMet);
         assertEquals(0, empty.summary().get(org.reformtargets.core.Status.MET));
-        assertEquals(16, empty.summary().get(org.reformtargets.core.Status.INSUFFICIENT_DATA));
+        assertEquals(23, empty.summary().get(org.reformtargets.core.Status.INSUFFICIENT_DATA));
     }
 
     private static List<String> targetsOf(String unit) {
