@@ -111,12 +111,14 @@ public final class TasksCheck {
         String subjectVi = Texts.capitalize(indicator.viCounted());
         String subjectEn = Texts.capitalize(indicator.enCounted());
         Figure figure = check.unit.figure(RATIO, null, period);
-        if (figure == null) {
+        if (figure == null || !figure.complete()) {
+            // no figure, or sub-periods that leave a gap or disagree: the months are named
+            String[] why = figure == null ? null : Words.incomplete(period, figure);
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                    subjectVi + ": chưa có số liệu " + Words.periodVi(period) + "; " + targetVi + ": "
-                            + Status.INSUFFICIENT_DATA.vi() + ".",
-                    subjectEn + ": no figure for " + Words.periodEn(period) + " was given, "
-                            + targetEn + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+                    subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0]) + "; "
+                            + targetVi + ": " + Status.INSUFFICIENT_DATA.vi() + ".",
+                    subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
+                            + ", " + targetEn + ": " + Status.INSUFFICIENT_DATA.en() + ".");
             return;
         }
         Measurement m = figure.measurement();

@@ -62,11 +62,15 @@ class HcmAgri2020MidYearReportTest {
     }
 
     @Test
-    void beforeTheYearEndsOnlyAMissedDeadlineIsFinal() {
+    void beforeTheYearEndsOnlyAMissedDeadlineOrAShareOutOfReachIsFinal() {
+        java.util.Set<String> deadlines = java.util.Set.of("hcm-agri/2020/reports-on-time",
+                "hcm-agri/2020/sub-unit-reform-plan", "hcm-agri/2020/tasks-by-deadline");
         for (TargetResult r : evaluation.results()) {
             if (r.isFinal()) {
-                assertEquals("hcm-agri/2020/reports-on-time", r.target(), r.message()::en);
                 assertEquals(Status.NOT_MET, r.status(), r.message()::en);
+                boolean outOfReach = r.outlook() != null
+                        && r.outlook().status() == org.reformtargets.core.Outlook.Standing.OUT_OF_REACH;
+                assertTrue(deadlines.contains(r.target()) || outOfReach, r.message()::en);
             }
         }
     }
