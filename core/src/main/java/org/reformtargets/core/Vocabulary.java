@@ -229,16 +229,31 @@ public final class Vocabulary {
 
     /** What an indicator's figure is. */
     public enum IndicatorKind {
-        /** A share: a numerator of successes out of a denominator of cases, both whole counts. */
+        /**
+         * A share of the cases of the period: a numerator of successes out of a denominator of
+         * cases (dossiers resolved, survey forms), both whole counts; sub-periods add up to the year.
+         */
         @JsonProperty("ratio") RATIO,
+        /**
+         * A share of a stock read at the end of the period (procedures published in full, staff
+         * using official e-mail, units using e-payment): a numerator out of a denominator like a
+         * ratio, but the year's figure is the last one reported, never a sum of sub-periods (the
+         * same procedures would count twice), and no outlook is given (a stock can move either way).
+         */
+        @JsonProperty("coverage") COVERAGE,
         /** An additive value counted over the period (dossiers received, paper dossiers accepted): the quarters add up to the year. */
         @JsonProperty("count") COUNT,
         /** A stock read at the end of the period (headcount, procedures offered online): the year's figure is the last one. */
         @JsonProperty("level") LEVEL;
 
-        /** The word a vocabulary file uses: {@code ratio}, {@code count} or {@code level}. */
+        /** The word a vocabulary file uses: {@code ratio}, {@code coverage}, {@code count} or {@code level}. */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether figures of this kind are a numerator out of a denominator (a ratio or a coverage). */
+        public boolean isShare() {
+            return this == RATIO || this == COVERAGE;
         }
     }
 
@@ -246,7 +261,7 @@ public final class Vocabulary {
      * An indicator (chỉ số) of measurements.
      *
      * @param code    the code facts use, such as {@code dossiers.on_time}
-     * @param kind    ratio, count or level
+     * @param kind    ratio, coverage, count or level
      * @param counted what the numerator (or the value) counts
      * @param outOf   what the denominator counts, for a ratio; {@code null} otherwise
      */
@@ -259,14 +274,14 @@ public final class Vocabulary {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(counted, "counted");
-            if ((kind == IndicatorKind.RATIO) != (outOf != null)) {
-                throw new IllegalArgumentException(code + ": a ratio needs outOf, a count or level has none");
+            if (kind.isShare() != (outOf != null)) {
+                throw new IllegalArgumentException(code + ": a ratio or coverage needs outOf, a count or level has none");
             }
         }
 
         /** Whether measurements of it give a numerator and a denominator rather than a value. */
         public boolean isRatio() {
-            return kind == IndicatorKind.RATIO;
+            return kind.isShare();
         }
     }
 

@@ -39,6 +39,8 @@ class VocabularyTest {
         assertEquals(Vocabulary.IndicatorKind.COUNT, v.indicator("dossiers.paper_for_online_procedures").orElseThrow().kind());
         assertEquals(Vocabulary.IndicatorKind.LEVEL, v.indicator("staff.headcount").orElseThrow().kind());
         assertEquals(Vocabulary.IndicatorKind.LEVEL, v.indicator("procedures.online").orElseThrow().kind());
+        assertEquals(Vocabulary.IndicatorKind.COVERAGE, v.indicator("public_service_units.e_payment").orElseThrow().kind());
+        assertTrue(v.indicator("public_service_units.e_payment").orElseThrow().isRatio(), "a coverage has a numerator and a denominator");
     }
 
     @Test

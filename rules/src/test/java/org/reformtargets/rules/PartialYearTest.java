@@ -350,4 +350,44 @@ class PartialYearTest {
                 .isMet().isFinal(false).result().outlook();
         assertEquals(new Outlook(Outlook.Basis.PREVIOUS_YEAR, 10, 10, "100.00", Outlook.Standing.AT_RISK), just);
     }
+
+    // A coverage (a share of a stock: public service units using e-payment) is read at the end of
+    // the last period reported: its quarters never add up, and it has no outlook.
+    final RuleSetVerifier.Selection education = verifier.target("e-payment-edu-health").unit("snn").field("education");
+
+    @Test
+    void aCoverageIsItsLastReportedFigureNotASumOfQuarters() {
+        // summed, 1 of 3 then 3 of 3 would read 4 of 6 (66.67 %); the stock at the end of June is 3 of 3
+        education.given(midYear()
+                        .ratio("snn", "public_service_units.e_payment", "education", "2021-Q1", 1, 3)
+                        .ratio("snn", "public_service_units.e_payment", "education", "2021-Q2", 3, 3))
+                .isMet().isFinal(false).withActual("100.00");
+    }
+
+    @Test
+    void aCoverageBelowItsThresholdMidYearIsNotMetYetAndNeverSettledEarly() {
+        // 2 of 3 at the end of June: not met so far, but units can still adopt e-payment this year
+        TargetResult r = education.given(midYear()
+                        .ratio("snn", "public_service_units.e_payment", "education", "2021-Q1", 3, 3)
+                        .ratio("snn", "public_service_units.e_payment", "education", "2021-Q2", 2, 3))
+                .isNotMet().isFinal(false).result();
+        assertEquals(null, r.outlook(), "a stock has no outlook");
+    }
+
+    @Test
+    void aCoverageOfTheSecondQuarterAloneStandsWithoutTheFirst() {
+        // a flow would lack January to March; a stock read at the end of June needs nothing earlier
+        education.given(midYear().ratio("snn", "public_service_units.e_payment", "education", "2021-Q2", 20, 20))
+                .isMet().isFinal(false);
+    }
+
+    @Test
+    void afterTheYearEndsACoverageNeedsAFigureForTheEndOfTheYear() {
+        education.given(Facts.asOf("2022-01-15").department("snn").subDepartment("cc", "snn")
+                        .ratio("snn", "public_service_units.e_payment", "education", "2021-Q4", 20, 20))
+                .isMet().isFinal(true);
+        education.given(Facts.asOf("2022-01-15").department("snn").subDepartment("cc", "snn")
+                        .ratio("snn", "public_service_units.e_payment", "education", "2021-Q3", 20, 20))
+                .isInsufficient();
+    }
 }

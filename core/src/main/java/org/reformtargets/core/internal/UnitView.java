@@ -257,7 +257,8 @@ public final class UnitView implements UnitFacts {
                 }
             }
         }
-        if (kind == org.reformtargets.core.Vocabulary.IndicatorKind.LEVEL) {
+        if (kind == org.reformtargets.core.Vocabulary.IndicatorKind.LEVEL
+                || kind == org.reformtargets.core.Vocabulary.IndicatorKind.COVERAGE) {
             return latest(parts, measured, from, to);
         }
         Tiling t = Tiling.of(parts, from, to);
@@ -272,7 +273,7 @@ public final class UnitView implements UnitFacts {
         return new Figure(sum, measured, true, soFar(Period.month(year, to)), List.of(), List.of());
     }
 
-    /** A level's figure: the measurement ending last (the same figure when several do). */
+    /** A level's or coverage's figure: the measurement ending last (the same figure when several do). */
     private Figure latest(List<Measurement> parts, Period measured, int from, int to) {
         Measurement best = null;
         boolean differ = false;

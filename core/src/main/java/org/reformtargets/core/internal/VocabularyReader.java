@@ -422,20 +422,21 @@ public final class VocabularyReader {
                 }
                 String code = code(f.code(), path + ".code", CODE, "dossiers.on_time", seen);
                 if (f.kind() == null) {
-                    add(path + ".kind", "is required: ratio (numerator of denominator), count (an additive value)"
-                            + " or level (a stock read at the end of the period)");
+                    add(path + ".kind", "is required: ratio (numerator of denominator, cases of the period),"
+                            + " coverage (numerator of denominator, a stock read at the end of the period),"
+                            + " count (an additive value) or level (a stock read at the end of the period)");
                 }
                 Label counted = label(f.counted(), path + ".counted");
                 Label outOf = null;
-                if (f.kind() == IndicatorKind.RATIO) {
+                if (f.kind() != null && f.kind().isShare()) {
                     outOf = f.outOf() == null ? null : label(f.outOf(), path + ".outOf");
                     if (f.outOf() == null) {
-                        add(path + ".outOf", "is required for a ratio: what the denominator counts");
+                        add(path + ".outOf", "is required for a " + f.kind().word() + ": what the denominator counts");
                     }
                 } else if (f.kind() != null && f.outOf() != null) {
-                    add(path + ".outOf", "is for ratios only: a " + f.kind().word() + " indicator has no denominator");
+                    add(path + ".outOf", "is for ratios and coverages only: a " + f.kind().word() + " indicator has no denominator");
                 }
-                if (code != null && f.kind() != null && counted != null && (outOf != null) == (f.kind() == IndicatorKind.RATIO)) {
+                if (code != null && f.kind() != null && counted != null && (outOf != null) == f.kind().isShare()) {
                     out.add(declared(new IndicatorTerm(code, f.kind(), counted, outOf), code, path));
                 }
             }

@@ -280,7 +280,7 @@ public final class RatioCheck {
         boolean settled = false;
         String outVi = "";
         String outEn = "";
-        Outlooks.Expected e = status == Status.MET || status == Status.NOT_MET
+        Outlooks.Expected e = (status == Status.MET || status == Status.NOT_MET) && !indicator.isCoverage()
                 ? Outlooks.expected(check, indicator.code(), field, figure, true) : null;
         if (e != null) {
             Outlooks.Share share = Outlooks.share(n, d, e, bounds);

@@ -27,6 +27,11 @@ final class Term {
                     t.outOf() == null ? null : t.outOf().vi(), t.outOf() == null ? null : t.outOf().en(), t.kind());
         }
 
+        /** Whether it is a share of a stock (its last figure stands for the period; no outlook). */
+        boolean isCoverage() {
+            return kind == Vocabulary.IndicatorKind.COVERAGE;
+        }
+
         /** Whether it is a count over the period (its sub-periods add up). */
         boolean isCount() {
             return kind == Vocabulary.IndicatorKind.COUNT;

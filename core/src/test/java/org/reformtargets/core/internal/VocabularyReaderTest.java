@@ -108,7 +108,7 @@ class VocabularyReaderTest {
     @Test
     void anUnknownKindIsRefusedWithTheKinds() {
         refused("{\"indicators\": [{\"code\": \"x\", \"kind\": \"ratios\"}]}", "indicators[0].kind", 1, 39,
-                "'ratios' is not one of ratio, count, level");
+                "'ratios' is not one of ratio, coverage, count, level");
         refused("{\"attestations\": [{\"key\": \"x\", \"kind\": \"bool\"}]}", "attestations[0].kind", 1, 40,
                 "'bool' is not one of boolean, ranked");
     }
@@ -155,7 +155,9 @@ class VocabularyReaderTest {
                 "indicators[0].outOf", 1, 17, "is required for a ratio");
         refused("{\"indicators\": [{\"code\": \"x\", \"kind\": \"count\", \"counted\": {\"vi\": \"a\", \"en\": \"b\"},"
                         + " \"outOf\": {\"vi\": \"a\", \"en\": \"b\"}}]}",
-                "indicators[0].outOf", 1, 92, "is for ratios only: a count indicator has no denominator");
+                "indicators[0].outOf", 1, 92, "is for ratios and coverages only: a count indicator has no denominator");
+        refused("{\"indicators\": [{\"code\": \"x\", \"kind\": \"coverage\", \"counted\": {\"vi\": \"a\", \"en\": \"b\"}}]}",
+                "indicators[0].outOf", 1, 17, "is required for a coverage");
         refused("{\"indicators\": [{\"code\": \"x\", \"counted\": {\"vi\": \"a\", \"en\": \"b\"}}]}",
                 "indicators[0].kind", 1, 17, "is required: ratio");
     }
