@@ -14,6 +14,8 @@ public final class Texts {
     private static final Map<String, String> THRESHOLDS_VI = new ConcurrentHashMap<>();
     private static final Map<String, String> THRESHOLDS_EN = new ConcurrentHashMap<>();
     private static final Map<String, String> CAPITALIZED = new ConcurrentHashMap<>();
+    /** A bound on decimals: shares of long counts and thresholds of rules differ long before (by at least 1/d²). */
+    private static final int MAX_SCALE = 80;
 
     private Texts() {
     }
@@ -55,12 +57,12 @@ public final class Texts {
         return dot < 0 ? whole : whole + (vi ? "," : ".") + text.substring(dot + 1);
     }
 
-    /** A percentage for prose: {@code 97,80 %} in Vietnamese, {@code 97.80 %} in English. */
+    /** A percentage for prose, the sign set close as administrative texts write it: {@code 97,80%} in Vietnamese, {@code 97.80%} in English. */
     public static String percent(BigDecimal p, boolean vi) {
-        return decimal(p, vi) + " %";
+        return decimal(p, vi) + "%";
     }
 
-    /** A threshold as written by the rule, for prose: {@code 97,5 %} or {@code 97.5 %}. */
+    /** A threshold as written by the rule, for prose: {@code 97,5%} or {@code 97.5%}. */
     public static String threshold(String percent, boolean vi) {
         Map<String, String> cache = vi ? THRESHOLDS_VI : THRESHOLDS_EN;
         String known = cache.get(percent);
@@ -73,9 +75,68 @@ public final class Texts {
         return known;
     }
 
-    /** A figure for the {@code actual} field: plain, with a point, two decimals for shares. */
+    /** A figure for the {@code actual} field: plain, with a point, two decimals, truncated (never rounded up). */
     public static String actualPercent(BigDecimal p) {
-        return p.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return p.setScale(2, RoundingMode.DOWN).toPlainString();
+    }
+
+    /**
+     * The {@code actual} figure of a share that was judged against {@code threshold} (percent): the
+     * share as {@link #share(long, long, BigDecimal)} shows it, plain with a point. Compared with the
+     * threshold it reads as the status says.
+     */
+    public static String actualPercent(long n, long d, BigDecimal threshold) {
+        return share(n, d, threshold).toPlainString();
+    }
+
+    /**
+     * The share {@code 100·n/d} as shown to people: truncated (never rounded up, so 99,999 of
+     * 100,000 is {@code 99.99}, not {@code 100.00}), to two decimals, or to as many more as it
+     * takes for the shown figure to stand on the same side of {@code threshold} as the exact share
+     * (equal only when exactly equal): a share of 95.001 against "more than 95" shows {@code 95.001}.
+     * So a figure compared with its threshold never contradicts the status. {@code threshold} may
+     * be {@code null} (two decimals, truncated); {@code d} must be positive.
+     */
+    public static BigDecimal share(long n, long d, BigDecimal threshold) {
+        BigDecimal num = BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100));
+        BigDecimal den = BigDecimal.valueOf(d);
+        if (threshold == null) {
+            return truncated(num, den, 2);
+        }
+        // the threshold is shown as the rule writes it, never truncated
+        int exact = Integer.signum(num.compareTo(threshold.multiply(den)));
+        int scale = 2;
+        while (scale < MAX_SCALE && Integer.signum(truncated(num, den, scale).compareTo(threshold)) != exact) {
+            scale++;
+        }
+        return truncated(num, den, scale);
+    }
+
+    /** The share {@code 100·n/d} truncated to {@code scale} decimals; {@code d} must be positive. */
+    public static BigDecimal share(long n, long d, int scale) {
+        return truncated(BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100)), BigDecimal.valueOf(d), scale);
+    }
+
+    /**
+     * The fewest decimals, at least two, at which {@code a = aNum/aDen} and {@code b = bNum/bDen},
+     * each truncated, compare as they exactly do: equal only when equal, and never the wrong way
+     * round. More decimals keep that order, so a figure shown beside two others takes the larger
+     * count. For two figures shown truncated (this year's share and last year's); a threshold
+     * shown as written is {@link #share(long, long, BigDecimal)}'s. Denominators must be positive.
+     */
+    public static int decimalsToCompare(BigDecimal aNum, BigDecimal aDen, BigDecimal bNum, BigDecimal bDen) {
+        int exact = Integer.signum(aNum.multiply(bDen).compareTo(bNum.multiply(aDen)));
+        int scale = 2;
+        while (scale < MAX_SCALE
+                && Integer.signum(truncated(aNum, aDen, scale).compareTo(truncated(bNum, bDen, scale))) != exact) {
+            scale++;
+        }
+        return scale;
+    }
+
+    /** {@code num/den} truncated toward zero to {@code scale} decimals. */
+    public static BigDecimal truncated(BigDecimal num, BigDecimal den, int scale) {
+        return num.divide(den, scale, RoundingMode.DOWN);
     }
 
     /** Upper-cases the first letter. */

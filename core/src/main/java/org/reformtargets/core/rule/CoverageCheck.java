@@ -43,8 +43,8 @@ public final class CoverageCheck {
         boolean met = BigInteger.valueOf(k).compareTo(needed) >= 0;
         long gap = met ? 0 : needed.longValueExact() - k;
         Status status = met ? Status.MET : Status.NOT_MET;
-        BigDecimal pct = Ratio.percent(k, n);
-        check.emit(null, status, Texts.actualPercent(pct), threshold, gap, null,
+        BigDecimal pct = Texts.share(k, n, t);
+        check.emit(null, status, pct.toPlainString(), threshold, gap, null,
                 Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": " + k + "/" + n + " đơn vị trực thuộc ("
                         + Words.pct(pct, true) + "), chỉ tiêu ít nhất " + Texts.threshold(percent, true) + ": "
                         + (met ? status.vi() : status.vi() + ", cần kiểm tra thêm " + gap + " đơn vị") + ".",
@@ -123,7 +123,7 @@ public final class CoverageCheck {
                 return;
             }
             Status status = gap == 0 ? Status.MET : Status.NOT_MET;
-            String actual = share ? Texts.actualPercent(Ratio.percent(least, n)) : Integer.toString(least);
+            String actual = share ? Texts.share(least, n, 2).toPlainString() : Integer.toString(least);
             check.emit(null, status, actual, threshold, gap, null,
                     Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": ít nhất " + least + "/" + n
                             + " đơn vị trực thuộc mỗi quý trong " + due + " quý đã qua, chỉ tiêu " + targetVi + ": "

@@ -165,15 +165,24 @@ public final class RatioCheck {
         boolean met = op.test(n, d, percent);
         Long gap = met ? Long.valueOf(0) : gapTo(op.needed(d, percent), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
-        String figureVi = figureVi(subjectVi, n, d, period, measured);
-        String figureEn = figureEn(subjectEn, n, d, period, measured);
+        Measurement prev = abovePreviousYear ? check.unit.exact(indicator.code(), field, previous) : null;
+        // shown so that, beside the threshold (and last year's share), it reads as the status says
+        int scale = Texts.share(n, d, new BigDecimal(percent)).scale();
+        if (prev != null && prev.denominator() > 0) {
+            scale = Math.max(scale, Texts.decimalsToCompare(hundred(n), BigDecimal.valueOf(d), hundred(prev.numerator()),
+                    BigDecimal.valueOf(prev.denominator())));
+        }
+        BigDecimal shown = Texts.share(n, d, scale);
+        String figureVi = figureVi(subjectVi, n, d, period, measured, shown);
+        String figureEn = figureEn(subjectEn, n, d, period, measured, shown);
         String noteVi = "";
         String noteEn = "";
         if (abovePreviousYear) {
-            Measurement prev = check.unit.exact(indicator.code(), field, previous);
             if (prev == null || prev.denominator() == 0) {
-                noteVi = "; chưa có số liệu " + Words.periodVi(previous) + " để so sánh";
-                noteEn = "; there is no figure for " + Words.periodEn(previous) + " to compare with";
+                noteVi = prev == null ? "; chưa có số liệu " + Words.periodVi(previous) + " để so sánh"
+                        : "; " + Words.periodVi(previous) + " không có " + indicator.viOutOf() + " nên không có tỷ lệ để so sánh";
+                noteEn = prev == null ? "; there is no figure for " + Words.periodEn(previous) + " to compare with"
+                        : "; " + Words.periodEn(previous) + " had no " + indicator.enOutOf() + ", so there is no share to compare with";
                 if (status == Status.MET) {
                     status = Status.INSUFFICIENT_DATA;
                     gap = null;
@@ -183,7 +192,7 @@ public final class RatioCheck {
                 BigInteger right = BigInteger.valueOf(prev.numerator()).multiply(BigInteger.valueOf(d));
                 boolean higher = left.compareTo(right) > 0;
                 BigInteger neededPrev = right.divide(BigInteger.valueOf(prev.denominator())).add(BigInteger.ONE);
-                BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
+                BigDecimal prevPct = Texts.share(prev.numerator(), prev.denominator(), scale);
                 noteVi = "; " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true);
                 noteEn = "; " + Words.periodEn(previous) + " had " + Words.pct(prevPct, false);
                 if (!higher) {
@@ -194,7 +203,7 @@ public final class RatioCheck {
             }
         }
         Long g = gap;
-        check.emit(field, status, Texts.actualPercent(Ratio.percent(n, d)), threshold, g, measured,
+        check.emit(field, status, shown.toPlainString(), threshold, g, measured,
                 figureVi + ", " + targetVi + noteVi + ": " + verdictVi(status, g) + ".",
                 figureEn + " " + targetEn + noteEn + ": " + verdictEn(status, g) + ".");
     }
@@ -208,11 +217,20 @@ public final class RatioCheck {
         String targetEn = "a rise of " + Texts.decimal(points, false) + " percentage points on " + Words.periodEn(previous);
         Measurement prev = check.unit.exact(indicator.code(), field, previous);
         String threshold = ">= " + Words.periodEn(previous) + " + " + pointsText + " points";
-        if (prev != null && prev.denominator() > 0) {
-            BigDecimal prevPct = BigDecimal.valueOf(prev.numerator()).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(prev.denominator()), 2, RoundingMode.HALF_UP);
-            threshold = ">= " + prevPct.add(points).setScale(2, RoundingMode.HALF_UP).toPlainString()
-                    + " (" + Words.periodEn(previous) + " " + prevPct.toPlainString() + " + " + pointsText + " points)";
+        // the required share 100·pn/pd + points, as a fraction, and the decimals that tell it from this year's
+        BigDecimal requiredNum = prev == null || prev.denominator() == 0 ? null
+                : hundred(prev.numerator()).add(points.multiply(BigDecimal.valueOf(prev.denominator())));
+        BigDecimal requiredDen = prev == null ? null : BigDecimal.valueOf(prev.denominator());
+        int scale = 2;
+        Figure now = check.unit.figure(indicator.code(), field, period);
+        if (requiredNum != null && now != null && now.measurement().denominator() > 0) {
+            scale = Texts.decimalsToCompare(hundred(now.measurement().numerator()),
+                    BigDecimal.valueOf(now.measurement().denominator()), requiredNum, requiredDen);
+        }
+        if (requiredNum != null) {
+            threshold = ">= " + Texts.truncated(requiredNum, requiredDen, scale).toPlainString()
+                    + " (" + Words.periodEn(previous) + " " + Texts.share(prev.numerator(), prev.denominator(), scale)
+                    .toPlainString() + " + " + pointsText + " points)";
         }
         Figure figure = check.unit.figure(indicator.code(), field, period);
         if (figure == null) {
@@ -228,14 +246,18 @@ public final class RatioCheck {
             notApplicable(field, threshold, measured, subjectVi, subjectEn);
             return;
         }
-        String figureVi = figureVi(subjectVi, n, d, period, measured);
-        String figureEn = figureEn(subjectEn, n, d, period, measured);
-        String actual = Texts.actualPercent(Ratio.percent(n, d));
+        BigDecimal shown = Texts.share(n, d, scale);
+        String figureVi = figureVi(subjectVi, n, d, period, measured, shown);
+        String figureEn = figureEn(subjectEn, n, d, period, measured, shown);
+        String actual = shown.toPlainString();
         if (prev == null || prev.denominator() == 0) {
+            String whyVi = prev == null ? "chưa có số liệu " + Words.periodVi(previous)
+                    : Words.periodVi(previous) + " không có " + indicator.viOutOf() + " nên không có tỷ lệ làm mốc";
+            String whyEn = prev == null ? "there is no figure for " + Words.periodEn(previous)
+                    : Words.periodEn(previous) + " had no " + indicator.enOutOf() + ", so there is no share to rise from";
             check.emit(field, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
-                    figureVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
-                    figureEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(previous)
-                            + ": insufficient data.");
+                    figureVi + ", " + targetVi + "; " + whyVi + ": thiếu dữ liệu.",
+                    figureEn + " against " + targetEn + "; " + whyEn + ": insufficient data.");
             return;
         }
         // n/d >= pn/pd + p/100  <=>  100·n·pd >= (100·pn + p·pd)·d
@@ -247,7 +269,7 @@ public final class RatioCheck {
         BigInteger needed = right.divide(pd.multiply(BigDecimal.valueOf(100)), 0, RoundingMode.CEILING).toBigIntegerExact();
         Long gap = met ? Long.valueOf(0) : gapTo(needed.max(BigInteger.ZERO), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
-        BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
+        BigDecimal prevPct = Texts.share(prev.numerator(), prev.denominator(), scale);
         check.emit(field, status, actual, threshold, gap, measured,
                 figureVi + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi
                         + ": " + verdictVi(status, gap) + ".",
@@ -255,14 +277,18 @@ public final class RatioCheck {
                         + targetEn + ": " + verdictEn(status, gap) + ".");
     }
 
-    private String figureVi(String subject, long n, long d, Period period, Period measured) {
+    private String figureVi(String subject, long n, long d, Period period, Period measured, BigDecimal shown) {
         return subject + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " " + indicator.viOutOf()
-                + Words.whenVi(period, measured) + " (" + Words.pct(Ratio.percent(n, d), true) + ")";
+                + Words.whenVi(period, measured) + " (" + Words.pct(shown, true) + ")";
     }
 
-    private String figureEn(String subject, long n, long d, Period period, Period measured) {
+    private String figureEn(String subject, long n, long d, Period period, Period measured, BigDecimal shown) {
         return subject + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " " + indicator.enOutOf()
-                + Words.whenEn(period, measured) + " (" + Words.pct(Ratio.percent(n, d), false) + ")";
+                + Words.whenEn(period, measured) + " (" + Words.pct(shown, false) + ")";
+    }
+
+    private static BigDecimal hundred(long n) {
+        return BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100));
     }
 
     private void insufficient(String field, String threshold, String vi, String en) {

@@ -55,7 +55,7 @@ public final class SubUnitsCheck {
         Status status = without.isEmpty() ? Status.MET : Status.NOT_MET;
         String listVi = without.isEmpty() ? "" : "; chưa có: " + String.join(", ", without);
         String listEn = without.isEmpty() ? "" : "; without one: " + String.join(", ", without);
-        check.emit(null, status, Texts.actualPercent(Ratio.percent(with, subs.size())), ">= 1 per sub-unit",
+        check.emit(null, status, Texts.share(with, subs.size(), 2).toPlainString(), ">= 1 per sub-unit",
                 (long) without.size(), null,
                 Texts.capitalize(type.vi()) + when + ": " + with + "/" + subs.size() + " đơn vị trực thuộc có ít nhất một"
                         + listVi + ", chỉ tiêu mỗi đơn vị có ít nhất một: " + status.vi() + ".",

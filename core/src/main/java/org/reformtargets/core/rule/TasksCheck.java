@@ -92,7 +92,7 @@ public final class TasksCheck {
         String detailEn = (late.isEmpty() ? "" : "; late: " + String.join(", ", late))
                 + (open.isEmpty() ? "" : "; not completed: " + String.join(", ", open)
                 + (deadlinePassed ? "" : " (deadline not yet passed)"));
-        check.emit(null, status, Texts.actualPercent(Ratio.percent(k, n)), "100 % " + when, (long) (n - k), null,
+        check.emit(null, status, Texts.share(k, n, 2).toPlainString(), "100 % " + when, (long) (n - k), null,
                 "Nhiệm vụ cải cách được giao: hoàn thành " + k + "/" + n + " " + vi + detailVi
                         + ", chỉ tiêu 100 %: " + status.vi() + ".",
                 "Reform tasks assigned: " + k + " of " + n + " completed " + en + detailEn

@@ -35,17 +35,20 @@ class TextsTest {
 
     @Test
     void percentagesAndThresholdsForProse() {
-        assertEquals("97,80 %", Texts.percent(new BigDecimal("97.80"), true));
-        assertEquals("97.80 %", Texts.percent(new BigDecimal("97.80"), false));
-        assertEquals("97,5 %", Texts.threshold("97.5", true));
-        assertEquals("98 %", Texts.threshold("98", false));
+        assertEquals("97,80%", Texts.percent(new BigDecimal("97.80"), true));
+        assertEquals("97.80%", Texts.percent(new BigDecimal("97.80"), false));
+        assertEquals("97,5%", Texts.threshold("97.5", true));
+        assertEquals("98%", Texts.threshold("98", false));
     }
 
     @Test
-    void actualPercentIsPlainWithTwoDecimals() {
+    void actualPercentIsPlainWithTwoDecimalsNeverRoundedUp() {
         assertEquals("97.00", Texts.actualPercent(new BigDecimal("97")));
-        assertEquals("66.67", Texts.actualPercent(new BigDecimal("66.666")));
-        assertEquals("0.01", Texts.actualPercent(new BigDecimal("0.005")));
+        assertEquals("66.66", Texts.actualPercent(new BigDecimal("66.666")));
+        assertEquals("0.00", Texts.actualPercent(new BigDecimal("0.005")));
+        assertEquals("97.99", Texts.actualPercent(97_999, 100_000, new BigDecimal("98")));
+        assertEquals("99.99", Texts.actualPercent(99_999, 100_000, new BigDecimal("100")));
+        assertEquals("95.001", Texts.actualPercent(95_001, 100_000, new BigDecimal("95")));
         assertEquals("100000.00", Texts.actualPercent(new BigDecimal("1E+5")));
     }
 
