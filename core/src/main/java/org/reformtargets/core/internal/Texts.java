@@ -139,6 +139,35 @@ public final class Texts {
         return num.divide(den, scale, RoundingMode.DOWN);
     }
 
+    /**
+     * An English noun phrase with its indefinite article: "an initiative", "a dialogue with …",
+     * "a review conference". The rule goes by the first letter as written: "an" before a, e, i, o,
+     * u, except where it sounds "you" or "w" (uni-, use-, usu-, uti-, eu-, one-); "a" before
+     * anything else. Words the rule misreads ("hour") are not in the vocabulary's labels.
+     */
+    public static String article(String phrase) {
+        String p = phrase.toLowerCase(java.util.Locale.ROOT);
+        boolean vowel = !p.isEmpty() && "aeiou".indexOf(p.charAt(0)) >= 0;
+        for (String you : YOU_SOUNDS) {
+            if (p.startsWith(you)) {
+                vowel = false;
+                break;
+            }
+        }
+        return (vowel ? "an " : "a ") + phrase;
+    }
+
+    private static final String[] YOU_SOUNDS = {"uni", "use", "usu", "uti", "eu", "one"};
+
+    /**
+     * A count with its noun in the form that count takes: "1 dossier", "2 dossiers",
+     * "1,204 dossiers" (grouped as {@link #count(long, boolean)}); Vietnamese nouns do not inflect,
+     * so {@code vi} only groups the count.
+     */
+    public static String counted(long n, String one, String many, boolean vi) {
+        return count(n, vi) + " " + (n == 1 ? one : many);
+    }
+
     /** Upper-cases the first letter. */
     public static String capitalize(String s) {
         if (s.isEmpty()) {

@@ -39,6 +39,28 @@ final class Words {
         return Texts.percent(p, vi);
     }
 
+    /** What the indicator counts, in English, in the form for {@code count} of it ("1 more dossier resolved on time"). */
+    static String countedEn(Check check, Term.Indicator indicator, long count) {
+        return check.run.vocabulary().indicator(indicator.code()).map(t -> t.counted().en(count))
+                .orElse(indicator.enCounted());
+    }
+
+    /** What the indicator's denominator counts, in English, in the form for {@code count} of it. */
+    static String outOfEn(Check check, Term.Indicator indicator, long count) {
+        return check.run.vocabulary().indicator(indicator.code())
+                .map(t -> t.outOf() == null ? indicator.enOutOf() : t.outOf().en(count)).orElse(indicator.enOutOf());
+    }
+
+    /** The event type's English name in the form for {@code count} of it ("1 initiative", "2 initiatives"). */
+    static String eventEn(Check check, Term.EventType type, long count) {
+        return check.run.vocabulary().eventType(type.code()).map(t -> t.label().en(count)).orElse(type.en());
+    }
+
+    /** {@code n} and the English noun for it: "1 sub-unit", "3 sub-units". */
+    static String nEn(long n, String one, String many) {
+        return Texts.counted(n, one, many, false);
+    }
+
     static String fieldVi(Check check, String field) {
         return field == null ? "" : " lĩnh vực " + check.field(field, true);
     }
