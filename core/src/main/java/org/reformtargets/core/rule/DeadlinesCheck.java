@@ -88,19 +88,21 @@ public final class DeadlinesCheck {
                 continue;
             }
             due++;
+            String nameVi = reports ? Words.reportVi(name) : name;
             if (when == null) {
-                missingVi.add(name + " (hạn " + viDate(deadline) + ")");
+                missingVi.add(nameVi + " (hạn " + viDate(deadline) + ")");
                 missingEn.add(name + " (due " + deadline + ")");
             } else if (when.isAfter(deadline)) {
-                lateVi.add(name + " (" + viDate(when) + ", hạn " + viDate(deadline) + ")");
+                lateVi.add(nameVi + " (" + viDate(when) + ", hạn " + viDate(deadline) + ")");
                 lateEn.add(name + " (" + when + ", due " + deadline + ")");
             } else {
                 onTime++;
             }
         }
         String thresholdText = String.join(", ", threshold);
-        String subjectVi = Texts.capitalize(nounVi) + " " + String.join(", ", deadlines.keySet());
-        String subjectEn = Texts.capitalize(nounEn) + "s " + String.join(", ", deadlines.keySet());
+        String subjectVi = Texts.capitalize(nounVi) + " " + String.join(", ",
+                deadlines.keySet().stream().map(n -> reports ? Words.reportVi(n) : n).toList());
+        String subjectEn = Texts.capitalize(nounEn) + (deadlines.size() == 1 ? " " : "s ") + String.join(", ", deadlines.keySet());
         if (due == 0) {
             check.emit(null, Status.NOT_APPLICABLE, null, thresholdText, null, null,
                     subjectVi + ": chưa " + nounVi + " nào đến hạn vào ngày " + viDate(asOf) + ", chỉ tiêu chưa đến hạn.",
@@ -111,7 +113,8 @@ public final class DeadlinesCheck {
         Status status = gap == 0 ? Status.MET : Status.NOT_MET;
         String detailVi = (lateVi.isEmpty() ? "" : "; " + doneVi + " trễ hạn: " + String.join(", ", lateVi))
                 + (missingVi.isEmpty() ? "" : "; chưa " + doneVi + ": " + String.join(", ", missingVi))
-                + (notDue.isEmpty() ? "" : "; chưa đến hạn: " + String.join(", ", notDue));
+                + (notDue.isEmpty() ? "" : "; chưa đến hạn: " + String.join(", ",
+                notDue.stream().map(n -> reports ? Words.reportVi(n) : n).toList()));
         String detailEn = (lateEn.isEmpty() ? "" : "; late: " + String.join(", ", lateEn))
                 + (missingEn.isEmpty() ? "" : "; not " + doneEn + ": " + String.join(", ", missingEn))
                 + (notDue.isEmpty() ? "" : "; not yet due: " + String.join(", ", notDue));

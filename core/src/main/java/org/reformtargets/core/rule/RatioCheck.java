@@ -123,9 +123,10 @@ public final class RatioCheck {
                 String vi = String.join(", ", onlyFields.stream().map(f -> check.field(f, true)).toList());
                 String en = String.join(", ", onlyFields.stream().map(f -> check.field(f, false)).toList());
                 check.emit(null, Status.NOT_APPLICABLE, null, null, null, null,
-                        Texts.capitalize(indicator.viCounted()) + ": không có số liệu lĩnh vực " + vi + " "
+                        Texts.capitalize(indicator.viCounted()) + ": không có số liệu lĩnh vực " + vi.replace(", ", ", lĩnh vực ") + " "
                                 + Words.periodVi(period) + ", chỉ tiêu không áp dụng.",
-                        Texts.capitalize(indicator.enCounted()) + ": no figure for the fields " + en + " in "
+                        Texts.capitalize(indicator.enCounted()) + ": no figure for the field" + (onlyFields.size() == 1 ? " " : "s ")
+                                + en + " in "
                                 + Words.periodEn(period) + ", so the target does not apply.");
                 return List.of();
             }
@@ -279,12 +280,12 @@ public final class RatioCheck {
 
     private String figureVi(String subject, long n, long d, Period period, Period measured, BigDecimal shown) {
         return subject + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " " + indicator.viOutOf()
-                + Words.whenVi(period, measured) + " (" + Words.pct(shown, true) + ")";
+                + Words.whenVi(period, measured) + ", tỷ lệ " + Words.pct(shown, true);
     }
 
     private String figureEn(String subject, long n, long d, Period period, Period measured, BigDecimal shown) {
         return subject + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " " + indicator.enOutOf()
-                + Words.whenEn(period, measured) + " (" + Words.pct(shown, false) + ")";
+                + Words.whenEn(period, measured) + ", a share of " + Words.pct(shown, false) + ",";
     }
 
     private static BigDecimal hundred(long n) {
@@ -325,7 +326,7 @@ public final class RatioCheck {
         if (status != Status.NOT_MET) {
             return status.en();
         }
-        return gap == null ? "not met, and out of reach even if every case succeeded"
-                : "not met, " + Texts.count(gap, false) + " more " + indicator.enCounted() + " needed";
+        return gap == null ? "not met, and out of reach even if every " + Words.outOfEn(check, indicator, 1) + " succeeded"
+                : "not met, " + Texts.count(gap, false) + " more " + Words.countedEn(check, indicator, gap) + " needed";
     }
 }

@@ -94,9 +94,9 @@ public final class TasksCheck {
                 + (deadlinePassed ? "" : " (deadline not yet passed)"));
         check.emit(null, status, Texts.share(k, n, 2).toPlainString(), "100 % " + when, (long) (n - k), null,
                 "Nhiệm vụ cải cách được giao: hoàn thành " + k + "/" + n + " " + vi + detailVi
-                        + ", chỉ tiêu 100 %: " + status.vi() + ".",
+                        + ", chỉ tiêu hoàn thành 100%: " + status.vi() + ".",
                 "Reform tasks assigned: " + k + " of " + n + " completed " + en + detailEn
-                        + ", against a target of 100 %: " + status.en() + ".");
+                        + ", against a target of 100%: " + status.en() + ".");
     }
 
     private static boolean belongs(Event e, Period period) {

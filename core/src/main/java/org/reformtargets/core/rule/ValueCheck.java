@@ -68,7 +68,7 @@ public final class ValueCheck {
         BigDecimal v = figure.measurement().value();
         Period measured = figure.measuredPeriod();
         String figVi = subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true);
-        String figEn = subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false);
+        String figEn = subjectEn + ": " + Texts.decimal(v, false) + Words.whenEn(period, measured);
         if (required == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
                     figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
@@ -118,7 +118,7 @@ public final class ValueCheck {
         BigDecimal v = figure.measurement().value();
         Period measured = figure.measuredPeriod();
         String figVi = subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true);
-        String figEn = subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false);
+        String figEn = subjectEn + ": " + Texts.decimal(v, false) + Words.whenEn(period, measured);
         if (limit == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
                     figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(base) + ": thiếu dữ liệu.",
@@ -164,7 +164,7 @@ public final class ValueCheck {
         check.emit(null, status, v.toPlainString(), threshold, gap, measured,
                 subjectVi + ":" + Words.whenVi(period, measured) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
                         + targetVi + ": " + verdictVi(status, gap) + ".",
-                subjectEn + ":" + Words.whenEn(period, measured) + " " + Texts.decimal(v, false) + " against a target of "
+                subjectEn + ": " + Texts.decimal(v, false) + Words.whenEn(period, measured) + ", against a target of "
                         + targetEn + ": " + verdictEn(status, gap) + ".");
     }
 
