@@ -326,7 +326,7 @@ public final class RatioCheck {
         if (status != Status.NOT_MET) {
             return status.en();
         }
-        return gap == null ? "not met, and out of reach even if every " + Words.outOfEn(check, indicator, 1) + " succeeded"
+        return gap == null ? "not met, and out of reach even if every case succeeded"
                 : "not met, " + Texts.count(gap, false) + " more " + Words.countedEn(check, indicator, gap) + " needed";
     }
 }

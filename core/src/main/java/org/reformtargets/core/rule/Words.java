@@ -45,12 +45,6 @@ final class Words {
                 .orElse(indicator.enCounted());
     }
 
-    /** What the indicator's denominator counts, in English, in the form for {@code count} of it. */
-    static String outOfEn(Check check, Term.Indicator indicator, long count) {
-        return check.run.vocabulary().indicator(indicator.code())
-                .map(t -> t.outOf() == null ? indicator.enOutOf() : t.outOf().en(count)).orElse(indicator.enOutOf());
-    }
-
     /** The event type's English name in the form for {@code count} of it ("1 initiative", "2 initiatives"). */
     static String eventEn(Check check, Term.EventType type, long count) {
         return check.run.vocabulary().eventType(type.code()).map(t -> t.label().en(count)).orElse(type.en());

@@ -53,6 +53,25 @@ class TextsTest {
     }
 
     @Test
+    void englishArticlesGoByTheFirstSound() {
+        assertEquals("an initiative", Texts.article("initiative"));
+        assertEquals("a dialogue with citizens", Texts.article("dialogue with citizens"));
+        assertEquals("an outreach product", Texts.article("outreach product"));
+        assertEquals("a review conference", Texts.article("review conference"));
+        assertEquals("a unit", Texts.article("unit"));
+        assertEquals("a user survey", Texts.article("user survey"));
+        assertEquals("an Excellent class", Texts.article("Excellent class"));
+    }
+
+    @Test
+    void countsTakeTheNounInTheirForm() {
+        assertEquals("1 dossier", Texts.counted(1, "dossier", "dossiers", false));
+        assertEquals("2 dossiers", Texts.counted(2, "dossier", "dossiers", false));
+        assertEquals("0 dossiers", Texts.counted(0, "dossier", "dossiers", false));
+        assertEquals("1,204 dossiers", Texts.counted(1204, "dossier", "dossiers", false));
+    }
+
+    @Test
     void capitalizeUpperCasesOnlyTheFirstLetter() {
         assertEquals("Hồ sơ", Texts.capitalize("hồ sơ"));
         assertEquals("Đất", Texts.capitalize("đất"));
