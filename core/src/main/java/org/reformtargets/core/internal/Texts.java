@@ -81,32 +81,34 @@ public final class Texts {
     }
 
     /**
-     * The {@code actual} figure of a share that was judged against {@code threshold} (percent): the
-     * share as {@link #share(long, long, BigDecimal)} shows it, plain with a point. Compared with the
-     * threshold it reads as the status says.
+     * The {@code actual} figure of a share judged against {@code threshold} (percent), at least
+     * ({@code strict} false) or more than it ({@code strict} true): the share as
+     * {@link #share(long, long, BigDecimal, boolean)} shows it, plain with a point.
      */
-    public static String actualPercent(long n, long d, BigDecimal threshold) {
-        return share(n, d, threshold).toPlainString();
+    public static String actualPercent(long n, long d, BigDecimal threshold, boolean strict) {
+        return share(n, d, threshold, strict).toPlainString();
     }
 
     /**
-     * The share {@code 100·n/d} as shown to people: truncated (never rounded up, so 99,999 of
-     * 100,000 is {@code 99.99}, not {@code 100.00}), to two decimals, or to as many more as it
-     * takes for the shown figure to stand on the same side of {@code threshold} as the exact share
-     * (equal only when exactly equal): a share of 95.001 against "more than 95" shows {@code 95.001}.
-     * So a figure compared with its threshold never contradicts the status. {@code threshold} may
-     * be {@code null} (two decimals, truncated); {@code d} must be positive.
+     * The share {@code 100·n/d} as shown to people beside {@code threshold}: truncated, never
+     * rounded up (so 99,999 of 100,000 is {@code 99.99}, not {@code 100.00}), to two decimals, or to
+     * as many more as it takes for the shown figure, compared with the threshold as the target
+     * compares ({@code ≥}, or {@code >} when {@code strict}), to give the verdict the exact share
+     * gives: 95,001 of 100,000 against "more than 95" shows {@code 95.001}; 97,525 of 100,000
+     * against "at least 97.525" shows {@code 97.525}. A share below its threshold shows below it
+     * at two decimals. {@code threshold} may be {@code null} (two decimals); {@code d} must be
+     * positive.
      */
-    public static BigDecimal share(long n, long d, BigDecimal threshold) {
+    public static BigDecimal share(long n, long d, BigDecimal threshold, boolean strict) {
         BigDecimal num = BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100));
         BigDecimal den = BigDecimal.valueOf(d);
         if (threshold == null) {
             return truncated(num, den, 2);
         }
         // the threshold is shown as the rule writes it, never truncated
-        int exact = Integer.signum(num.compareTo(threshold.multiply(den)));
+        boolean met = passes(num.compareTo(threshold.multiply(den)), strict);
         int scale = 2;
-        while (scale < MAX_SCALE && Integer.signum(truncated(num, den, scale).compareTo(threshold)) != exact) {
+        while (scale < MAX_SCALE && passes(truncated(num, den, scale).compareTo(threshold), strict) != met) {
             scale++;
         }
         return truncated(num, den, scale);
@@ -119,19 +121,26 @@ public final class Texts {
 
     /**
      * The fewest decimals, at least two, at which {@code a = aNum/aDen} and {@code b = bNum/bDen},
-     * each truncated, compare as they exactly do: equal only when equal, and never the wrong way
-     * round. More decimals keep that order, so a figure shown beside two others takes the larger
-     * count. For two figures shown truncated (this year's share and last year's); a threshold
-     * shown as written is {@link #share(long, long, BigDecimal)}'s. Denominators must be positive.
+     * each shown truncated, give the verdict of "{@code a ≥ b}" (or "{@code a > b}" when
+     * {@code strict}) that the exact values give: a share higher than last year's never reads
+     * equal, one short of a required share never reads as reaching it. More decimals keep the
+     * verdict, so a figure shown beside two others takes the larger count. For two figures both
+     * shown truncated; a threshold shown as written is {@link #share(long, long, BigDecimal, boolean)}'s.
+     * Denominators must be positive.
      */
-    public static int decimalsToCompare(BigDecimal aNum, BigDecimal aDen, BigDecimal bNum, BigDecimal bDen) {
-        int exact = Integer.signum(aNum.multiply(bDen).compareTo(bNum.multiply(aDen)));
+    public static int decimalsToCompare(BigDecimal aNum, BigDecimal aDen, BigDecimal bNum, BigDecimal bDen,
+                                        boolean strict) {
+        boolean exact = passes(aNum.multiply(bDen).compareTo(bNum.multiply(aDen)), strict);
         int scale = 2;
         while (scale < MAX_SCALE
-                && Integer.signum(truncated(aNum, aDen, scale).compareTo(truncated(bNum, bDen, scale))) != exact) {
+                && passes(truncated(aNum, aDen, scale).compareTo(truncated(bNum, bDen, scale)), strict) != exact) {
             scale++;
         }
         return scale;
+    }
+
+    private static boolean passes(int comparison, boolean strict) {
+        return strict ? comparison > 0 : comparison >= 0;
     }
 
     /** {@code num/den} truncated toward zero to {@code scale} decimals. */

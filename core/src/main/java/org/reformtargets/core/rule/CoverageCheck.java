@@ -43,7 +43,7 @@ public final class CoverageCheck {
         boolean met = BigInteger.valueOf(k).compareTo(needed) >= 0;
         long gap = met ? 0 : needed.longValueExact() - k;
         Status status = met ? Status.MET : Status.NOT_MET;
-        BigDecimal pct = Texts.share(k, n, t);
+        BigDecimal pct = Texts.share(k, n, t, false);
         check.emit(null, status, pct.toPlainString(), threshold, gap, null,
                 Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": " + k + "/" + n + " đơn vị trực thuộc ("
                         + Words.pct(pct, true) + "), chỉ tiêu ít nhất " + Texts.threshold(percent, true) + ": "

@@ -40,7 +40,7 @@ public final class Ratio {
     /**
      * {@code 100·n/d} truncated to two decimals, for display only (never rounded up, so a share
      * short of 100 % never reads 100.00); {@code d} must be positive. Beside a threshold, use
-     * {@link org.reformtargets.core.internal.Texts#share(long, long, BigDecimal)}.
+     * {@link org.reformtargets.core.internal.Texts#share(long, long, BigDecimal, boolean)}.
      */
     public static BigDecimal percent(long n, long d) {
         return org.reformtargets.core.internal.Texts.share(n, d, 2);

@@ -168,10 +168,10 @@ public final class RatioCheck {
         Status status = met ? Status.MET : Status.NOT_MET;
         Measurement prev = abovePreviousYear ? check.unit.exact(indicator.code(), field, previous) : null;
         // shown so that, beside the threshold (and last year's share), it reads as the status says
-        int scale = Texts.share(n, d, new BigDecimal(percent)).scale();
+        int scale = Texts.share(n, d, new BigDecimal(percent), op == Op.ABOVE).scale();
         if (prev != null && prev.denominator() > 0) {
             scale = Math.max(scale, Texts.decimalsToCompare(hundred(n), BigDecimal.valueOf(d), hundred(prev.numerator()),
-                    BigDecimal.valueOf(prev.denominator())));
+                    BigDecimal.valueOf(prev.denominator()), true));
         }
         BigDecimal shown = Texts.share(n, d, scale);
         String figureVi = figureVi(subjectVi, n, d, period, measured, shown);
@@ -226,7 +226,7 @@ public final class RatioCheck {
         Figure now = check.unit.figure(indicator.code(), field, period);
         if (requiredNum != null && now != null && now.measurement().denominator() > 0) {
             scale = Texts.decimalsToCompare(hundred(now.measurement().numerator()),
-                    BigDecimal.valueOf(now.measurement().denominator()), requiredNum, requiredDen);
+                    BigDecimal.valueOf(now.measurement().denominator()), requiredNum, requiredDen, false);
         }
         if (requiredNum != null) {
             threshold = ">= " + Texts.truncated(requiredNum, requiredDen, scale).toPlainString()

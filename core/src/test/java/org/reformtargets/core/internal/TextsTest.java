@@ -46,9 +46,9 @@ class TextsTest {
         assertEquals("97.00", Texts.actualPercent(new BigDecimal("97")));
         assertEquals("66.66", Texts.actualPercent(new BigDecimal("66.666")));
         assertEquals("0.00", Texts.actualPercent(new BigDecimal("0.005")));
-        assertEquals("97.99", Texts.actualPercent(97_999, 100_000, new BigDecimal("98")));
-        assertEquals("99.99", Texts.actualPercent(99_999, 100_000, new BigDecimal("100")));
-        assertEquals("95.001", Texts.actualPercent(95_001, 100_000, new BigDecimal("95")));
+        assertEquals("97.99", Texts.actualPercent(97_999, 100_000, new BigDecimal("98"), false));
+        assertEquals("99.99", Texts.actualPercent(99_999, 100_000, new BigDecimal("100"), false));
+        assertEquals("95.001", Texts.actualPercent(95_001, 100_000, new BigDecimal("95"), true));
         assertEquals("100000.00", Texts.actualPercent(new BigDecimal("1E+5")));
     }
 

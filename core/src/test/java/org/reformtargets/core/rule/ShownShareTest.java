@@ -19,24 +19,26 @@ class ShownShareTest {
 
     @Test
     void justShortOfTheThresholdNeverReadsAsTheThreshold() {
-        assertEquals("97.99", Texts.share(97_999, 100_000, new BigDecimal("98")).toPlainString());
-        assertEquals("99.99", Texts.share(99_999, 100_000, new BigDecimal("100")).toPlainString());
-        assertEquals("97.52", Texts.share(97_524, 100_000, new BigDecimal("97.525")).toPlainString());
+        assertEquals("97.99", Texts.share(97_999, 100_000, new BigDecimal("98"), false).toPlainString());
+        assertEquals("99.99", Texts.share(99_999, 100_000, new BigDecimal("100"), false).toPlainString());
+        assertEquals("97.52", Texts.share(97_524, 100_000, new BigDecimal("97.525"), false).toPlainString());
     }
 
     @Test
     void justOverAStrictThresholdShowsTheDecimalsThatTellItApart() {
-        assertEquals("95.001", Texts.share(95_001, 100_000, new BigDecimal("95")).toPlainString());
-        assertEquals("95.00001", Texts.share(9_500_001, 10_000_000, new BigDecimal("95")).toPlainString());
-        assertEquals("95.00", Texts.share(95, 100, new BigDecimal("95")).toPlainString(), "exactly at it: equal");
-        assertEquals("97.525", Texts.share(97_525, 100_000, new BigDecimal("97.525")).toPlainString());
-        assertEquals("66.66", Texts.share(2, 3, new BigDecimal("50")).toPlainString(), "two decimals where they suffice");
+        assertEquals("95.001", Texts.share(95_001, 100_000, new BigDecimal("95"), true).toPlainString());
+        assertEquals("95.00001", Texts.share(9_500_001, 10_000_000, new BigDecimal("95"), true).toPlainString());
+        assertEquals("95.00", Texts.share(95, 100, new BigDecimal("95"), true).toPlainString(), "exactly at it: equal");
+        assertEquals("95.00", Texts.share(9_500_001, 10_000_000, new BigDecimal("95"), false).toPlainString(),
+                "at least 95: 95.00 already says met");
+        assertEquals("97.525", Texts.share(97_525, 100_000, new BigDecimal("97.525"), false).toPlainString());
+        assertEquals("66.66", Texts.share(2, 3, new BigDecimal("50"), true).toPlainString(), "two decimals where they suffice");
     }
 
     @Test
     void higherThanLastYearNeverReadsEqual() {
         int scale = Texts.decimalsToCompare(BigDecimal.valueOf(100_001 * 100L), BigDecimal.valueOf(1_000_000),
-                BigDecimal.valueOf(10 * 100L), BigDecimal.valueOf(100));
+                BigDecimal.valueOf(10 * 100L), BigDecimal.valueOf(100), true);
         assertEquals("10.0001", Texts.share(100_001, 1_000_000, scale).toPlainString());
         assertEquals("10.0000", Texts.share(10, 100, scale).toPlainString());
     }
@@ -54,15 +56,18 @@ class ShownShareTest {
             String percent = t.toPlainString();
             BigInteger needed = Ratio.neededForAtLeast(d, percent);
             long n = Math.max(0, Math.min(d, needed.longValueExact() + delta));
-            BigDecimal shown = Texts.share(n, d, t);
             BigDecimal exact = BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100));
-            String where = n + " of " + d + " against " + percent + " shown " + shown;
-            assertEquals(Ratio.atLeast(n, d, percent), shown.compareTo(t) >= 0, "at least: " + where);
-            assertEquals(Ratio.above(n, d, percent), shown.compareTo(t) > 0, "more than: " + where);
-            assertTrue(shown.multiply(BigDecimal.valueOf(d)).compareTo(exact) <= 0, "never rounded up: " + where);
-            assertTrue(shown.scale() >= 2, where);
-            if (shown.compareTo(t) < 0 || n == d || n == 0) {
-                assertEquals(2, shown.scale(), "below the threshold two decimals suffice: " + where);
+            for (boolean strict : new boolean[] {false, true}) {
+                BigDecimal shown = Texts.share(n, d, t, strict);
+                String where = n + " of " + d + (strict ? " against more than " : " against at least ") + percent
+                        + " shown " + shown;
+                boolean met = strict ? Ratio.above(n, d, percent) : Ratio.atLeast(n, d, percent);
+                assertEquals(met, strict ? shown.compareTo(t) > 0 : shown.compareTo(t) >= 0, where);
+                assertTrue(shown.multiply(BigDecimal.valueOf(d)).compareTo(exact) <= 0, "never rounded up: " + where);
+                assertTrue(shown.scale() >= 2, where);
+                if (!met || n == d || n == 0) {
+                    assertEquals(2, shown.scale(), "not met, all or none: two decimals suffice: " + where);
+                }
             }
         });
     }
@@ -77,12 +82,16 @@ class ShownShareTest {
             // this year near last year's share: n/d ≈ pn/pd
             long n = Math.max(0, Math.min(d, BigInteger.valueOf(pn).multiply(BigInteger.valueOf(d))
                     .divide(BigInteger.valueOf(pd)).longValueExact() + delta));
-            int scale = Texts.decimalsToCompare(BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100)),
-                    BigDecimal.valueOf(d), BigDecimal.valueOf(pn).multiply(BigDecimal.valueOf(100)), BigDecimal.valueOf(pd));
-            int exact = BigInteger.valueOf(n).multiply(BigInteger.valueOf(pd))
-                    .compareTo(BigInteger.valueOf(pn).multiply(BigInteger.valueOf(d)));
-            int shown = Texts.share(n, d, scale).compareTo(Texts.share(pn, pd, scale));
-            assertEquals(Integer.signum(exact), Integer.signum(shown), n + "/" + d + " vs " + pn + "/" + pd + " at " + scale);
+            for (boolean strict : new boolean[] {false, true}) {
+                int scale = Texts.decimalsToCompare(BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100)),
+                        BigDecimal.valueOf(d), BigDecimal.valueOf(pn).multiply(BigDecimal.valueOf(100)), BigDecimal.valueOf(pd),
+                        strict);
+                int exact = BigInteger.valueOf(n).multiply(BigInteger.valueOf(pd))
+                        .compareTo(BigInteger.valueOf(pn).multiply(BigInteger.valueOf(d)));
+                int shown = Texts.share(n, d, scale).compareTo(Texts.share(pn, pd, scale));
+                assertEquals(strict ? exact > 0 : exact >= 0, strict ? shown > 0 : shown >= 0,
+                        n + "/" + d + " vs " + pn + "/" + pd + " at " + scale + (strict ? " (higher)" : " (at least)"));
+            }
         });
     }
 }
