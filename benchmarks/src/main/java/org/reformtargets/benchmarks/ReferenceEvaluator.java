@@ -438,6 +438,8 @@ public final class ReferenceEvaluator {
                         gap = needed.compareTo(BigInteger.valueOf(den)) > 0 ? null : needed.longValueExact() - num;
                     }
                 }
+                // shown as the share itself says, before a share out of reach turns the status
+                String shown = strict && status == MET ? percentAbove(num, den, percent) : percent(num, den);
                 Long e = expected(n.measurements(slot), field, f);
                 if (e != null) {
                     // even if every case still expected succeeded: 100·(num + e) against percent·(den + e)
@@ -449,7 +451,7 @@ public final class ReferenceEvaluator {
                         fin = true;
                     }
                 }
-                out.add(new Result(target, n.unit.id(), field, status, fin, percent(num, den), threshold, gap));
+                out.add(new Result(target, n.unit.id(), field, status, fin, shown, threshold, gap));
             }
 
             /** online-rate-growth: the 2021 share at least the 2020 share plus 3 points. */
@@ -506,6 +508,9 @@ public final class ReferenceEvaluator {
                         gap = needed.compareTo(BigInteger.valueOf(den)) > 0 ? null
                                 : Math.max(0, needed.longValueExact() - num);
                     }
+                }
+                if (status == NOT_MET) {
+                    actual = belowRequired(num, den, pn, pd, 3);
                 }
                 Long e = expected(all, null, f);
                 if (e != null) {
@@ -1017,15 +1022,48 @@ public final class ReferenceEvaluator {
         }
     }
 
-    /** {@code 100·n/d} with two decimals, rounded half up; {@code d > 0}. */
+    /** {@code 100·n/d} with two decimals, truncated (never rounded up); {@code d > 0}. */
     static String percent(long n, long d) {
         if (n < 100_000_000_000_000L && d < SMALL) {
-            long x = (20_000 * n + d) / (2 * d);
+            long x = 10_000 * n / d;
             long whole = x / 100;
             int cents = (int) (x % 100);
             return whole + (cents < 10 ? ".0" : ".") + cents;
         }
         return BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(d), 2, RoundingMode.HALF_UP).toPlainString();
+                .divide(BigDecimal.valueOf(d), 2, RoundingMode.DOWN).toPlainString();
+    }
+
+    /**
+     * A share short of last year's plus {@code points} points, shown truncated with as many
+     * decimals, at least two, as it takes to read below the required share truncated alike: at k
+     * decimals, ⌊10^k·100·n/d⌋ &lt; ⌊10^k·(100·pn + points·pd)/pd⌋.
+     */
+    static String belowRequired(long n, long d, long pn, long pd, long points) {
+        BigInteger a = BigInteger.valueOf(n).multiply(BigInteger.valueOf(100));
+        BigInteger r = BigInteger.valueOf(pn).multiply(BigInteger.valueOf(100)).add(BigInteger.valueOf(points).multiply(BigInteger.valueOf(pd)));
+        for (int k = 2; ; k++) {
+            BigInteger scale = BigInteger.TEN.pow(k);
+            BigInteger cut = a.multiply(scale).divide(BigInteger.valueOf(d));
+            if (cut.compareTo(r.multiply(scale).divide(BigInteger.valueOf(pd))) < 0) {
+                return new BigDecimal(cut, k).toPlainString();
+            }
+        }
+    }
+
+    /**
+     * A share met against "more than {@code t} %" ({@code 100·n > t·d}), shown truncated with as
+     * many decimals, at least two, as it takes to read above {@code t}: 10^k·100·n/d cut to whole
+     * units exceeds 10^k·t.
+     */
+    static String percentAbove(long n, long d, long t) {
+        BigInteger hundredN = BigInteger.valueOf(n).multiply(BigInteger.valueOf(100));
+        for (int k = 2; ; k++) {
+            BigInteger scale = BigInteger.TEN.pow(k);
+            BigInteger cut = hundredN.multiply(scale).divide(BigInteger.valueOf(d));
+            if (cut.compareTo(BigInteger.valueOf(t).multiply(scale)) > 0) {
+                return new BigDecimal(cut, k).toPlainString();
+            }
+        }
     }
 }

@@ -207,7 +207,7 @@ class ShipACommuneRuleSetThroughTheCliTest {
                 () -> assertEquals("MET", civil.get("status").asText(), civil.toString()),
                 () -> assertEquals("civil_status", civil.get("field").asText(), civil.toString()),
                 () -> assertTrue(civil.get("message").get("vi").asText().contains("lĩnh vực hộ tịch"), civil.toString()),
-                () -> assertTrue(civil.get("message").get("en").asText().contains("in field civil status"),
+                () -> assertTrue(civil.get("message").get("en").asText().contains("in the civil status field"),
                         civil.toString()),
                 () -> assertEquals("MET", reception.get("status").asText(), reception.toString()),
                 () -> assertTrue(reception.get("message").get("vi").asText().contains("Tiếp công dân định kỳ"),

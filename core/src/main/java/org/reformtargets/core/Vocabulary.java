@@ -207,23 +207,42 @@ public final class Vocabulary {
     }
 
     /**
-     * A word's name in Vietnamese and English.
+     * A word's name in Vietnamese and English. Vietnamese nouns do not inflect; English ones do, so
+     * a label may give its English singular and plural beside {@code en} (the form headings use):
+     * an indicator's {@code counted} is a plural ("dossiers resolved on time") and gives
+     * {@code enOne} ("dossier resolved on time") for "1 more dossier resolved on time"; an event
+     * type's label is a singular ("initiative") and gives {@code enMany} ("initiatives") for
+     * "2 initiatives". A form not given is {@code en} itself.
      *
-     * @param vi the Vietnamese label
-     * @param en the English label
+     * @param vi     the Vietnamese label
+     * @param en     the English label
+     * @param enOne  the English singular, where {@code en} is a plural; or {@code null}
+     * @param enMany the English plural, where {@code en} is a singular; or {@code null}
      */
-    @JsonPropertyOrder({"vi", "en"})
-    public record Label(String vi, String en) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"vi", "en", "enOne", "enMany"})
+    public record Label(String vi, String en, String enOne, String enMany) {
 
-        /** @throws NullPointerException when a label is {@code null} */
+        /** @throws NullPointerException when {@code vi} or {@code en} is {@code null} */
         public Label {
             Objects.requireNonNull(vi, "vi");
             Objects.requireNonNull(en, "en");
         }
 
+        /** A label without English singular or plural of its own. */
+        public Label(String vi, String en) {
+            this(vi, en, null, null);
+        }
+
         /** The label in Vietnamese ({@code vi}) or English. */
         public String in(boolean vietnamese) {
             return vietnamese ? vi : en;
+        }
+
+        /** The English form for {@code count} of it: {@code enOne} for 1, else {@code enMany}; {@code en} where not given. */
+        public String en(long count) {
+            String form = count == 1 ? enOne : enMany;
+            return form == null ? en : form;
         }
     }
 

@@ -26,16 +26,18 @@ class VocabularyDocTest {
                 .append(" by VocabularyDocTest; do not edit by hand. Regenerate with\n")
                 .append("     mvn -o -pl core test -Dtest=VocabularyDocTest -Dvocabulary.regenerate=true -->\n\n")
                 .append("The words every rule set speaks unless it extends them with its own vocabulary files\n")
-                .append("(see `authoring.md`, \"Your own words: vocabulary files\").\n\n");
+                .append("(see `authoring.md`, \"Your own words: vocabulary files\"). Where an English label is a plural,\n")
+                .append("\"one:\" gives its singular (`enOne`, for \"1 more dossier resolved on time\"); where it is a singular,\n")
+                .append("\"many:\" gives its plural (`enMany`, for \"2 initiatives\").\n\n");
         b.append("| kind | code | Vietnamese | English | details |\n|---|---|---|---|---|\n");
         for (Vocabulary.IndicatorTerm i : v.indicators()) {
             row(b, "indicator (" + i.kind().word() + ")", i.code(),
                     i.counted().vi() + (i.outOf() == null ? "" : " / " + i.outOf().vi()),
-                    i.counted().en() + (i.outOf() == null ? "" : " / " + i.outOf().en()),
+                    en(i.counted()) + (i.outOf() == null ? "" : " / " + en(i.outOf())),
                     i.isRatio() ? "numerator / denominator" : "value");
         }
         for (Vocabulary.EventTypeTerm e : v.eventTypes()) {
-            row(b, "event type", e.code(), e.label().vi(), e.label().en(),
+            row(b, "event type", e.code(), e.label().vi(), en(e.label()),
                     "requires " + (e.requires().isEmpty() ? "nothing" : String.join(", ", e.requires()))
                             + (e.allows().isEmpty() ? "" : "; allows " + String.join(", ", e.allows())));
         }
@@ -53,6 +55,12 @@ class VocabularyDocTest {
                     l.under().isEmpty() ? "top level" : "under " + String.join(", ", l.under()));
         }
         return b.toString();
+    }
+
+    /** The English label with its singular or plural where the vocabulary gives them. */
+    private static String en(Vocabulary.Label l) {
+        return l.en() + (l.enOne() == null ? "" : " (one: " + l.enOne() + ")")
+                + (l.enMany() == null ? "" : " (many: " + l.enMany() + ")");
     }
 
     private static void row(StringBuilder b, String kind, String code, String vi, String en, String details) {

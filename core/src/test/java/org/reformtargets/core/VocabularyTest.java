@@ -50,7 +50,7 @@ class VocabularyTest {
                 v.eventTypes().stream().map(Vocabulary.EventTypeTerm::code).toList());
         for (EventType e : EventType.values()) {
             Vocabulary.EventTypeTerm t = v.eventType(e.code()).orElseThrow();
-            assertEquals(new Vocabulary.Label(e.vi(), e.en()), t.label(), e.code());
+            assertEquals(List.of(e.vi(), e.en()), List.of(t.label().vi(), t.label().en()), e.code());
         }
         // what FactsValidator requires today
         for (EventType e : EventType.values()) {

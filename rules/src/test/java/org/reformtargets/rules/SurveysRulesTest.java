@@ -26,7 +26,7 @@ class SurveysRulesTest {
                     .ratio("snn", "receiving_units.surveying", "2021", 14, 14)
                     .ratio("cc", "receiving_units.surveying", "2021", 11, 12);
             department.given(facts).isMet().withGap(0).withActual("100.00").withThreshold(">= 100");
-            subDepartment.given(facts).isNotMet().withGap(1).withActual("91.67");
+            subDepartment.given(facts).isNotMet().withGap(1).withActual("91.66");
         }
 
         @Test

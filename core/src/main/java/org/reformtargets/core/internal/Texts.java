@@ -14,6 +14,8 @@ public final class Texts {
     private static final Map<String, String> THRESHOLDS_VI = new ConcurrentHashMap<>();
     private static final Map<String, String> THRESHOLDS_EN = new ConcurrentHashMap<>();
     private static final Map<String, String> CAPITALIZED = new ConcurrentHashMap<>();
+    /** A bound on decimals: shares of long counts and thresholds of rules differ long before (by at least 1/d²). */
+    private static final int MAX_SCALE = 80;
 
     private Texts() {
     }
@@ -55,12 +57,12 @@ public final class Texts {
         return dot < 0 ? whole : whole + (vi ? "," : ".") + text.substring(dot + 1);
     }
 
-    /** A percentage for prose: {@code 97,80 %} in Vietnamese, {@code 97.80 %} in English. */
+    /** A percentage for prose, the sign set close as administrative texts write it: {@code 97,80%} in Vietnamese, {@code 97.80%} in English. */
     public static String percent(BigDecimal p, boolean vi) {
-        return decimal(p, vi) + " %";
+        return decimal(p, vi) + "%";
     }
 
-    /** A threshold as written by the rule, for prose: {@code 97,5 %} or {@code 97.5 %}. */
+    /** A threshold as written by the rule, for prose: {@code 97,5%} or {@code 97.5%}. */
     public static String threshold(String percent, boolean vi) {
         Map<String, String> cache = vi ? THRESHOLDS_VI : THRESHOLDS_EN;
         String known = cache.get(percent);
@@ -73,9 +75,106 @@ public final class Texts {
         return known;
     }
 
-    /** A figure for the {@code actual} field: plain, with a point, two decimals for shares. */
+    /** A figure for the {@code actual} field: plain, with a point, two decimals, truncated (never rounded up). */
     public static String actualPercent(BigDecimal p) {
-        return p.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return p.setScale(2, RoundingMode.DOWN).toPlainString();
+    }
+
+    /**
+     * The {@code actual} figure of a share judged against {@code threshold} (percent), at least
+     * ({@code strict} false) or more than it ({@code strict} true): the share as
+     * {@link #share(long, long, BigDecimal, boolean)} shows it, plain with a point.
+     */
+    public static String actualPercent(long n, long d, BigDecimal threshold, boolean strict) {
+        return share(n, d, threshold, strict).toPlainString();
+    }
+
+    /**
+     * The share {@code 100·n/d} as shown to people beside {@code threshold}: truncated, never
+     * rounded up (so 99,999 of 100,000 is {@code 99.99}, not {@code 100.00}), to two decimals, or to
+     * as many more as it takes for the shown figure, compared with the threshold as the target
+     * compares ({@code ≥}, or {@code >} when {@code strict}), to give the verdict the exact share
+     * gives: 95,001 of 100,000 against "more than 95" shows {@code 95.001}; 97,525 of 100,000
+     * against "at least 97.525" shows {@code 97.525}. A share below its threshold shows below it
+     * at two decimals. {@code threshold} may be {@code null} (two decimals); {@code d} must be
+     * positive.
+     */
+    public static BigDecimal share(long n, long d, BigDecimal threshold, boolean strict) {
+        BigDecimal num = BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100));
+        BigDecimal den = BigDecimal.valueOf(d);
+        if (threshold == null) {
+            return truncated(num, den, 2);
+        }
+        // the threshold is shown as the rule writes it, never truncated
+        boolean met = passes(num.compareTo(threshold.multiply(den)), strict);
+        int scale = 2;
+        while (scale < MAX_SCALE && passes(truncated(num, den, scale).compareTo(threshold), strict) != met) {
+            scale++;
+        }
+        return truncated(num, den, scale);
+    }
+
+    /** The share {@code 100·n/d} truncated to {@code scale} decimals; {@code d} must be positive. */
+    public static BigDecimal share(long n, long d, int scale) {
+        return truncated(BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100)), BigDecimal.valueOf(d), scale);
+    }
+
+    /**
+     * The fewest decimals, at least two, at which {@code a = aNum/aDen} and {@code b = bNum/bDen},
+     * each shown truncated, give the verdict of "{@code a ≥ b}" (or "{@code a > b}" when
+     * {@code strict}) that the exact values give: a share higher than last year's never reads
+     * equal, one short of a required share never reads as reaching it. More decimals keep the
+     * verdict, so a figure shown beside two others takes the larger count. For two figures both
+     * shown truncated; a threshold shown as written is {@link #share(long, long, BigDecimal, boolean)}'s.
+     * Denominators must be positive.
+     */
+    public static int decimalsToCompare(BigDecimal aNum, BigDecimal aDen, BigDecimal bNum, BigDecimal bDen,
+                                        boolean strict) {
+        boolean exact = passes(aNum.multiply(bDen).compareTo(bNum.multiply(aDen)), strict);
+        int scale = 2;
+        while (scale < MAX_SCALE
+                && passes(truncated(aNum, aDen, scale).compareTo(truncated(bNum, bDen, scale)), strict) != exact) {
+            scale++;
+        }
+        return scale;
+    }
+
+    private static boolean passes(int comparison, boolean strict) {
+        return strict ? comparison > 0 : comparison >= 0;
+    }
+
+    /** {@code num/den} truncated toward zero to {@code scale} decimals. */
+    public static BigDecimal truncated(BigDecimal num, BigDecimal den, int scale) {
+        return num.divide(den, scale, RoundingMode.DOWN);
+    }
+
+    /**
+     * An English noun phrase with its indefinite article: "an initiative", "a dialogue with …",
+     * "a review conference". The rule goes by the first letter as written: "an" before a, e, i, o,
+     * u, except where it sounds "you" or "w" (uni-, use-, usu-, uti-, eu-, one-); "a" before
+     * anything else. Words the rule misreads ("hour") are not in the vocabulary's labels.
+     */
+    public static String article(String phrase) {
+        String p = phrase.toLowerCase(java.util.Locale.ROOT);
+        boolean vowel = !p.isEmpty() && "aeiou".indexOf(p.charAt(0)) >= 0;
+        for (String you : YOU_SOUNDS) {
+            if (p.startsWith(you)) {
+                vowel = false;
+                break;
+            }
+        }
+        return (vowel ? "an " : "a ") + phrase;
+    }
+
+    private static final String[] YOU_SOUNDS = {"uni", "use", "usu", "uti", "eu", "one"};
+
+    /**
+     * A count with its noun in the form that count takes: "1 dossier", "2 dossiers",
+     * "1,204 dossiers" (grouped as {@link #count(long, boolean)}); Vietnamese nouns do not inflect,
+     * so {@code vi} only groups the count.
+     */
+    public static String counted(long n, String one, String many, boolean vi) {
+        return count(n, vi) + " " + (n == 1 ? one : many);
     }
 
     /** Upper-cases the first letter. */

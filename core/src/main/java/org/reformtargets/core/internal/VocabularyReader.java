@@ -88,7 +88,7 @@ public final class VocabularyReader {
                     List<AttestationForm> attestations, List<FieldForm> fields, List<LevelForm> levels) {
     }
 
-    record LabelForm(String vi, String en) {
+    record LabelForm(String vi, String en, String enOne, String enMany) {
     }
 
     record IndicatorForm(String code, IndicatorKind kind, LabelForm counted, LabelForm outOf) {
@@ -378,12 +378,23 @@ public final class VocabularyReader {
 
         Label label(LabelForm form, String path) {
             if (form == null) {
-                add(path, "is required: {\"vi\": \"…\", \"en\": \"…\"}");
+                add(path, "is required: {\"vi\": \"…\", \"en\": \"…\"} (optionally \"enOne\" or \"enMany\": the English singular or plural)");
                 return null;
             }
             String vi = text(form.vi(), path + ".vi", "Vietnamese");
             String en = text(form.en(), path + ".en", "English");
-            return vi == null || en == null ? null : new Label(vi, en);
+            boolean formsOk = true;
+            String one = null;
+            String many = null;
+            if (form.enOne() != null) {
+                one = text(form.enOne(), path + ".enOne", "English");
+                formsOk = one != null;
+            }
+            if (form.enMany() != null) {
+                many = text(form.enMany(), path + ".enMany", "English");
+                formsOk &= many != null;
+            }
+            return vi == null || en == null || !formsOk ? null : new Label(vi, en, one, many);
         }
 
         String text(String text, String path, String language) {

@@ -33,13 +33,15 @@ public final class AttestationCheck {
         if (found == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
                     "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
-                    "No attestation " + check.attestation(key, false) + " was given for " + Words.periodEn(period) + ": insufficient data.");
+                    "No attestation of \"" + check.attestation(key, false) + "\" was given for " + Words.periodEn(period)
+                            + ": insufficient data.");
             return;
         }
         if (!(found.value() instanceof Boolean b)) {
             check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
                     "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không phải có/không: thiếu dữ liệu.",
-                    "Attestation " + check.attestation(key, false) + " says '" + found.value() + "', not true or false: insufficient data.");
+                    "The attestation of \"" + check.attestation(key, false) + "\" says '" + found.value()
+                            + "', not true or false: insufficient data.");
             return;
         }
         Status status = b ? Status.MET : Status.NOT_MET;
@@ -48,8 +50,8 @@ public final class AttestationCheck {
         check.emit(null, status, b.toString(), threshold, null, measured,
                 "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(said) + ": " + (b ? "có" : "không") + ", chỉ tiêu yêu cầu có: "
                         + status.vi() + ".",
-                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(said) + " says " + b
-                        + ", against a target of true: " + status.en() + ".");
+                "Attestation of \"" + check.attestation(key, false) + "\" for " + Words.periodEn(said) + ": "
+                        + (b ? "yes" : "no") + ", against a target of yes: " + status.en() + ".");
     }
 
     /**
@@ -74,7 +76,8 @@ public final class AttestationCheck {
         if (found == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
                     "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
-                    "No attestation " + check.attestation(key, false) + " was given for " + Words.periodEn(period) + ": insufficient data.");
+                    "No attestation of \"" + check.attestation(key, false) + "\" was given for " + Words.periodEn(period)
+                            + ": insufficient data.");
             return;
         }
         String word = found.value() instanceof String w ? w.strip().toUpperCase(Locale.ROOT) : null;
@@ -83,7 +86,8 @@ public final class AttestationCheck {
             check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
                     "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không thuộc thang "
                             + String.join(" > ", scale.stream().map(w -> withWord(w, true)).toList()) + ": thiếu dữ liệu.",
-                    "Attestation " + check.attestation(key, false) + " says '" + found.value() + "', which is not on the scale "
+                    "The attestation of \"" + check.attestation(key, false) + "\" says '" + found.value()
+                            + "', which is not on the scale "
                             + String.join(" > ", scale.stream().map(w -> withWord(w, false)).toList()) + ": insufficient data.");
             return;
         }
@@ -94,7 +98,7 @@ public final class AttestationCheck {
                         + label(word, true) + ", chỉ tiêu từ " + label(scale.get(required), true) + " trở lên ("
                         + labels(scale.subList(0, required + 1), true) + "): " + (met ? status.vi() : status.vi()
                         + ", thấp hơn " + (rank - required) + " bậc") + ".",
-                "Attestation " + check.attestation(key, false) + " for " + Words.periodEn(period) + " says "
+                "Attestation of \"" + check.attestation(key, false) + "\" for " + Words.periodEn(period) + ": "
                         + label(word, false) + ", against a target of " + label(scale.get(required), false)
                         + " or better (" + labels(scale.subList(0, required + 1), false) + "): " + (met ? status.en()
                         : status.en() + ", " + (rank - required) + " class" + (rank - required == 1 ? "" : "es")

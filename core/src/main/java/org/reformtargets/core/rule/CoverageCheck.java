@@ -48,13 +48,13 @@ public final class CoverageCheck {
         boolean met = BigInteger.valueOf(k).compareTo(needed) >= 0;
         long gap = met ? 0 : needed.longValueExact() - k;
         Status status = met ? Status.MET : Status.NOT_MET;
-        BigDecimal pct = Ratio.percent(k, n);
-        check.emit(null, status, Texts.actualPercent(pct), threshold, gap, null,
+        BigDecimal pct = Texts.share(k, n, t, false);
+        check.emit(null, status, pct.toPlainString(), threshold, gap, null,
                 Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": " + k + "/" + n + " đơn vị trực thuộc ("
                         + Words.pct(pct, true) + "), chỉ tiêu ít nhất " + Texts.threshold(percent, true) + ": "
                         + (met ? status.vi() : status.vi() + ", cần kiểm tra thêm " + gap + " đơn vị") + ".",
-                Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered " + k + " of " + n
-                        + " sub-units (" + Words.pct(pct, false) + ") against a target of at least "
+                Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered " + k + " of "
+                        + Words.nEn(n, "sub-unit", "sub-units") + " (" + Words.pct(pct, false) + "), against a target of at least "
                         + Texts.threshold(percent, false) + ": "
                         + (met ? status.en() : status.en() + ", " + gap + " more sub-unit" + (gap == 1 ? "" : "s")
                         + " needed") + ".");
@@ -81,7 +81,7 @@ public final class CoverageCheck {
             String fewerVi = n < count ? " (đơn vị chỉ có " + n + " đơn vị trực thuộc nên phải kiểm tra tất cả)" : "";
             String fewerEn = n < count ? " (all " + n + ", as the unit has fewer)" : "";
             judge(Math.min(count, n), ">= " + count + " per quarter", "ít nhất " + count + " đơn vị mỗi quý" + fewerVi,
-                    "at least " + count + " sub-units each quarter" + fewerEn, false, false);
+                    "at least " + Words.nEn(count, "sub-unit", "sub-units") + " each quarter" + fewerEn, false, false);
         }
 
         /**
@@ -96,7 +96,7 @@ public final class CoverageCheck {
             String fewerEn = n < count ? " (all " + n + ", as there are fewer)" : "";
             judge(Math.min(count, n), ">= " + count + " per quarter",
                     "ít nhất " + count + " đơn vị thuộc quyền quản lý mỗi quý" + fewerVi,
-                    "at least " + count + " units under it each quarter" + fewerEn, false, true);
+                    "at least " + Words.nEn(count, "unit", "units") + " under it each quarter" + fewerEn, false, true);
         }
 
         /** Ends the check: at least {@code percent} of the sub-units, distinct, in every quarter. */
@@ -115,6 +115,8 @@ public final class CoverageCheck {
             int n = anywhere ? under().size() : check.unit.subUnits().size();
             String unitsVi = anywhere ? " đơn vị thuộc quyền quản lý" : " đơn vị trực thuộc";
             String unitsEn = anywhere ? " units under it" : " sub-units";
+            String unitOne = anywhere ? "unit under it" : "sub-unit";
+            String unitMany = anywhere ? "units under it" : "sub-units";
             if (n == 0) {
                 noSubUnits(threshold);
                 return;
@@ -146,14 +148,20 @@ public final class CoverageCheck {
                 return;
             }
             Status status = gap == 0 ? Status.MET : Status.NOT_MET;
-            String actual = share ? Texts.actualPercent(Ratio.percent(least, n)) : Integer.toString(least);
+            String actual = share ? Texts.share(least, n, 2).toPlainString() : Integer.toString(least);
             check.emit(null, status, actual, threshold, gap, null,
-                    Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": ít nhất " + least + "/" + n
-                            + unitsVi + " mỗi quý trong " + due + " quý đã qua, chỉ tiêu " + targetVi + ": "
+                    Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": "
+                            + (least == 0 ? "có quý không kiểm tra" + unitsVi + " nào (trong " + due + " quý đã qua, có "
+                            + n + unitsVi + ")" : "ít nhất " + least + "/" + n + unitsVi + " mỗi quý trong "
+                            + due + " quý đã qua") + ", chỉ tiêu " + targetVi + ": "
                             + (gap == 0 ? status.vi() : status.vi() + " (" + String.join("; ", shortVi)
                             + "), cần kiểm tra thêm " + gap + " lượt đơn vị") + ".",
-                    Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered at least " + least + " of "
-                            + n + unitsEn + " in each of the " + due + " quarters due, against " + targetEn + ": "
+                    Texts.capitalize(names(false)) + Words.whenEn(period, null)
+                            + (least == 0 ? " covered none of the " + Words.nEn(n, unitOne, unitMany)
+                            + " in at least one of the " + Words.nEn(due, "quarter", "quarters") + " due"
+                            : " covered at least " + least + " of " + Words.nEn(n, unitOne, unitMany)
+                            + (due == 1 ? " in the 1 quarter due" : " in each of the " + due + " quarters due"))
+                            + ", against a target of " + targetEn + ": "
                             + (gap == 0 ? status.en() : status.en() + " (" + String.join("; ", shortEn) + "), "
                             + gap + " more sub-unit inspection" + (gap == 1 ? "" : "s") + " needed") + ".");
         }
@@ -200,10 +208,11 @@ public final class CoverageCheck {
     private void noSubUnits(String threshold) {
         check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, null,
                 "Đơn vị không có đơn vị trực thuộc nên chỉ tiêu " + names(true) + " không áp dụng.",
-                "The unit has no sub-units, so the " + names(false) + " target does not apply.");
+                "The unit has no sub-units, so the " + String.join(" or ", types.stream().map(Term.EventType::en).toList())
+                        + " target does not apply.");
     }
 
     private String names(boolean vi) {
-        return String.join(vi ? " hoặc " : " or ", types.stream().map(t -> vi ? t.vi() : t.en()).toList());
+        return String.join(vi ? " hoặc " : " or ", types.stream().map(t -> vi ? t.vi() : Words.eventEn(check, t, 2)).toList());
     }
 }

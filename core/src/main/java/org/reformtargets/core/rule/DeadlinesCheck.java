@@ -87,8 +87,9 @@ public final class DeadlinesCheck {
             tally.add(name, done.get(name), deadline, asOf, true);
         });
         String thresholdText = String.join(", ", threshold);
-        String subjectVi = Texts.capitalize(nounVi) + " " + String.join(", ", deadlines.keySet());
-        String subjectEn = Texts.capitalize(nounEn) + "s " + String.join(", ", deadlines.keySet());
+        String subjectVi = Texts.capitalize(nounVi) + " " + String.join(", ",
+                deadlines.keySet().stream().map(n -> reports ? Words.reportVi(n) : n).toList());
+        String subjectEn = Texts.capitalize(nounEn) + (deadlines.size() == 1 ? " " : "s ") + String.join(", ", deadlines.keySet());
         String targetVi = ", chỉ tiêu mọi " + nounVi + " đúng hạn: ";
         String targetEn = ", against a target of every " + nounEn + " on time: ";
         int onTime = tally.onTime.size();

@@ -35,8 +35,9 @@ public final class EventsCheck {
         check.emit(null, status, Integer.toString(k), ">= " + count, gap, null,
                 Texts.capitalize(type.vi()) + Words.whenVi(period, null) + ": " + k + ", chỉ tiêu ít nhất " + count
                         + ": " + (met ? status.vi() : status.vi() + ", cần thêm " + gap) + ".",
-                Texts.capitalize(type.en()) + Words.whenEn(period, null) + ": " + k + " against a target of at least "
-                        + count + ": " + (met ? status.en() : status.en() + ", " + gap + " more needed") + ".");
+                Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": " + k
+                        + ", against a target of at least " + count + ": "
+                        + (met ? status.en() : status.en() + ", " + gap + " more needed") + ".");
     }
 
     /** Ends the check: at least one such event in every quarter of the period. */
@@ -75,7 +76,8 @@ public final class EventsCheck {
             check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, null,
                     Texts.capitalize(type.vi()) + " mỗi " + vi + ": chưa có " + vi + " nào của " + Words.periodVi(period)
                             + " kết thúc, chỉ tiêu chưa đến hạn.",
-                    Texts.capitalize(type.en()) + " every " + en + ": no " + en + " of " + Words.periodEn(period)
+                    Texts.capitalize(Words.eventEn(check, type, 2)) + " every " + en + ": no " + en + " of "
+                            + Words.periodEn(period)
                             + " has ended yet, so nothing is due.");
             return;
         }
@@ -85,7 +87,8 @@ public final class EventsCheck {
                 Texts.capitalize(type.vi()) + Words.whenVi(period, null) + ": có trong " + held + "/" + due + " " + vi
                         + " đã qua, chỉ tiêu mỗi " + vi + " ít nhất một lần: "
                         + (gap == 0 ? status.vi() : status.vi() + ", thiếu " + String.join(", ", missingVi)) + ".",
-                Texts.capitalize(type.en()) + Words.whenEn(period, null) + ": held in " + held + " of " + due + " " + en
+                Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": held in " + held + " of "
+                        + due + " " + en
                         + (due == 1 ? "" : "s") + " due, against a target of at least one every " + en + ": "
                         + (gap == 0 ? status.en() : status.en() + ", none in " + String.join(", ", missingEn)) + ".");
     }

@@ -37,9 +37,13 @@ public final class Ratio {
                 .add(BigInteger.ONE);
     }
 
-    /** {@code 100·n/d}, exact to two decimals rounded half up, for display only; {@code d} must be positive. */
+    /**
+     * {@code 100·n/d} truncated to two decimals, for display only (never rounded up, so a share
+     * short of 100 % never reads 100.00); {@code d} must be positive. Beside a threshold, use
+     * {@link org.reformtargets.core.internal.Texts#share(long, long, BigDecimal, boolean)}.
+     */
     public static BigDecimal percent(long n, long d) {
-        return hundredTimes(n).divide(BigDecimal.valueOf(d), 2, RoundingMode.HALF_UP);
+        return org.reformtargets.core.internal.Texts.share(n, d, 2);
     }
 
     /** Parses a threshold in percent, refusing anything that is not a plain decimal number. */

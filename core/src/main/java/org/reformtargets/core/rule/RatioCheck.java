@@ -227,18 +227,27 @@ public final class RatioCheck {
         boolean met = op.test(n, d, percent);
         Long gap = met ? Long.valueOf(0) : gapTo(op.needed(d, percent), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
-        String figureVi = figureVi(subjectVi, n, d, period, figure);
-        String figureEn = figureEn(subjectEn, n, d, period, figure);
+        Figure prevFigure = abovePreviousYear ? check.unit.whole(indicator.code(), field, previous) : null;
+        Measurement prev = prevFigure == null ? null : prevFigure.measurement();
+        // shown so that, beside the threshold (and last year's share), it reads as the status says
+        int scale = Texts.share(n, d, new BigDecimal(percent), op == Op.ABOVE).scale();
+        if (prev != null && prev.denominator() > 0) {
+            scale = Math.max(scale, Texts.decimalsToCompare(hundred(n), BigDecimal.valueOf(d), hundred(prev.numerator()),
+                    BigDecimal.valueOf(prev.denominator()), true));
+        }
+        BigDecimal shown = Texts.share(n, d, scale);
+        String figureVi = figureVi(subjectVi, n, d, period, figure, shown);
+        String figureEn = figureEn(subjectEn, n, d, period, figure, shown);
         String noteVi = "";
         String noteEn = "";
         List<Outlooks.Bound> bounds = new ArrayList<>(2);
         bounds.add(Outlooks.Bound.percent(new BigDecimal(percent), op == Op.ABOVE));
         if (abovePreviousYear) {
-            Figure prevFigure = check.unit.whole(indicator.code(), field, previous);
-            Measurement prev = prevFigure == null ? null : prevFigure.measurement();
             if (prev == null || prev.denominator() == 0) {
-                noteVi = "; chưa có số liệu " + Words.periodVi(previous) + " để so sánh";
-                noteEn = "; there is no figure for " + Words.periodEn(previous) + " to compare with";
+                noteVi = prev == null ? "; chưa có số liệu " + Words.periodVi(previous) + " để so sánh"
+                        : "; " + Words.periodVi(previous) + " không có " + indicator.viOutOf() + " nên không có tỷ lệ để so sánh";
+                noteEn = prev == null ? "; there is no figure for " + Words.periodEn(previous) + " to compare with"
+                        : "; " + Words.periodEn(previous) + " had no " + indicator.enOutOf() + ", so there is no share to compare with";
                 if (status == Status.MET) {
                     status = Status.INSUFFICIENT_DATA;
                     gap = null;
@@ -251,7 +260,7 @@ public final class RatioCheck {
                 boolean higher = left.compareTo(right) > 0 || (n == d && prev.numerator() == prev.denominator());
                 BigInteger neededPrev = prev.numerator() == prev.denominator() ? BigInteger.valueOf(d)
                         : right.divide(BigInteger.valueOf(prev.denominator())).add(BigInteger.ONE);
-                BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
+                BigDecimal prevPct = Texts.share(prev.numerator(), prev.denominator(), scale);
                 noteVi = "; " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true);
                 noteEn = "; " + Words.periodEn(previous) + " had " + Words.pct(prevPct, false);
                 if (higher && left.compareTo(right) == 0) {
@@ -265,7 +274,7 @@ public final class RatioCheck {
                 }
             }
         }
-        emitWithOutlook(field, status, n, d, threshold, gap, figure, bounds,
+        emitWithOutlook(field, status, shown.toPlainString(), n, d, threshold, gap, figure, bounds,
                 figureVi + ", " + targetVi + noteVi + ": ", figureEn + " " + targetEn + noteEn + ": ");
     }
 
@@ -273,7 +282,8 @@ public final class RatioCheck {
      * Emits a verdict on {@code n} of {@code d} so far, with the outlook for the rest of the period
      * while it has not ended: out of reach, the verdict is a final {@code NOT_MET} at once.
      */
-    private void emitWithOutlook(String field, Status status, long n, long d, String threshold, Long gap, Figure figure,
+    private void emitWithOutlook(String field, Status status, String actual, long n, long d, String threshold, Long gap,
+                                 Figure figure,
                                  List<Outlooks.Bound> bounds, String headVi, String headEn) {
         Period period = check.run.period();
         org.reformtargets.core.Outlook outlook = null;
@@ -294,7 +304,7 @@ public final class RatioCheck {
                 outEn = Outlooks.shareEn(outlook, e, period, indicator);
             }
         }
-        check.emitOutlook(field, status, Texts.actualPercent(Ratio.percent(n, d)), threshold, gap,
+        check.emitOutlook(field, status, actual, threshold, gap,
                 figure.measuredPeriod(), settled, outlook,
                 headVi + verdictVi(status, gap) + "." + outVi, headEn + verdictEn(status, gap) + "." + outEn);
     }
@@ -309,11 +319,20 @@ public final class RatioCheck {
         Figure prevFigure = check.unit.whole(indicator.code(), field, previous);
         Measurement prev = prevFigure == null ? null : prevFigure.measurement();
         String threshold = ">= " + Words.periodEn(previous) + " + " + pointsText + " points";
-        if (prev != null && prev.denominator() > 0) {
-            BigDecimal prevPct = BigDecimal.valueOf(prev.numerator()).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(prev.denominator()), 2, RoundingMode.HALF_UP);
-            threshold = ">= " + prevPct.add(points).setScale(2, RoundingMode.HALF_UP).toPlainString()
-                    + " (" + Words.periodEn(previous) + " " + prevPct.toPlainString() + " + " + pointsText + " points)";
+        // the required share 100·pn/pd + points, as a fraction, and the decimals that tell it from this year's
+        BigDecimal requiredNum = prev == null || prev.denominator() == 0 ? null
+                : hundred(prev.numerator()).add(points.multiply(BigDecimal.valueOf(prev.denominator())));
+        BigDecimal requiredDen = prev == null ? null : BigDecimal.valueOf(prev.denominator());
+        int scale = 2;
+        Figure now = check.unit.figure(indicator.code(), field, period);
+        if (requiredNum != null && now != null && now.complete() && now.measurement().denominator() > 0) {
+            scale = Texts.decimalsToCompare(hundred(now.measurement().numerator()),
+                    BigDecimal.valueOf(now.measurement().denominator()), requiredNum, requiredDen, false);
+        }
+        if (requiredNum != null) {
+            threshold = ">= " + Texts.truncated(requiredNum, requiredDen, scale).toPlainString()
+                    + " (" + Words.periodEn(previous) + " " + Texts.share(prev.numerator(), prev.denominator(), scale)
+                    .toPlainString() + " + " + pointsText + " points)";
         }
         Figure figure = check.unit.figure(indicator.code(), field, period);
         if (figure == null || !figure.complete()) {
@@ -332,14 +351,18 @@ public final class RatioCheck {
             notApplicable(field, threshold, figure, subjectVi, subjectEn);
             return;
         }
-        String figureVi = figureVi(subjectVi, n, d, period, figure);
-        String figureEn = figureEn(subjectEn, n, d, period, figure);
-        String actual = Texts.actualPercent(Ratio.percent(n, d));
+        BigDecimal shown = Texts.share(n, d, scale);
+        String figureVi = figureVi(subjectVi, n, d, period, figure, shown);
+        String figureEn = figureEn(subjectEn, n, d, period, figure, shown);
+        String actual = shown.toPlainString();
         if (prev == null || prev.denominator() == 0) {
+            String whyVi = prev == null ? "chưa có số liệu " + Words.periodVi(previous)
+                    : Words.periodVi(previous) + " không có " + indicator.viOutOf() + " nên không có tỷ lệ làm mốc";
+            String whyEn = prev == null ? "there is no figure for " + Words.periodEn(previous)
+                    : Words.periodEn(previous) + " had no " + indicator.enOutOf() + ", so there is no share to rise from";
             check.emit(field, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
-                    figureVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
-                    figureEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(previous)
-                            + ": insufficient data.");
+                    figureVi + ", " + targetVi + "; " + whyVi + ": thiếu dữ liệu.",
+                    figureEn + " against " + targetEn + "; " + whyEn + ": insufficient data.");
             return;
         }
         // n/d >= pn/pd + p/100  <=>  100·n·pd >= (100·pn + p·pd)·d
@@ -351,22 +374,26 @@ public final class RatioCheck {
         BigInteger needed = right.divide(pd.multiply(BigDecimal.valueOf(100)), 0, RoundingMode.CEILING).toBigIntegerExact();
         Long gap = met ? Long.valueOf(0) : gapTo(needed.max(BigInteger.ZERO), n, d);
         Status status = met ? Status.MET : Status.NOT_MET;
-        BigDecimal prevPct = Ratio.percent(prev.numerator(), prev.denominator());
-        emitWithOutlook(field, status, n, d, threshold, gap, figure,
+        BigDecimal prevPct = Texts.share(prev.numerator(), prev.denominator(), scale);
+        emitWithOutlook(field, status, actual, n, d, threshold, gap, figure,
                 List.of(Outlooks.Bound.risen(prev.numerator(), prev.denominator(), points)),
                 figureVi + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi + ": ",
                 figureEn + " against " + Words.pct(prevPct, false) + " in " + Words.periodEn(previous) + " and "
                         + targetEn + ": ");
     }
 
-    private String figureVi(String subject, long n, long d, Period period, Figure measured) {
+    private String figureVi(String subject, long n, long d, Period period, Figure measured, BigDecimal shown) {
         return subject + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " " + indicator.viOutOf()
-                + Words.sinceVi(period, measured) + " (" + Words.pct(Ratio.percent(n, d), true) + ")";
+                + Words.sinceVi(period, measured) + ", tỷ lệ " + Words.pct(shown, true);
     }
 
-    private String figureEn(String subject, long n, long d, Period period, Figure measured) {
+    private String figureEn(String subject, long n, long d, Period period, Figure measured, BigDecimal shown) {
         return subject + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " " + indicator.enOutOf()
-                + Words.sinceEn(period, measured) + " (" + Words.pct(Ratio.percent(n, d), false) + ")";
+                + Words.sinceEn(period, measured) + ", a share of " + Words.pct(shown, false) + ",";
+    }
+
+    private static BigDecimal hundred(long n) {
+        return BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100));
     }
 
     private void insufficient(String field, String threshold, String vi, String en) {
@@ -404,6 +431,6 @@ public final class RatioCheck {
             return status.en();
         }
         return gap == null ? "not met, and out of reach even if every case succeeded"
-                : "not met, " + Texts.count(gap, false) + " more " + indicator.enCounted() + " needed";
+                : "not met, " + Texts.count(gap, false) + " more " + Words.countedEn(check, indicator, gap) + " needed";
     }
 }

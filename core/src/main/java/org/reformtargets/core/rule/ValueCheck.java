@@ -71,7 +71,7 @@ public final class ValueCheck {
         BigDecimal v = figure.measurement().value();
         Period measured = figure.measuredPeriod();
         String figVi = subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true);
-        String figEn = subjectEn + ":" + Words.sinceEn(period, figure) + " " + Texts.decimal(v, false);
+        String figEn = subjectEn + ": " + Texts.decimal(v, false) + Words.sinceEn(period, figure);
         if (required == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
                     figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
@@ -122,7 +122,7 @@ public final class ValueCheck {
         BigDecimal v = figure.measurement().value();
         Period measured = figure.measuredPeriod();
         String figVi = subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true);
-        String figEn = subjectEn + ":" + Words.sinceEn(period, figure) + " " + Texts.decimal(v, false);
+        String figEn = subjectEn + ": " + Texts.decimal(v, false) + Words.sinceEn(period, figure);
         if (limit == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
                     figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(base) + ": thiếu dữ liệu.",
@@ -271,7 +271,7 @@ public final class ValueCheck {
         check.emitOutlook(null, status, v.toPlainString(), threshold, gap, measured, false, outlook,
                 subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
                         + targetVi + ": " + verdictVi(status, gap) + "." + outVi,
-                subjectEn + ":" + Words.sinceEn(period, figure) + " " + Texts.decimal(v, false) + " against a target of "
+                subjectEn + ": " + Texts.decimal(v, false) + Words.sinceEn(period, figure) + ", against a target of "
                         + targetEn + ": " + verdictEn(status, gap) + "." + outEn);
     }
 

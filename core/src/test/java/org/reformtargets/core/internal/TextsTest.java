@@ -35,18 +35,40 @@ class TextsTest {
 
     @Test
     void percentagesAndThresholdsForProse() {
-        assertEquals("97,80 %", Texts.percent(new BigDecimal("97.80"), true));
-        assertEquals("97.80 %", Texts.percent(new BigDecimal("97.80"), false));
-        assertEquals("97,5 %", Texts.threshold("97.5", true));
-        assertEquals("98 %", Texts.threshold("98", false));
+        assertEquals("97,80%", Texts.percent(new BigDecimal("97.80"), true));
+        assertEquals("97.80%", Texts.percent(new BigDecimal("97.80"), false));
+        assertEquals("97,5%", Texts.threshold("97.5", true));
+        assertEquals("98%", Texts.threshold("98", false));
     }
 
     @Test
-    void actualPercentIsPlainWithTwoDecimals() {
+    void actualPercentIsPlainWithTwoDecimalsNeverRoundedUp() {
         assertEquals("97.00", Texts.actualPercent(new BigDecimal("97")));
-        assertEquals("66.67", Texts.actualPercent(new BigDecimal("66.666")));
-        assertEquals("0.01", Texts.actualPercent(new BigDecimal("0.005")));
+        assertEquals("66.66", Texts.actualPercent(new BigDecimal("66.666")));
+        assertEquals("0.00", Texts.actualPercent(new BigDecimal("0.005")));
+        assertEquals("97.99", Texts.actualPercent(97_999, 100_000, new BigDecimal("98"), false));
+        assertEquals("99.99", Texts.actualPercent(99_999, 100_000, new BigDecimal("100"), false));
+        assertEquals("95.001", Texts.actualPercent(95_001, 100_000, new BigDecimal("95"), true));
         assertEquals("100000.00", Texts.actualPercent(new BigDecimal("1E+5")));
+    }
+
+    @Test
+    void englishArticlesGoByTheFirstSound() {
+        assertEquals("an initiative", Texts.article("initiative"));
+        assertEquals("a dialogue with citizens", Texts.article("dialogue with citizens"));
+        assertEquals("an outreach product", Texts.article("outreach product"));
+        assertEquals("a review conference", Texts.article("review conference"));
+        assertEquals("a unit", Texts.article("unit"));
+        assertEquals("a user survey", Texts.article("user survey"));
+        assertEquals("an Excellent class", Texts.article("Excellent class"));
+    }
+
+    @Test
+    void countsTakeTheNounInTheirForm() {
+        assertEquals("1 dossier", Texts.counted(1, "dossier", "dossiers", false));
+        assertEquals("2 dossiers", Texts.counted(2, "dossier", "dossiers", false));
+        assertEquals("0 dossiers", Texts.counted(0, "dossier", "dossiers", false));
+        assertEquals("1,204 dossiers", Texts.counted(1204, "dossier", "dossiers", false));
     }
 
     @Test

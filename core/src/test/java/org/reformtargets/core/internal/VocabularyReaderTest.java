@@ -82,6 +82,29 @@ class VocabularyReaderTest {
     }
 
     @Test
+    void englishSingularAndPluralFormsAreReadAndChecked() {
+        List<Problem> problems = new ArrayList<>();
+        VocabularyReader.Parsed parsed = VocabularyReader.read("w.json", """
+                {"eventTypes": [{"code": "citizen.reception", "label": {"vi": "tiếp công dân", "en": "citizen reception",
+                  "enMany": "citizen receptions"}, "requires": ["date"], "allows": []}],
+                 "indicators": [{"code": "dossiers.e_result", "kind": "ratio",
+                  "counted": {"vi": "hồ sơ trả kết quả điện tử", "en": "dossiers with an e-result", "enOne": "dossier with an e-result"},
+                  "outOf": {"vi": "hồ sơ", "en": "dossiers"}}]}
+                """.getBytes(StandardCharsets.UTF_8), problems);
+        Vocabulary v = VocabularyReader.merge(Vocabulary.standard(), List.of(parsed), problems);
+        assertEquals(List.of(), problems);
+        Vocabulary.Label reception = v.eventType("citizen.reception").orElseThrow().label();
+        assertEquals("citizen receptions", reception.en(2));
+        assertEquals("citizen reception", reception.en(1));
+        Vocabulary.Label counted = v.indicator("dossiers.e_result").orElseThrow().counted();
+        assertEquals("dossier with an e-result", counted.en(1));
+        assertEquals("dossiers with an e-result", counted.en(0));
+        assertEquals("dossiers", v.indicator("dossiers.e_result").orElseThrow().outOf().en(1), "a form not given is en");
+        refused("{\"fields\": [{\"code\": \"a\", \"label\": {\"vi\": \"x\", \"en\": \"y\", \"enMany\": \" \"}}]}",
+                "fields[0].label.enMany", 1, 69, "is blank");
+    }
+
+    @Test
     void anEmptyObjectIsAVocabularyOfNothingNew() {
         assertEquals(List.of(), problems("{}"));
         assertEquals(List.of(), problems("{\"indicators\": [], \"levels\": []}"));

@@ -124,16 +124,18 @@ class RatioTest {
     }
 
     @Test
-    void percentIsRoundedHalfUpToTwoDecimalsForDisplay() {
+    void percentIsTruncatedToTwoDecimalsForDisplay() {
         assertEquals(new BigDecimal("97.80"), Ratio.percent(4890, 5000));
-        assertEquals(new BigDecimal("66.67"), Ratio.percent(2, 3));
+        assertEquals(new BigDecimal("66.66"), Ratio.percent(2, 3), "never rounded up");
         assertEquals(new BigDecimal("33.33"), Ratio.percent(1, 3));
         assertEquals(new BigDecimal("100.00"), Ratio.percent(7, 7));
         assertEquals(new BigDecimal("0.00"), Ratio.percent(0, 7));
-        assertEquals(new BigDecimal("0.01"), Ratio.percent(1, 20_000), "0.005 rounds up");
+        assertEquals(new BigDecimal("0.00"), Ratio.percent(1, 20_000), "0.005 is not yet 0.01");
+        assertEquals(new BigDecimal("99.99"), Ratio.percent(99_999, 100_000), "short of all is never 100.00");
         assertEquals(new BigDecimal("0.00"), Ratio.percent(1, 20_001));
         assertEquals(new BigDecimal("100.00"), Ratio.percent(MAX, MAX));
         assertEquals(new BigDecimal("50.00"), Ratio.percent(MAX / 2, MAX - 1));
+        assertEquals(new BigDecimal("99.99"), Ratio.percent(MAX - 1, MAX));
     }
 
     @Test

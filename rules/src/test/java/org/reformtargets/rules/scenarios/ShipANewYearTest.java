@@ -128,7 +128,7 @@ class ShipANewYearTest {
         assertEquals("snn-hcm", atOldThreshold.unit());
         assertEquals(Status.MET, atOldThreshold.expected());
         assertEquals(Status.NOT_MET, atOldThreshold.actual());
-        assertTrue(atOldThreshold.message().en().contains("at least 92 %"), atOldThreshold::toString);
+        assertTrue(atOldThreshold.message().en().contains("at least 92%"), atOldThreshold::toString);
         assertTrue(atOldThreshold.file().endsWith("satisfaction-and-online.scenarios.json"));
         assertEquals(1, changed.exitCode(100));
 

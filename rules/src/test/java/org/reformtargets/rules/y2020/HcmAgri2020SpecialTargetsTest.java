@@ -303,7 +303,7 @@ class HcmAgri2020SpecialTargetsTest {
             assertEquals("FAIR", r.actual());
             assertTrue(r.message().vi().contains("xếp loại Chỉ số cải cách hành chính (PAR Index)"), r.message().vi());
             assertTrue(r.message().vi().contains(": Khá, chỉ tiêu từ Tốt trở lên (Xuất sắc, Tốt): "), r.message().vi());
-            assertTrue(r.message().en().contains("says Fair, against a target of Good or better (Excellent, Good): "),
+            assertTrue(r.message().en().contains(": Fair, against a target of Good or better (Excellent, Good): "),
                     r.message().en());
             for (String code : List.of("par_index.class", "FAIR", "GOOD", "EXCELLENT")) {
                 assertFalse(r.message().vi().contains(code) || r.message().en().contains(code), code + " in " + r.message());
