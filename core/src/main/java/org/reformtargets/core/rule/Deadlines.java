@@ -103,10 +103,17 @@ final class Deadlines {
         private final List<String> lateEn = new ArrayList<>();
         private final List<String> missedVi = new ArrayList<>();
         private final List<String> missedEn = new ArrayList<>();
+        private final java.util.function.UnaryOperator<String> nameVi;
 
         Tally(String doneVi, String doneEn) {
+            this(doneVi, doneEn, java.util.function.UnaryOperator.identity());
+        }
+
+        /** A tally whose Vietnamese sentences name an item by {@code nameVi} ("quý I" for Q1). */
+        Tally(String doneVi, String doneEn, java.util.function.UnaryOperator<String> nameVi) {
             this.doneVi = doneVi;
             this.doneEn = doneEn;
+            this.nameVi = nameVi;
         }
 
         /** Adds item {@code name}, done on {@code done} ({@code null}: not done), against {@code deadline}. */
@@ -116,11 +123,11 @@ final class Deadlines {
                 case ON_TIME -> onTime.add(name);
                 case PENDING -> pending.add(name);
                 case LATE -> {
-                    lateVi.add(name + " (ngày " + viDate(done) + (showDeadline ? ", hạn " + deadline.vi() : "") + ")");
+                    lateVi.add(nameVi.apply(name) + " (ngày " + viDate(done) + (showDeadline ? ", hạn " + deadline.vi() : "") + ")");
                     lateEn.add(name + " (on " + done + (showDeadline ? ", due " + deadline.en() : "") + ")");
                 }
                 case MISSED -> {
-                    missedVi.add(name + (showDeadline ? " (hạn " + deadline.vi() + ")" : ""));
+                    missedVi.add(nameVi.apply(name) + (showDeadline ? " (hạn " + deadline.vi() + ")" : ""));
                     missedEn.add(name + (showDeadline ? " (due " + deadline.en() + ")" : ""));
                 }
             }
@@ -166,7 +173,8 @@ final class Deadlines {
                 return Status.MET.vi();
             }
             return Status.MET.vi() + ", chưa phải kết quả cuối cùng: chưa có " + noun + " nào trễ hạn; còn "
-                    + pending.size() + " " + noun + " chưa đến hạn (" + String.join(", ", pending) + ")";
+                    + pending.size() + " " + noun + " chưa đến hạn (" + String.join(", ", pending.stream().map(nameVi).toList())
+                    + ")";
         }
 
         /** As {@link #verdictVi}: "met"; "not met, 2 tasks not completed in time"; "met so far, not final: no task is late; …". */

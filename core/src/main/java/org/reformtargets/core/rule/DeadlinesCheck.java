@@ -80,7 +80,8 @@ public final class DeadlinesCheck {
         String doneEn = reports ? "submitted" : "completed";
         LocalDate asOf = check.run.asOf();
         Map<String, LocalDate> done = reports ? reportsDone() : tasksDone();
-        Deadlines.Tally tally = new Deadlines.Tally(doneVi, doneEn);
+        Deadlines.Tally tally = reports ? new Deadlines.Tally(doneVi, doneEn, Words::reportVi)
+                : new Deadlines.Tally(doneVi, doneEn);
         List<String> threshold = new ArrayList<>();
         deadlines.forEach((name, deadline) -> {
             threshold.add(name + " " + deadline.en());

@@ -205,17 +205,20 @@ final class Outlooks {
         }
         return head + "cần ít nhất " + Texts.count(o.required(), true) + " " + indicator.viCounted() + " trong khoảng "
                 + Texts.count(o.expected(), true) + " " + indicator.viOutOf() + " còn lại dự kiến (" + e.vi() + "), tức "
-                + Texts.decimal(new BigDecimal(o.requiredRate()), true) + " %: " + standingVi(o, indicator) + ".";
+                + Texts.decimal(new BigDecimal(o.requiredRate()), true) + "%: " + standingVi(o, indicator) + ".";
     }
 
-    static String shareEn(Outlook o, Expected e, Period period, Term.Indicator indicator) {
+    static String shareEn(Check check, Outlook o, Expected e, Period period, Term.Indicator indicator) {
         String head = " To reach the target for " + Words.periodEn(period) + ", ";
         if (o.expected() == 0) {
             return head + "no more " + indicator.enOutOf() + " are expected (" + e.en() + "): " + standingEn(o) + ".";
         }
-        return head + "at least " + Texts.count(o.required(), false) + " " + indicator.enCounted() + " are needed among the "
-                + Texts.count(o.expected(), false) + " " + indicator.enOutOf() + " still expected (" + e.en()
-                + "), a rate of " + Texts.decimal(new BigDecimal(o.requiredRate()), false) + " %: " + standingEn(o) + ".";
+        String outOf = check.run.vocabulary().indicator(indicator.code())
+                .map(t -> t.outOf() == null ? indicator.enOutOf() : t.outOf().en(o.expected())).orElse(indicator.enOutOf());
+        return head + "at least " + Texts.count(o.required(), false) + " " + Words.countedEn(check, indicator, o.required())
+                + (o.required() == 1 ? " is" : " are") + " needed among the "
+                + Texts.count(o.expected(), false) + " " + outOf + " still expected (" + e.en()
+                + "), a rate of " + Texts.decimal(new BigDecimal(o.requiredRate()), false) + "%: " + standingEn(o) + ".";
     }
 
     /** The outlook of a count in a sentence, starting with a space. */
@@ -225,9 +228,10 @@ final class Outlooks {
                 + standingVi(o, indicator) + ".";
     }
 
-    static String countEn(Outlook o, Expected e, Period period, Term.Indicator indicator) {
+    static String countEn(Check check, Outlook o, Expected e, Period period, Term.Indicator indicator) {
         return " To reach the target for " + Words.periodEn(period) + ", " + Texts.count(o.required(), false) + " more "
-                + indicator.enCounted() + " are needed and " + Texts.count(o.expected(), false) + " are expected ("
+                + Words.countedEn(check, indicator, o.required()) + (o.required() == 1 ? " is" : " are") + " needed and "
+                + Texts.count(o.expected(), false) + (o.expected() == 1 ? " is" : " are") + " expected ("
                 + e.en() + "): " + standingEn(o) + ".";
     }
 

@@ -301,7 +301,7 @@ public final class RatioCheck {
             }
             if (outlook != null) {
                 outVi = Outlooks.shareVi(outlook, e, period, indicator);
-                outEn = Outlooks.shareEn(outlook, e, period, indicator);
+                outEn = Outlooks.shareEn(check, outlook, e, period, indicator);
             }
         }
         check.emitOutlook(field, status, actual, threshold, gap,

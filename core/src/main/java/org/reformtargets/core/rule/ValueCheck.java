@@ -265,7 +265,7 @@ public final class ValueCheck {
             outlook = Outlooks.count(v, limit, e);
             if (outlook != null) {
                 outVi = Outlooks.countVi(outlook, e, period, indicator);
-                outEn = Outlooks.countEn(outlook, e, period, indicator);
+                outEn = Outlooks.countEn(check, outlook, e, period, indicator);
             }
         }
         check.emitOutlook(null, status, v.toPlainString(), threshold, gap, measured, false, outlook,
