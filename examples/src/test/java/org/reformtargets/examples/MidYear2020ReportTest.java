@@ -320,7 +320,7 @@ class MidYear2020ReportTest {
         TargetResult postal = department("postal-dossiers");
         assertEquals(new Outlook(Outlook.Basis.RUN_RATE, 3259, 322, "9.89", Outlook.Standing.ON_TRACK), postal.outlook());
         assertTrue(postal.message().vi().contains("cần ít nhất 322 hồ sơ tiếp nhận, trả kết quả qua bưu chính công ích"
-                + " trong khoảng 3.259 hồ sơ còn lại dự kiến (theo tốc độ từ đầu năm), tức 9,89 %: đúng hướng"),
+                + " trong khoảng 3.259 hồ sơ còn lại dự kiến (theo tốc độ từ đầu năm), tức 9,89%: đúng hướng"),
                 postal.message().vi());
         assertEquals(null, department("satisfaction").outlook(), "no outlook on insufficient data");
     }

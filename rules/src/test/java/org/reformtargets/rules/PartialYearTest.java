@@ -313,7 +313,7 @@ class PartialYearTest {
         // 91 % of 140 is 127.4: 38 of 40, 95.00 %
         assertEquals(new Outlook(Outlook.Basis.PREVIOUS_YEAR, 40, 38, "95.00", Outlook.Standing.AT_RISK), r.outlook());
         assertTrue(r.message().vi().contains("cần ít nhất 38 phiếu khảo sát hài lòng trong khoảng 40 phiếu khảo sát"
-                + " còn lại dự kiến (theo số liệu tháng 7–12/2020), tức 95,00 %"), r.message().vi());
+                + " còn lại dự kiến (theo số liệu tháng 7–12/2020), tức 95,00%"), r.message().vi());
         assertTrue(r.message().en().contains("as in July to December 2020"), r.message().en());
     }
 

@@ -413,7 +413,7 @@ class HcmAgri2020SpecialTargetsTest {
             assertEquals(1L, r.gap());
             assertTrue(r.message().en().contains("submitted late: Q1 (on 2020-02-26, due before 2020-02-25)"),
                     r.message().en());
-            assertTrue(r.message().vi().contains("gửi trễ hạn: Q1 (ngày 26/02/2020, hạn trước ngày 25/02/2020)"),
+            assertTrue(r.message().vi().contains("gửi trễ hạn: quý I (ngày 26/02/2020, hạn trước ngày 25/02/2020)"),
                     r.message().vi());
         }
 
@@ -439,7 +439,7 @@ class HcmAgri2020SpecialTargetsTest {
             assertTrue(r.message().en().contains("met so far, not final: no report is late; 3 reports not yet due"
                     + " (H1, 9M, Y)"), r.message().en());
             assertTrue(r.message().vi().contains("đạt, chưa phải kết quả cuối cùng: chưa có báo cáo nào trễ hạn;"
-                    + " còn 3 báo cáo chưa đến hạn (H1, 9M, Y)"), r.message().vi());
+                    + " còn 3 báo cáo chưa đến hạn (6 tháng, 9 tháng, năm)"), r.message().vi());
         }
 
         @Test
