@@ -84,6 +84,9 @@ public final class ReferenceEvaluator {
     private static final int ONLINE_M = 2;
     private static final int SATISFACTION_M = 3;
     private static final int PROCEDURES_M = 4;
+    /** Shares of a stock (vocabulary kind {@code coverage}): read at the end of the last period, no outlook. */
+    private static final java.util.Set<String> COVERAGES = java.util.Set.of("public_service_units.e_payment",
+            "receiving_units.surveying");
     private static final int E_PAYMENT_M = 5;
     private static final int RECEIVING_M = 6;
     private static final int FEEDBACK_M = 7;
@@ -811,7 +814,7 @@ public final class ReferenceEvaluator {
              */
             private void tasksRatio(Node n) {
                 Figure f = figure(n.measurements(TASKS_M), null);
-                if (f == null) {
+                if (f == null || f.m == null) {
                     out.add(new Result(TASKS, n.unit.id(), null, INSUFFICIENT, yearEnded, null, TASKS_THRESHOLD, null));
                     return;
                 }
@@ -881,7 +884,8 @@ public final class ReferenceEvaluator {
             boolean level = false;
             List<Measurement> ending = new ArrayList<>();
             for (Measurement m : in) {
-                level = !m.isRatio() && "procedures.online".equals(m.indicator());
+                // a level, or a coverage (a share of a stock): the figure ending at the month, never a sum
+                level = !m.isRatio() && "procedures.online".equals(m.indicator()) || COVERAGES.contains(m.indicator());
                 if (m.period().firstMonth() == from && m.period().lastMonth() == to) {
                     return m;
                 }
@@ -891,7 +895,10 @@ public final class ReferenceEvaluator {
             }
             if (level) {
                 for (Measurement m : ending) {
-                    if (m.value().compareTo(ending.get(0).value()) != 0) {
+                    Measurement first = ending.get(0);
+                    boolean same = m.isRatio() ? m.numerator().equals(first.numerator())
+                            && m.denominator().equals(first.denominator()) : m.value().compareTo(first.value()) == 0;
+                    if (!same) {
                         return null;
                     }
                 }
@@ -944,7 +951,7 @@ public final class ReferenceEvaluator {
          * its last month had not ended on asOf), rounded half up; {@code null} when none applies.
          */
         private Long expected(List<Measurement> all, String field, Figure f) {
-            if (yearEnded) {
+            if (yearEnded || COVERAGES.contains(f.m.indicator())) {
                 return null;
             }
             long den = f.m.denominator();
