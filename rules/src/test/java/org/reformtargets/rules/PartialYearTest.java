@@ -390,4 +390,13 @@ class PartialYearTest {
                         .ratio("snn", "public_service_units.e_payment", "education", "2021-Q3", 20, 20))
                 .isInsufficient();
     }
+
+    @Test
+    void aShareOutOfReachIsFinalAndItsSentenceNoLongerSaysNotFinal() {
+        // 100 of 1,000 to September with 91 % wanted: even all of the rest cannot make it
+        TargetResult r = satisfaction.given(Facts.asOf("2021-09-30").department("snn").subDepartment("cc", "snn")
+                        .ratio("snn", "satisfaction", "2021-01/2021-09", 100, 1000))
+                .isNotMet().isFinal(true).saying("(January to September 2021)").result();
+        assertFalse(r.message().en().contains("not final"), r.message().en());
+    }
 }

@@ -102,9 +102,17 @@ final class DossierCsv {
     private boolean rowBad;
 
     DossierCsv(Map<String, Integer> units, Report report) {
+        this(units, report, null);
+    }
+
+    /** A reader that also refuses a dossier received after {@code asOf} (the facts' date), when given. */
+    DossierCsv(Map<String, Integer> units, Report report, java.time.LocalDate asOf) {
         this.units = units;
         this.report = report;
+        this.asOf = asOf;
     }
+
+    private final java.time.LocalDate asOf;
 
     /** Whether the header names this column (after {@link #read}). */
     boolean has(Column c) {
@@ -290,6 +298,10 @@ final class DossierCsv {
             }
         }
         LocalDateTime received = time(Column.RECEIVED_AT, false);
+        if (received != null && asOf != null && received.toLocalDate().isAfter(asOf)) {
+            bad(Column.RECEIVED_AT, "'" + text(Column.RECEIVED_AT) + "' is after the facts' date (asOf " + asOf
+                    + "): a dossier received later belongs to a later evaluation");
+        }
         time(Column.SUBMITTED_AT, false);
         LocalDateTime due = time(Column.DUE_AT, true);
         LocalDateTime end = time(Column.PROCESSING_END_AT, false);
@@ -439,6 +451,10 @@ final class DossierCsv {
         if (t == null) {
             bad(c, "'" + s + "' is not a date: use ISO 8601, a date such as 2025-07-03 or a local date-time "
                     + "such as 2025-07-03T14:05");
+        } else if (t.getYear() < 1900 || t.getYear() > 2999) {
+            // as the facts reader: a period outside these years cannot be evaluated
+            bad(c, "'" + s + "' is outside the years 1900 to 2999");
+            return null;
         }
         return t;
     }

@@ -97,7 +97,7 @@ public final class Dossiers {
             parents[i] = p == null || p == i ? -1 : p;
         }
         DossierCsv.Report report = new DossierCsv.Report(source, InvalidFactsException.MAX_LISTED);
-        DossierCsv reader = new DossierCsv(index, report);
+        DossierCsv reader = new DossierCsv(index, report, facts.asOf());
         Tally tally = new Tally(units.size(), facts.asOf());
         reader.read(csv, tally::add);
         if (report.total() > 0) {

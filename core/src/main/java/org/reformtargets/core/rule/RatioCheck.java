@@ -298,6 +298,8 @@ public final class RatioCheck {
             if (share.outOfReach()) {
                 status = Status.NOT_MET;
                 settled = true;
+                // the figure is still the year to date, but the verdict no longer waits for the rest of the year
+                headEn = headEn.replace(", not final)", ")");
             }
             if (outlook != null) {
                 outVi = Outlooks.shareVi(outlook, e, period, indicator);

@@ -159,6 +159,22 @@ class DossiersTest {
     }
 
     @Test
+    void aDossierReceivedAfterTheFactsDateOrOutsideTheYears1900To2999IsRefusedAtItsCell() {
+        // asOf is 2026-01-15: the 15th is the last day a dossier can have been received
+        String csv = "dossier_id,unit_code,received_at,synced_to_dvcqg\n"
+                + "1,c1,2026-01-15,1\n"
+                + "2,c1,2026-01-16,1\n"
+                + "3,c1,1800-11-01,1\n"
+                + "4,c1,2025-07-01,1\n";
+        InvalidDossiersException e = assertThrows(InvalidDossiersException.class, () -> aggregate(UNITS, csv));
+        assertEquals(List.of(
+                "dossiers.csv:3:6: received_at: '2026-01-16' is after the facts' date (asOf 2026-01-15): a dossier"
+                        + " received later belongs to a later evaluation",
+                "dossiers.csv:4:6: received_at: '1800-11-01' is outside the years 1900 to 2999"),
+                e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void reportsEveryProblemWithItsLineAndColumn() {
         String csv = "dossier_id,unit_code,received_at,channel,due_at,synced_to_dvcqg,supplement_days\n"
                 + "1,c1,2025-07-01,1,2025-07-05,1,\n"
