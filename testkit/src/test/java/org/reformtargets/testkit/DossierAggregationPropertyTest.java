@@ -53,7 +53,9 @@ class DossierAggregationPropertyTest {
 
     private static void check(long seed, int count, LocalDate asOf, int unitCount) {
         List<String> ids = UNITS.subList(0, unitCount).stream().map(Unit::id).toList();
-        DossierGenerator g = new DossierGenerator(seed, ids, LocalDate.of(2025, 6, 20), LocalDate.of(2026, 1, 10));
+        // dossiers are received up to the facts' date at the latest: one received later is refused
+        LocalDate last = asOf != null && asOf.isBefore(LocalDate.of(2026, 1, 10)) ? asOf : LocalDate.of(2026, 1, 10);
+        DossierGenerator g = new DossierGenerator(seed, ids, LocalDate.of(2025, 6, 20), last);
         List<Map<String, String>> rows = new ArrayList<>();
         StringWriter csv = new StringWriter();
         csv.write(DossierGenerator.line(DossierGenerator.COLUMNS, ';'));
