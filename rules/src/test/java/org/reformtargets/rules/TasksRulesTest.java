@@ -124,4 +124,22 @@ class TasksRulesTest {
                         .ratio("snn", "tasks.completed_by_deadline", "2021", 9, 12))
                 .isNotMet().withGap(3).isFinal(true).saying("3 tasks not completed in time");
     }
+
+    @Test
+    void aYearToDateShareIsWordedByItsSpanOnceNeverAsACode() {
+        // a span to September, read on 5 November: it ends before the deadline, so it cannot tell
+        org.reformtargets.core.TargetResult r = department.given(Facts.asOf("2021-11-05").department("snn")
+                        .ratio("snn", "tasks.completed_by_deadline", "2021-01/2021-09", 9, 12))
+                .isInsufficient().isFinal(false)
+                .saying("(January to September 2021, not final); the figure ends with September 2021").result();
+        org.junit.jupiter.api.Assertions.assertTrue(r.message().vi().contains(
+                "lũy kế đến hết tháng 9/2021 (chưa phải số liệu cả năm 2021); số liệu chỉ đến hết tháng 9/2021"),
+                r.message().vi());
+        // to 31 October, read on 1 November: the deadline has passed within the figure, settled at once
+        org.reformtargets.core.TargetResult settled = department.given(Facts.asOf("2021-11-01").department("snn")
+                        .ratio("snn", "tasks.completed_by_deadline", "2021-01/2021-10", 9, 12))
+                .isNotMet().isFinal(true).saying("(January to October 2021)").result();
+        org.junit.jupiter.api.Assertions.assertFalse(settled.message().en().contains("not final"),
+                settled.message().en());
+    }
 }

@@ -299,7 +299,7 @@ public final class RatioCheck {
                 status = Status.NOT_MET;
                 settled = true;
                 // the figure is still the year to date, but the verdict no longer waits for the rest of the year
-                headEn = headEn.replace(", not final)", ")");
+                headEn = Words.settledEn(headEn);
             }
             if (outlook != null) {
                 outVi = Outlooks.shareVi(outlook, e, period, indicator);

@@ -127,18 +127,21 @@ public final class TasksCheck {
         long d = m.denominator();
         if (d == 0) {
             check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, measured,
-                    subjectVi + ": không có " + indicator.viOutOf() + Words.whenVi(period, measured)
+                    subjectVi + ": không có " + indicator.viOutOf() + Words.sinceVi(period, figure)
                             + " nên chỉ tiêu không áp dụng.",
-                    subjectEn + ": there were no " + indicator.enOutOf() + Words.whenEn(period, measured)
+                    subjectEn + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, figure)
                             + ", so the target does not apply.");
             return;
         }
         String actual = Texts.actualPercent(Ratio.percent(n, d));
-        String figureVi = subjectVi + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " "
-                + indicator.viOutOf() + Words.whenVi(period, measured);
-        String figureEn = subjectEn + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " "
-                + indicator.enOutOf() + Words.whenEn(period, measured);
         long open = d - n;
+        // a share below 100% once the deadline has passed, measured up to it, settles the target
+        boolean settled = open > 0 && deadline.passed(asOf)
+                && (measured == null || !measured.end().isBefore(deadline.lastOnTimeDay()));
+        String figureVi = subjectVi + ": " + Texts.count(n, true) + "/" + Texts.count(d, true) + " "
+                + indicator.viOutOf() + Words.sinceVi(period, figure);
+        String figureEn = subjectEn + ": " + Texts.count(n, false) + " of " + Texts.count(d, false) + " "
+                + indicator.enOutOf() + Words.sinceEn(period, figure, settled);
         if (open == 0) {
             check.emit(null, Status.MET, actual, threshold, 0L, measured,
                     figureVi + ", " + targetVi + ": " + Status.MET.vi() + ".",
@@ -150,7 +153,7 @@ public final class TasksCheck {
                     figureEn + "; the deadline has not passed, so "
                             + (open == 1 ? "the open task is" : "the " + open + " open tasks are") + " not late yet, "
                             + targetEn + ": " + Status.MET.en() + " so far, not final.");
-        } else if (measured == null || !measured.end().isBefore(deadline.lastOnTimeDay())) {
+        } else if (settled) {
             check.emitSettled(null, Status.NOT_MET, actual, threshold, open, measured, true,
                     figureVi + ", " + targetVi + ": " + Status.NOT_MET.vi() + ", " + open
                             + " nhiệm vụ không hoàn thành đúng hạn.",
@@ -158,10 +161,12 @@ public final class TasksCheck {
                             + Deadlines.plural("task", open) + " not completed in time.");
         } else {
             check.emit(null, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
-                    figureVi + "; số liệu chỉ đến hết " + Words.periodVi(measured) + ", trước hạn, nên chưa biết "
+                    figureVi + "; số liệu chỉ đến hết " + Words.monthsVi(measured.year(), List.of(measured.lastMonth()))
+                            + ", trước hạn, nên chưa biết "
                             + open + " nhiệm vụ chưa hoàn thành khi đó có trễ hạn hay không, " + targetVi + ": "
                             + Status.INSUFFICIENT_DATA.vi() + ".",
-                    figureEn + "; the figure ends with " + measured + ", before the deadline, so it cannot tell"
+                    figureEn + "; the figure ends with " + Words.monthsEn(measured.year(), List.of(measured.lastMonth()))
+                            + ", before the deadline, so it cannot tell"
                             + " whether the " + open + " open " + Deadlines.plural("task", open)
                             + " were completed in time, " + targetEn + ": " + Status.INSUFFICIENT_DATA.en() + ".");
         }

@@ -161,9 +161,7 @@ public final class ValueCheck {
         String targetEn = "a target of at most " + Texts.decimal(l, false) + " by the end of " + Words.periodEn(period);
         List<Measurement> reported = check.unit.within(indicator.code(), null, period);
         if (reported.isEmpty()) {
-            emitInsufficient(threshold, subjectVi + ": chưa có số liệu kỳ nào của " + Words.periodVi(period) + "; " + targetVi,
-                    subjectEn + ": no figure for any part of " + Words.periodEn(period) + " was given; the target is "
-                            + targetEn.substring("a target of ".length()));
+            noneReported(threshold, period, subjectVi, subjectEn, targetVi, targetEn);
             return;
         }
         Measurement last = reported.get(0);
@@ -198,9 +196,7 @@ public final class ValueCheck {
         String targetEn = "a target of at most " + Texts.decimal(l, false) + " in every period of " + Words.periodEn(period);
         List<Measurement> reported = check.unit.within(indicator.code(), null, period);
         if (reported.isEmpty()) {
-            emitInsufficient(threshold, subjectVi + ": chưa có số liệu kỳ nào của " + Words.periodVi(period) + "; " + targetVi,
-                    subjectEn + ": no figure for any part of " + Words.periodEn(period) + " was given; the target is "
-                            + targetEn.substring("a target of ".length()));
+            noneReported(threshold, period, subjectVi, subjectEn, targetVi, targetEn);
             return;
         }
         reported = new java.util.ArrayList<>(reported);
@@ -283,6 +279,14 @@ public final class ValueCheck {
     private static String noFigureEn(String subject, Period period, Figure figure) {
         return subject + (figure == null ? ": no figure for " + Words.periodEn(period) + " was given"
                 : Words.incomplete(period, figure)[1]);
+    }
+
+    /** Insufficient data: no sub-period of {@code period} reported ({@code targetEn} starts "a target of"). */
+    private void noneReported(String threshold, Period period, String subjectVi, String subjectEn, String targetVi,
+                              String targetEn) {
+        emitInsufficient(threshold, subjectVi + ": chưa có số liệu kỳ nào của " + Words.periodVi(period) + "; " + targetVi,
+                subjectEn + ": no figure for any part of " + Words.periodEn(period) + " was given; the target is "
+                        + targetEn.substring("a target of ".length()));
     }
 
     private void emitInsufficient(String threshold, String vi, String en) {

@@ -47,6 +47,25 @@ final class Words {
 
     /** " in 2021" or " in 2021 to date (January to August 2021, not final)" or "(to 15 August 2021, …)". */
     static String sinceEn(Period period, UnitView.Figure figure) {
+        return sinceEn(period, figure, false);
+    }
+
+    /**
+     * As {@link #sinceEn(Period, UnitView.Figure)}; a {@code settled} verdict (final before the period
+     * ends: a deadline missed, a share out of reach) drops "not final" from the span.
+     */
+    static String sinceEn(Period period, UnitView.Figure figure, boolean settled) {
+        return settled ? settledEn(sinceEnOpen(period, figure)) : sinceEnOpen(period, figure);
+    }
+
+    /** {@code text} with the span's "not final" dropped, for a verdict settled before the period ends. */
+    static String settledEn(String text) {
+        return text.replace(NOT_FINAL_EN, ")");
+    }
+
+    private static final String NOT_FINAL_EN = ", not final)";
+
+    private static String sinceEnOpen(Period period, UnitView.Figure figure) {
         if (!figure.yearToDate()) {
             return " in " + periodEn(period);
         }
@@ -56,7 +75,7 @@ final class Words {
                         + MONTHS_EN[figure.soFar().getMonthValue() - 1] + " " + figure.soFar().getYear()
                 : m.months() == 1 ? MONTHS_EN[m.firstMonth() - 1] + " " + m.year()
                 : MONTHS_EN[m.firstMonth() - 1] + " to " + MONTHS_EN[m.lastMonth() - 1] + " " + m.year();
-        return " in " + periodEn(period) + " to date (" + span + ", not final)";
+        return " in " + periodEn(period) + " to date (" + span + NOT_FINAL_EN;
     }
 
     /** Months of {@code year} in Vietnamese, runs joined: "tháng 4–6/2021", "tháng 2 và tháng 4–6/2021". */
