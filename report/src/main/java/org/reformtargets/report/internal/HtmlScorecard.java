@@ -1,0 +1,29 @@
+package org.reformtargets.report.internal;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.WriterOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/** The HTML scorecard: one self-contained page drawn by the {@code scorecard.jte} template. */
+public final class HtmlScorecard {
+
+    /** Templates compiled at build time into this package (jte-maven-plugin); thread-safe. */
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlScorecard.class.getClassLoader(), "org.reformtargets.report.internal.templates");
+
+    private HtmlScorecard() {
+    }
+
+    /** Writes the page for {@code data}, UTF-8, to {@code out} (left open). */
+    public static void write(ReportData data, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        ENGINE.render("scorecard.jte", data, new WriterOutput(w));
+        w.flush();
+    }
+}
