@@ -21,6 +21,8 @@ import org.reformtargets.core.ReformTargetsException;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.dossier.Dossiers;
+import org.reformtargets.report.Language;
+import org.reformtargets.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +42,14 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { table, json }
+    enum Format {
+        table, json, html, xlsx;
+
+        /** {@code true} for a report for people (html, xlsx), which goes to a file, never to a terminal. */
+        boolean isReport() {
+            return this == html || this == xlsx;
+        }
+    }
 
     /** Languages of the explanations. */
     enum Lang { vi, en }
@@ -68,16 +77,23 @@ final class EvaluateCommand implements Callable<Integer> {
     Path rulesDir;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (a readable scorecard) or json (the result document, UTF-8). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "table (a readable scorecard), json (the result document, UTF-8), html (a "
+                    + "self-contained scorecard page that prints on A4) or xlsx (a workbook: summary, results, "
+                    + "rule set and audit hashes); html and xlsx need --output. Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the output to FILE, whole or not at all, instead of standard output. Required "
+                    + "for --format html and xlsx, which are never written to the terminal.")
+    Path output;
 
     @Option(names = "--explain",
             description = "In the table, add each result's message sentence under its row.")
     boolean explain;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of the --explain sentences: vi or en. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of the --explain sentences (default en) and of the html and xlsx reports "
+                    + "(default vi): vi or en.")
     Lang lang;
 
     @Option(names = "--max-firings-per-unit", paramLabel = "N", defaultValue = "1000",
@@ -110,6 +126,31 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("Cannot read " + dossiers + ": it is a directory; give the dossier export (CSV).");
             return Main.EXIT_USER_ERROR;
         }
+        if (format.isReport() && output == null) {
+            err.println("Refusing to write the " + format.name().toUpperCase(java.util.Locale.ROOT)
+                    + " report to standard output: give --output FILE, such as --output report." + format.name()
+                    + ".");
+            return Main.EXIT_USER_ERROR;
+        }
+        if (output != null) {
+            if (Files.isDirectory(output)) {
+                err.println("Cannot write to " + output + ": it is a directory; give a file for --output.");
+                return Main.EXIT_USER_ERROR;
+            }
+            String input = AuditInputs.inputNamed(output, facts, rulesDir, null);
+            if (input == null && dossiers != null && AuditInputs.same(output, dossiers)) {
+                input = "the dossier export " + dossiers;
+            }
+            if (input == null && audit != null && output.toAbsolutePath().normalize()
+                    .equals(audit.toAbsolutePath().normalize())) {
+                input = "the --audit file";
+            }
+            if (input != null) {
+                err.println("Refusing to write the output to " + output + ": it is " + input
+                        + "; give another path for --output.");
+                return Main.EXIT_USER_ERROR;
+            }
+        }
         byte[] key = null;
         if (audit != null) {
             try {
@@ -127,7 +168,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         try {
-            if (format == Format.json && audit == null) {
+            if (format == Format.json && audit == null && output == null) {
                 FactsDocument document = withDossiers(ReformTargetsJson.readFacts(facts));
                 RuleSet ruleSet = loadRuleSet(document, err);
                 if (ruleSet == null) {
@@ -158,8 +199,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             Evaluation evaluation = ruleSet.evaluate(document);
+            AuditRecord record = null;
             if (audit != null) {
-                AuditRecord record = AuditRecord.of(ruleSet, factsBytes, document, evaluation, Instant.now());
+                record = AuditRecord.of(ruleSet, factsBytes, document, evaluation, Instant.now());
                 if (key != null) {
                     record = AuditSeal.sign(record, key);
                 }
@@ -172,12 +214,22 @@ final class EvaluateCommand implements Callable<Integer> {
                     return Main.EXIT_USER_ERROR;
                 }
             }
-            if (format == Format.json) {
-                out.print(ReformTargetsJson.writeEvaluation(evaluation));
-            } else {
-                out.print(new Scorecard(evaluation, document.units(), explain ? lang.name() : null)
-                        .render());
+            if (format.isReport()) {
+                ReportWriter writer = ReportWriter.of(ruleSet, document, evaluation)
+                        .in(lang == Lang.en ? Language.EN : Language.VI);
+                if (record != null) {
+                    writer = writer.withAudit(record);
+                }
+                ReportWriter report = writer;
+                return writeOutput(err, format == Format.html ? report::writeHtml : report::writeXlsx);
             }
+            String text = format == Format.json ? ReformTargetsJson.writeEvaluation(evaluation)
+                    : new Scorecard(evaluation, document.units(), explain ? (lang == null ? Lang.en : lang).name() : null)
+                            .render();
+            if (output != null) {
+                return writeOutput(err, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            }
+            out.print(text);
             out.flush();
             return 0;
         } catch (ReformTargetsException e) {
@@ -187,6 +239,18 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println(describe(e));
         }
         return Main.EXIT_USER_ERROR;
+    }
+
+    /** Writes {@code --output} whole or not at all; 0, or 2 with the reason when it cannot be written. */
+    private int writeOutput(PrintWriter err, AtomicWrite.Content content) {
+        try {
+            AtomicWrite.write(output, content);
+            return 0;
+        } catch (IOException e) {
+            err.println("Cannot write " + output + ": " + AuditInputs.reason(output, e)
+                    + "; nothing was written.");
+            return Main.EXIT_USER_ERROR;
+        }
     }
 
     /** The facts with the dossier export's counts added, when --dossiers is given. */
