@@ -29,6 +29,8 @@ class BarsTest {
         assertArrayEquals(new int[] {299, 1}, Bars.split(new long[] {10_000, 1}, 300));
         // unless the bar is narrower than the non-zero counts
         assertArrayEquals(new int[] {1, 0, 0}, Bars.split(new long[] {1000, 1, 1}, 1));
+        // 4 3 1 on 4: exact 2, 1.5, 0.5 → 2 2 0; the unit for the 1 comes from the smaller of the two widest
+        assertArrayEquals(new int[] {2, 1, 1}, Bars.split(new long[] {4, 3, 1}, 4));
     }
 
     @Test

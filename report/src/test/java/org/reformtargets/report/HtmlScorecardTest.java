@@ -67,8 +67,9 @@ class HtmlScorecardTest {
     }
 
     @Test
-    void theScored766ExampleShowsTotalsAndABarPerGroup() {
+    void theScored766ExampleShowsTotalsAndABarPerGroup() throws Exception {
         String page = Reports.html(Reports.example766());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/report-766.html"), page); // to look at
         assertTrue(page.contains("<h2>Điểm</h2>"), "the score heading");
         // the province's 2025 total out of 100, and a commune's out of 72
         assertTrue(page.contains("46,70/100"), "tinh-a's total");

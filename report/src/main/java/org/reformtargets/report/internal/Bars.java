@@ -17,7 +17,8 @@ public final class Bars {
      * Splits {@code width} among {@code counts} in proportion, by the largest-remainder method: the
      * widths sum to exactly {@code width} (0 each when every count is 0), stay in the counts' order,
      * and a non-zero count never gets 0 when {@code width} is at least the number of non-zero counts
-     * (the unit it needs is taken from the widest segment).
+     * (the unit it needs is taken from the widest segment); a larger count is never narrower than a
+     * smaller non-zero one.
      *
      * @throws IllegalArgumentException on a negative count or width
      */
@@ -57,7 +58,7 @@ public final class Bars {
         if (width >= nonZero) {
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0 && widths[i] == 0) {
-                    widths[widest(widths)]--;
+                    widths[widest(widths, counts)]--;
                     widths[i] = 1;
                 }
             }
@@ -65,10 +66,11 @@ public final class Bars {
         return widths;
     }
 
-    private static int widest(int[] widths) {
+    /** The widest segment; of equally wide ones, the one with the smallest count, so that order holds. */
+    private static int widest(int[] widths, long[] counts) {
         int w = 0;
         for (int i = 1; i < widths.length; i++) {
-            if (widths[i] > widths[w]) {
+            if (widths[i] > widths[w] || widths[i] == widths[w] && counts[i] < counts[w]) {
                 w = i;
             }
         }
