@@ -10,7 +10,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-/** The HTML scorecard: one self-contained page drawn by the {@code scorecard.jte} template. */
+/**
+ * The HTML scorecard: one self-contained page (inline CSS and SVG, no script, no network fetch)
+ * drawn by the {@code scorecard.jte} template from an {@link HtmlPage}; the engine escapes every value.
+ */
 public final class HtmlScorecard {
 
     /** Templates compiled at build time into this package (jte-maven-plugin); thread-safe. */
@@ -23,7 +26,7 @@ public final class HtmlScorecard {
     /** Writes the page for {@code data}, UTF-8, to {@code out} (left open). */
     public static void write(ReportData data, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        ENGINE.render("scorecard.jte", data, new WriterOutput(w));
+        ENGINE.render("scorecard.jte", new HtmlPage(data), new WriterOutput(w));
         w.flush();
     }
 }

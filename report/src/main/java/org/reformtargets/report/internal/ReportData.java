@@ -189,4 +189,51 @@ public final class ReportData {
     private Vocabulary vocabulary() {
         return ruleSet.vocabulary();
     }
+
+    /**
+     * The period as a civil servant names it, capitalised: "Năm 2021", "Quý 3/2025", "Tháng 7/2025",
+     * "6 tháng đầu năm 2021", "Lũy kế đến hết tháng 8/2021"; in English "2021", "Q3 2025",
+     * "July 2025", "H1 2021", "January to August 2021". "" for none.
+     */
+    public String periodLabel(org.reformtargets.core.Period p) {
+        if (p == null) {
+            return "";
+        }
+        if (vietnamese) {
+            return switch (p.kind()) {
+                case YEAR -> "Năm " + p.year();
+                case HALF -> (p.index() == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + p.year();
+                case QUARTER -> "Quý " + p.index() + "/" + p.year();
+                case MONTH -> "Tháng " + p.index() + "/" + p.year();
+                case SPAN -> "Lũy kế đến hết tháng " + p.index() + "/" + p.year();
+            };
+        }
+        return switch (p.kind()) {
+            case YEAR -> Integer.toString(p.year());
+            case HALF -> "H" + p.index() + " " + p.year();
+            case QUARTER -> "Q" + p.index() + " " + p.year();
+            case MONTH -> MONTHS_EN[p.index() - 1] + " " + p.year();
+            case SPAN -> "January to " + MONTHS_EN[p.index() - 1] + " " + p.year();
+        };
+    }
+
+    private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+
+    /**
+     * The name of a score group ({@link Score#groups()}): the 766 index's six groups by name, any other
+     * group by its code. (Rule sets have no place for group labels yet; these belong in the vocabulary.)
+     */
+    public String groupLabel(String group) {
+        String[] words = GROUPS.get(group);
+        return words == null ? group : vietnamese ? words[0] : words[1];
+    }
+
+    private static final Map<String, String[]> GROUPS = Map.of(
+            "transparency", new String[] {"Công khai, minh bạch", "Transparency"},
+            "progress", new String[] {"Tiến độ, kết quả giải quyết", "Progress and results"},
+            "online-service", new String[] {"Dịch vụ công trực tuyến", "Online public services"},
+            "online-payment", new String[] {"Thanh toán trực tuyến", "Online payment"},
+            "digitization", new String[] {"Số hóa hồ sơ", "Digitisation of dossiers"},
+            "satisfaction", new String[] {"Mức độ hài lòng", "Satisfaction"});
 }
