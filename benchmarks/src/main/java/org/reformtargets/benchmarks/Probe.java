@@ -116,7 +116,8 @@ public final class Probe {
         return doc.measurements().size() + doc.events().size() + doc.attestations().size();
     }
 
-    private static long[] gc() {
+    /** Collections so far and their time in ms, summed over the collectors. */
+    static long[] gc() {
         long count = 0;
         long time = 0;
         for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -135,7 +136,7 @@ public final class Probe {
     }
 
     /** Samples the heap in use until stopped, keeping the largest figure. */
-    private static final class Sampler extends Thread {
+    static final class Sampler extends Thread {
         private final MemoryMXBean memory;
         volatile boolean stop;
         volatile long peak;
