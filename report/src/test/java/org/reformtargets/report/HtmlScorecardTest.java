@@ -34,7 +34,7 @@ class HtmlScorecardTest {
         // the not-met list on the first page has the land row with its gap 2
         String notMet = between(page, "class=\"cards not-met\"", "</table>");
         assertTrue(notMet.contains("Hồ sơ được giải quyết đúng hạn lĩnh vực đất đai"), notMet);
-        assertTrue(notMet.contains("95,89") && notMet.contains("≥ 96"), notMet);
+        assertTrue(notMet.contains("95,89%") && notMet.contains("≥ 96%"), notMet);
         assertTrue(notMet.contains("<strong>2</strong>"), notMet);
         assertEquals(16, count(notMet, "<tr>\n<td"), "16 results not met in the example");
         // status as symbol and word, and the source clause

@@ -185,7 +185,7 @@ class XlsxScorecardTest {
             assertEquals(0.9477, actual.getNumericCellValue(), "a share is stored as the fraction it is");
             assertEquals("0.00%", actual.getCellStyle().getDataFormatString());
             assertEquals("94.77%", SHOWN.formatCellValue(actual));
-            assertEquals(">= 95", row.getCell(8).getStringCellValue());
+            assertEquals("≥ 95%", row.getCell(8).getStringCellValue());
             Cell gap = row.getCell(9);
             assertEquals(CellType.NUMERIC, gap.getCellType());
             assertEquals(4.0, gap.getNumericCellValue());

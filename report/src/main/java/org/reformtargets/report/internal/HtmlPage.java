@@ -295,7 +295,8 @@ public final class HtmlPage {
                 : (r.points() == null ? "–" : number(r.points())) + "/" + number(r.maxPoints());
         return new Row(anchor, unitName, headline(r), shortTarget(r.target()), data.fieldLabel(r.field()),
                 css(r.status()), symbol(r.status()), data.statusWord(r.status()),
-                r.actual() == null ? "" : decimals(r.actual()), threshold(r.threshold()),
+                r.actual() == null ? "" : number(r.actual()) + (data.isPercent(r) ? "%" : ""),
+                data.thresholdWords(r, this::number),
                 r.gap() == null || r.gap() == 0 ? "" : number(Long.toString(r.gap())), source(r),
                 data.sentence(r), data.periodLabel(r.period()),
                 r.measuredPeriod() == null ? "" : data.periodLabel(r.measuredPeriod()), !r.isFinal(), points,
@@ -352,10 +353,6 @@ public final class HtmlPage {
         String doc = r.source().document() == null ? "" : r.source().document();
         String clause = r.source().clause();
         return clause == null || clause.isEmpty() ? doc : doc + ", " + t(HtmlWords.CLAUSE) + " " + clause;
-    }
-
-    private String threshold(String t) {
-        return t == null ? "" : decimals(t.replace(">=", "≥").replace("<=", "≤"));
     }
 
     /** Decimal points between digits become commas in Vietnamese ("95.89" → "95,89"). */

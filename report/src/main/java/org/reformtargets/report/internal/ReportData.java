@@ -236,4 +236,25 @@ public final class ReportData {
             "online-payment", new String[] {"Thanh toán trực tuyến", "Online payment"},
             "digitization", new String[] {"Số hóa hồ sơ", "Digitisation of dossiers"},
             "satisfaction", new String[] {"Mức độ hài lòng", "Satisfaction"});
+
+    private Percentages percentages;
+
+    /**
+     * {@code true} when {@code result}'s figures are shares in percent (its actual figure and the
+     * numbers of its threshold take "%"), as the rule set's checks describe them.
+     */
+    public boolean isPercent(TargetResult result) {
+        if (percentages == null) {
+            percentages = new Percentages(ruleSet, facts.units());
+        }
+        return percentages.isPercent(result);
+    }
+
+    /**
+     * What {@code result}'s target asks, in words of the report's language ("≥ 5 mỗi quý",
+     * "đủ điểm khi ≥ 80%, tối đa 2 điểm"), its numbers shown by {@code number}.
+     */
+    public String thresholdWords(TargetResult result, java.util.function.UnaryOperator<String> number) {
+        return new Thresholds(vietnamese, number, vocabulary()).show(result.threshold(), isPercent(result));
+    }
 }

@@ -149,7 +149,6 @@ public final class XlsxScorecard {
     }
 
     private void results() {
-        Percentages percentages = new Percentages(data.ruleSet(), data.facts().units());
         Table table = new Table(w("Kết quả", "Results"),
                 List.of(w("Mã đơn vị", "Unit id"), w("Tên đơn vị", "Unit"), w("Chỉ tiêu", "Target"),
                         w("Kỳ", "Period"), w("Lĩnh vực", "Field"), w("Kết quả đánh giá", "Status"),
@@ -168,11 +167,11 @@ public final class XlsxScorecard {
                 text(row, 5, data.statusWord(r.status()), styles.status(r.status()));
                 text(row, 6, r.isFinal() ? w("Có", "Yes") : w("Không", "No"), null);
                 if (number(r.actual()) != null) {
-                    decimal(row.createCell(7), r.actual(), percentages.isPercent(r), -1);
+                    decimal(row.createCell(7), r.actual(), data.isPercent(r), -1);
                 } else {
                     text(row, 7, word(r.actual()), null);
                 }
-                text(row, 8, r.threshold(), null);
+                text(row, 8, data.thresholdWords(r, d -> data.vietnamese() ? d.replace('.', ',') : d), null);
                 if (r.gap() != null) {
                     whole(row, 9, r.gap(), styles.integer());
                 }
