@@ -93,7 +93,7 @@ public record AuditRecord(RuleSetRef ruleSet, String rulesSha256, String factsSh
                     + ", not by " + ruleSet.ref());
         }
         return new AuditRecord(ruleSet.ref(), ruleSet.contentHash(), factsSha256,
-                sha256(ReformTargetsJson.writeFacts(facts).getBytes(StandardCharsets.UTF_8)),
+                canonicalSha256(facts),
                 resultSha256(evaluation), evaluation.asOf(), at, evaluation.results().size(), evaluation.summary(),
                 null);
     }
@@ -113,6 +113,20 @@ public record AuditRecord(RuleSetRef ruleSet, String rulesSha256, String factsSh
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             ReformTargetsJson.writeEvaluation(evaluation, out);
             out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * SHA-256 of {@code facts} written as {@link ReformTargetsJson#writeFacts(FactsDocument)} writes it,
+     * computed as it is written, without holding the document as one string.
+     */
+    static String canonicalSha256(FactsDocument facts) {
+        MessageDigest digest = sha256();
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            ReformTargetsJson.writeFacts(facts, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

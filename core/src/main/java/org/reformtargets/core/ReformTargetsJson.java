@@ -42,6 +42,9 @@ public final class ReformTargetsJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // written to bytes, a character outside the BMP is one 4-byte UTF-8 sequence, as String.getBytes
+            // gives it, not two 3-byte halves: streamed and string output (and their hashes) agree
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -105,6 +108,15 @@ public final class ReformTargetsJson {
     /** Writes a facts document as JSON. */
     public static String writeFacts(FactsDocument facts) {
         return write(facts);
+    }
+
+    /**
+     * Writes the bytes of {@link #writeFacts(FactsDocument)}, UTF-8, to {@code out} as they are made,
+     * without holding the document as one string (for the audit record's canonical hash).
+     */
+    static void writeFacts(FactsDocument facts, OutputStream out) throws IOException {
+        PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, facts);
+        out.write('\n');
     }
 
     /** Writes an evaluation as the contract's result document. */
