@@ -233,9 +233,9 @@ public final class Run {
             for (Gains.Option o : Gains.rank(options, 3)) {
                 Message c = byTarget.get(o.target()).counted();
                 String pts = o.gain().display();
-                gains.add(new org.reformtargets.core.Score.Gain(o.target(), o.cases(), pts, new Message(
-                        "Thêm " + Texts.count(o.cases(), true) + " " + c.vi() + ": +" + pts.replace('.', ',') + " điểm",
-                        Texts.count(o.cases(), false) + " more " + c.en() + ": +" + pts)));
+                gains.add(new org.reformtargets.core.Score.Gain(o.target(), o.cases(), pts, Message.rendered(
+                        () -> "Thêm " + Texts.count(o.cases(), true) + " " + c.vi() + ": +" + pts.replace('.', ',') + " điểm",
+                        () -> Texts.count(o.cases(), false) + " more " + c.en() + ": +" + pts)));
             }
             out.add(new org.reformtargets.core.Score(e.getKey(), period, total.display(), max.plain(), total.toString(),
                     missing.isEmpty(), shown, List.copyOf(missing), gains));

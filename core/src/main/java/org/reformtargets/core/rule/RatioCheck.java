@@ -237,8 +237,6 @@ public final class RatioCheck {
                     BigDecimal.valueOf(prev.denominator()), true));
         }
         BigDecimal shown = Texts.share(n, d, scale);
-        String figureVi = figureVi(subjectVi, n, d, period, figure, shown);
-        String figureEn = figureEn(subjectEn, n, d, period, figure, shown);
         String noteVi = "";
         String noteEn = "";
         List<Outlooks.Bound> bounds = new ArrayList<>(2);
@@ -278,7 +276,8 @@ public final class RatioCheck {
         String notesVi = noteVi;
         String notesEn = noteEn;
         emitWithOutlook(field, status, shown.toPlainString(), n, d, threshold, gap, figure, bounds,
-                () -> figureVi + ", " + targetVi + notesVi + ": ", () -> figureEn + " " + targetEn + notesEn + ": ");
+                () -> figureVi(subjectVi, n, d, period, figure, shown) + ", " + targetVi + notesVi + ": ",
+                () -> figureEn(subjectEn, n, d, period, figure, shown) + " " + targetEn + notesEn + ": ");
     }
 
     /**
@@ -356,8 +355,8 @@ public final class RatioCheck {
             return;
         }
         BigDecimal shown = Texts.share(n, d, scale);
-        String figureVi = figureVi(subjectVi, n, d, period, figure, shown);
-        String figureEn = figureEn(subjectEn, n, d, period, figure, shown);
+        Supplier<String> figureVi = () -> figureVi(subjectVi, n, d, period, figure, shown);
+        Supplier<String> figureEn = () -> figureEn(subjectEn, n, d, period, figure, shown);
         String actual = shown.toPlainString();
         if (prev == null || prev.denominator() == 0) {
             String whyVi = prev == null ? "chưa có số liệu " + Words.periodVi(previous)
@@ -365,8 +364,8 @@ public final class RatioCheck {
             String whyEn = prev == null ? "there is no figure for " + Words.periodEn(previous)
                     : Words.periodEn(previous) + " had no " + indicator.enOutOf() + ", so there is no share to rise from";
             check.emit(field, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
-                    () -> figureVi + ", " + targetVi + "; " + whyVi + ": thiếu dữ liệu.",
-                    () -> figureEn + " against " + targetEn + "; " + whyEn + ": insufficient data.");
+                    () -> figureVi.get() + ", " + targetVi + "; " + whyVi + ": thiếu dữ liệu.",
+                    () -> figureEn.get() + " against " + targetEn + "; " + whyEn + ": insufficient data.");
             return;
         }
         // n/d >= pn/pd + p/100  <=>  100·n·pd >= (100·pn + p·pd)·d
@@ -381,8 +380,8 @@ public final class RatioCheck {
         BigDecimal prevPct = Texts.share(prev.numerator(), prev.denominator(), scale);
         emitWithOutlook(field, status, actual, n, d, threshold, gap, figure,
                 List.of(Outlooks.Bound.risen(prev.numerator(), prev.denominator(), points)),
-                () -> figureVi + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi + ": ",
-                () -> figureEn + " against " + Words.pct(prevPct, false) + " in " + Words.periodEn(previous) + " and "
+                () -> figureVi.get() + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi + ": ",
+                () -> figureEn.get() + " against " + Words.pct(prevPct, false) + " in " + Words.periodEn(previous) + " and "
                         + targetEn + ": ");
     }
 
