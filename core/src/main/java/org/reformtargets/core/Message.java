@@ -51,22 +51,14 @@ public final class Message {
     @JsonProperty("vi")
     public String vi() {
         Object v = vi;
-        if (v instanceof Supplier<?> s) {
-            v = s.get();
-            vi = v;
-        }
-        return (String) v;
+        return v instanceof Supplier<?> s ? (String) (vi = s.get()) : (String) v;
     }
 
     /** The English sentence. */
     @JsonProperty("en")
     public String en() {
         Object v = en;
-        if (v instanceof Supplier<?> s) {
-            v = s.get();
-            en = v;
-        }
-        return (String) v;
+        return v instanceof Supplier<?> s ? (String) (en = s.get()) : (String) v;
     }
 
     @Override
