@@ -1,12 +1,17 @@
 package org.reformtargets.core.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.GroupElement;
@@ -326,8 +331,9 @@ public final class Evaluator {
     }
 
     /**
-     * The batches of one evaluation: claimed in order by the calling thread and by helpers, at most
-     * {@link #WINDOW} ahead of the last slice handed over, so that finished results never pile up.
+     * The batches of one evaluation, handed over in order. At most {@link #WINDOW} batches are
+     * submitted ahead of the last slice handed over, so that finished results never pile up; the
+     * calling thread computes the batch it waits for itself when no helper has started it.
      */
     private static final class Batches {
 
@@ -342,16 +348,6 @@ public final class Evaluator {
         private final Vocabulary vocabulary;
         private final Map<String, String> parameters;
         private final int count;
-        private final List<?>[] done;
-        private final List<?>[] doneScores;
-        private Executor executor;
-        private int helpers;
-        private int helping;
-        private int next;
-        private int delivered;
-        private int active;
-        private boolean stopped;
-        private Error error;
 
         Batches(KieBase kieBase, Period period, FactsDocument facts, Map<String, RuleInfo> rules, List<UnitView> units,
                 Bounds bounds, Vocabulary vocabulary, Map<String, String> parameters) {
@@ -364,154 +360,93 @@ public final class Evaluator {
             this.rules = rules;
             this.units = units;
             this.count = (units.size() + BATCH_UNITS - 1) / BATCH_UNITS;
-            this.done = new List<?>[count];
-            this.doneScores = new List<?>[count];
         }
 
         /** Hands over every batch's results in order; returns how many batches were handed over. */
-        @SuppressWarnings("unchecked")
         int run(Executor executor, Consumer<List<org.reformtargets.core.Score>> scoreSink,
                 Consumer<List<TargetResult>> sink) {
-            this.executor = executor;
-            this.helpers = Math.min(count - 1, Runtime.getRuntime().availableProcessors() - 1);
-            summon();
+            ArrayDeque<Batch> window = new ArrayDeque<>(WINDOW);
+            int next = 0;
             int d = 0;
             try {
                 while (d < count) {
-                    List<TargetResult> slice = take(d);
-                    if (slice == null) {
+                    while (next < count && window.size() < WINDOW) {
+                        Batch b = new Batch(next++);
+                        window.add(b);
+                        try {
+                            executor.execute(b);
+                        } catch (RejectedExecutionException e) {
+                            // the calling thread computes it when its turn comes
+                        }
+                    }
+                    Batch b = window.poll();
+                    b.run();
+                    // while a helper computes it, the calling thread computes the batches after it
+                    for (Iterator<Batch> later = window.iterator(); later.hasNext() && !b.done.isDone(); ) {
+                        later.next().run();
+                    }
+                    Batch.Done done;
+                    try {
+                        done = b.done.join();
+                    } catch (CompletionException e) {
+                        if (e.getCause() instanceof Error error) {
+                            throw error;
+                        }
+                        throw e;
+                    }
+                    if (done.results() == null) {
                         break;
                     }
-                    summon();
-                    List<org.reformtargets.core.Score> scores;
-                    synchronized (this) {
-                        scores = (List<org.reformtargets.core.Score>) doneScores[d];
-                        doneScores[d] = null;
-                    }
-                    scoreSink.accept(scores == null ? List.of() : scores);
-                    sink.accept(slice);
+                    scoreSink.accept(done.scores());
+                    sink.accept(done.results());
                     d++;
                 }
             } finally {
-                synchronized (this) {
-                    stopped = true;
-                    notifyAll();
-                    while (active > 0) {
-                        try {
-                            wait();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            break;
-                        }
+                // no batch may still be running when the caller goes on (a failed batch's units are evaluated again)
+                for (Batch b : window) {
+                    if (!b.cancel()) {
+                        b.done.handle((done, failure) -> done).join();
                     }
                 }
-            }
-            if (error != null) {
-                throw error;
             }
             return d;
         }
 
-        /** Batch {@code d}'s results, computing batches meanwhile; {@code null} when a batch failed. */
-        @SuppressWarnings("unchecked")
-        private List<TargetResult> take(int d) {
-            while (true) {
-                int mine;
-                synchronized (this) {
-                    if (done[d] != null) {
-                        List<TargetResult> slice = (List<TargetResult>) done[d];
-                        done[d] = null;
-                        delivered = d + 1;
-                        notifyAll();
-                        return slice instanceof Failed ? null : slice;
-                    }
-                    if (stopped) {
-                        return null;
-                    }
-                    if (next < count && next < delivered + WINDOW) {
-                        mine = next++;
-                        active++;
-                    } else {
-                        try {
-                            wait();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted while evaluating", e);
-                        }
-                        continue;
-                    }
-                }
-                compute(mine);
-            }
-        }
+        /** One batch, computed once by whichever thread starts it first. */
+        private final class Batch implements Runnable {
 
-        /**
-         * Submits helpers until {@link #helpers} are at work, while there are batches to claim. A
-         * helper leaves when the window is full rather than wait (the executor may run it on the
-         * calling thread), and is summoned again once a slice is handed over.
-         */
-        private void summon() {
-            while (true) {
-                synchronized (this) {
-                    if (stopped || helping >= helpers || next >= count || next >= delivered + WINDOW) {
-                        return;
-                    }
-                    helping++;
-                }
-                try {
-                    executor.execute(this::help);
-                } catch (RejectedExecutionException e) {
-                    synchronized (this) {
-                        helping--;
-                        helpers = helping;
-                    }
+            /** The batch's sorted results and scores; {@code results == null} when it failed. */
+            record Done(List<TargetResult> results, List<org.reformtargets.core.Score> scores) {
+            }
+
+            private final int index;
+            private final AtomicBoolean started = new AtomicBoolean();
+            final CompletableFuture<Done> done = new CompletableFuture<>();
+
+            Batch(int index) {
+                this.index = index;
+            }
+
+            @Override
+            public void run() {
+                if (!started.compareAndSet(false, true)) {
                     return;
                 }
+                try {
+                    List<org.reformtargets.core.Score> scores = new ArrayList<>();
+                    List<TargetResult> results = batch(index, scores);
+                    done.complete(new Done(results, scores));
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // the one session over every unit that follows says why, located
+                    done.complete(new Done(null, List.of()));
+                } catch (Error e) {
+                    done.completeExceptionally(e);
+                }
             }
-        }
 
-        private void help() {
-            try {
-                while (true) {
-                    int mine;
-                    synchronized (this) {
-                        if (stopped || next >= count || next >= delivered + WINDOW) {
-                            return;
-                        }
-                        mine = next++;
-                        active++;
-                    }
-                    compute(mine);
-                }
-            } finally {
-                synchronized (this) {
-                    helping--;
-                }
-            }
-        }
-
-        private void compute(int b) {
-            List<?> result;
-            List<org.reformtargets.core.Score> scores = new ArrayList<>();
-            try {
-                result = batch(b, scores);
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                // the one session over every unit that follows says why, located
-                result = Failed.INSTANCE;
-            } catch (Error e) {
-                synchronized (this) {
-                    error = error == null ? e : error;
-                }
-                result = Failed.INSTANCE;
-            }
-            synchronized (this) {
-                doneScores[b] = scores;
-                done[b] = result;
-                if (result == Failed.INSTANCE) {
-                    stopped = true;
-                }
-                active--;
-                notifyAll();
+            /** Keeps the batch from starting; {@code false} when it has started already. */
+            boolean cancel() {
+                return started.compareAndSet(false, true);
             }
         }
 
@@ -532,18 +467,12 @@ public final class Evaluator {
                 }
             }
             if (run.failed()) {
-                return Failed.INSTANCE;
+                return null;
             }
             List<TargetResult> results = run.results(new ArrayList<>());
             results.sort(ORDER);
             scores.addAll(run.scores());
             return results;
         }
-    }
-
-    /** Marks a batch that failed. */
-    @SuppressWarnings("serial")
-    private static final class Failed extends ArrayList<TargetResult> {
-        static final Failed INSTANCE = new Failed();
     }
 }

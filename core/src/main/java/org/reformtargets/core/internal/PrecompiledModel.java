@@ -2,16 +2,19 @@ package org.reformtargets.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.base.util.Drools;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -20,6 +23,8 @@ import org.reformtargets.core.Level;
 import org.reformtargets.core.Message;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.RuleSetManifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The executable model of a bundled rule set, generated from its DRL and compiled to classes when
@@ -30,9 +35,8 @@ import org.reformtargets.core.RuleSetManifest;
  * <p>At build time every DRL package {@code p} of rule set {@code family/YYYY} is renamed to
  * {@link #packageFor}{@code (id, p)}, so the classes of each rule set live in a package of their
  * own, even for files several years share. The index is
- * {@code META-INF/reform-targets/precompiled/<family>/<YYYY>.idx}, UTF-8, one tab-separated
- * record per line, with tabs, line breaks and backslashes in values escaped ({@code \t},
- * {@code \n}, {@code \r}, {@code \\}) and {@code null} written as {@code \0}.
+ * {@code META-INF/reform-targets/precompiled/<family>/<YYYY>.properties}, read and written by
+ * {@link Properties}.
  *
  * <p>Setting the system property {@value #PROPERTY} to {@code false} makes every rule set compile
  * from DRL.
@@ -43,8 +47,7 @@ public final class PrecompiledModel {
     public static final String PROPERTY = "reformtargets.precompiled";
 
     private static final String ROOT = "META-INF/reform-targets/precompiled/";
-    private static final String FORMAT = "1";
-    private static final String NULL = "\\0";
+    private static final String FORMAT = "2";
     private static final String HEADER = "# reform-targets precompiled rule set, generated when the rules jar was built";
     private static final Pattern PACKAGE = Pattern.compile(
             "(?m)^([ \\t]*package[ \\t]+)([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)");
@@ -85,7 +88,7 @@ public final class PrecompiledModel {
 
     /** The class-path resource of the index of rule set {@code id}. */
     public static String resource(String id) {
-        return ROOT + id + ".idx";
+        return ROOT + id + ".properties";
     }
 
     /**
@@ -100,182 +103,173 @@ public final class PrecompiledModel {
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return null;
+            return notUsed(id, "its index " + resource(id) + " cannot be read", e);
         }
         PrecompiledModel model = parse(text);
-        return model != null && id.equals(model.id) && Drools.getFullVersion().equals(model.droolsVersion)
-                ? model : null;
+        if (model == null) {
+            return notUsed(id, "its index " + resource(id) + " is not of format " + FORMAT, null);
+        }
+        if (!id.equals(model.id)) {
+            return notUsed(id, "its index " + resource(id) + " is of rule set " + model.id, null);
+        }
+        if (!Drools.getFullVersion().equals(model.droolsVersion)) {
+            return notUsed(id, "it was made by Drools " + model.droolsVersion + ", not " + Drools.getFullVersion(), null);
+        }
+        return model;
+    }
+
+    /**
+     * Logs a warning that the precompiled model of rule set {@code id} is not used, and why, so that
+     * its DRL is compiled instead (correct, but several times slower to load); returns {@code null}.
+     */
+    static <T> T notUsed(String id, String reason, Throwable cause) {
+        Log.LOG.warn("rule set {}: the precompiled model is not used, the DRL is compiled instead: {}{}", id, reason,
+                cause == null ? "" : " (" + cause + ")");
+        return null;
+    }
+
+    /** Made on first use: a rule set that loads its precompiled model never starts the logging. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(PrecompiledModel.class);
     }
 
     /** Reads an index; {@code null} when it is not one of this format. */
     static PrecompiledModel parse(String text) {
-        Map<String, String> fields = new HashMap<>();
-        Map<String, List<List<String>>> lists = new HashMap<>();
-        List<String> models = new ArrayList<>();
-        Map<String, String> fileOfRule = new LinkedHashMap<>();
+        Properties p = new Properties();
         try {
-            for (String line : text.split("\n")) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] raw = line.split("\t", -1);
-                List<String> parts = new ArrayList<>(raw.length);
-                for (String r : raw) {
-                    parts.add(unescape(r));
-                }
-                String key = parts.get(0);
-                switch (key) {
-                    case "model" -> models.add(parts.get(1));
-                    case "rule" -> {
-                        if (parts.size() != 4) {
-                            return null;
-                        }
-                        fileOfRule.put(Run.key(parts.get(1), parts.get(2)), parts.get(3));
-                    }
-                    case "manifest.title", "manifest.effective", "manifest.source", "manifest.file",
-                         "manifest.include", "manifest.scenario", "manifest.vocabulary.file", "manifest.vocabulary.include",
-                         "manifest.parameter" ->
-                            lists.computeIfAbsent(key, k -> new ArrayList<>()).add(parts.subList(1, parts.size()));
-                    default -> {
-                        if (parts.size() != 2) {
-                            return null;
-                        }
-                        fields.put(key, parts.get(1));
-                    }
-                }
-            }
-            if (!FORMAT.equals(fields.get("format")) || fields.get("id") == null || fields.get("contentHash") == null
-                    || models.isEmpty() || fileOfRule.isEmpty()) {
+            p.load(new StringReader(text));
+            if (!FORMAT.equals(p.getProperty("format")) || p.getProperty("id") == null
+                    || p.getProperty("contentHash") == null) {
                 return null;
             }
-            List<String> title = lists.get("manifest.title").get(0);
-            List<String> effective = lists.get("manifest.effective").get(0);
-            List<RuleSetManifest.SourceDocument> sources = new ArrayList<>();
-            for (List<String> d : lists.getOrDefault("manifest.source", List.of())) {
-                sources.add(new RuleSetManifest.SourceDocument(d.get(0), d.get(1),
-                        d.get(2) == null ? null : LocalDate.parse(d.get(2)), d.get(3) == null ? null : Level.valueOf(d.get(3))));
+            List<String> models = list(p, "model");
+            Map<String, String> fileOfRule = new LinkedHashMap<>();
+            for (int i = 0; p.getProperty("rule." + i + ".name") != null; i++) {
+                fileOfRule.put(Run.key(required(p, "rule." + i + ".package"), p.getProperty("rule." + i + ".name")),
+                        required(p, "rule." + i + ".file"));
             }
-            String period = fields.get("manifest.period");
-            RuleSetManifest manifest = new RuleSetManifest(fields.get("manifest.id"), fields.get("manifest.version"),
-                    new Message(title.get(0), title.get(1)), fields.get("manifest.issuer"),
-                    period == null ? null : Period.parse(period),
-                    new RuleSetManifest.Effective(date(effective.get(0)), date(effective.get(1))), sources,
-                    firsts(lists.get("manifest.file")), firsts(lists.get("manifest.include")),
-                    firsts(lists.get("manifest.scenario")),
-                    new RuleSetManifest.VocabularyFiles(firsts(lists.get("manifest.vocabulary.file")),
-                            firsts(lists.get("manifest.vocabulary.include"))), fields.get("manifest.periods"),
-                    parameters(lists.get("manifest.parameter")));
-            return new PrecompiledModel(fields.get("id"), fields.get("contentHash"), fields.get("drools"), manifest,
-                    models, fileOfRule);
-        } catch (RuntimeException e) {
+            if (models.isEmpty() || fileOfRule.isEmpty()) {
+                return null;
+            }
+            List<RuleSetManifest.SourceDocument> sources = new ArrayList<>();
+            for (int i = 0; p.getProperty("manifest.source." + i + ".document") != null; i++) {
+                String level = p.getProperty("manifest.source." + i + ".level");
+                sources.add(new RuleSetManifest.SourceDocument(p.getProperty("manifest.source." + i + ".document"),
+                        p.getProperty("manifest.source." + i + ".title"), date(p.getProperty("manifest.source." + i + ".issued")),
+                        level == null ? null : Level.valueOf(level)));
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 0; p.getProperty("manifest.parameter." + i + ".name") != null; i++) {
+                parameters.put(p.getProperty("manifest.parameter." + i + ".name"),
+                        required(p, "manifest.parameter." + i + ".value"));
+            }
+            String period = p.getProperty("manifest.period");
+            RuleSetManifest manifest = new RuleSetManifest(p.getProperty("manifest.id"), p.getProperty("manifest.version"),
+                    new Message(required(p, "manifest.title.vi"), required(p, "manifest.title.en")),
+                    p.getProperty("manifest.issuer"), period == null ? null : Period.parse(period),
+                    new RuleSetManifest.Effective(date(p.getProperty("manifest.effective.from")),
+                            date(p.getProperty("manifest.effective.to"))), sources,
+                    list(p, "manifest.file"), list(p, "manifest.include"), list(p, "manifest.scenario"),
+                    new RuleSetManifest.VocabularyFiles(list(p, "manifest.vocabulary.file"),
+                            list(p, "manifest.vocabulary.include")), p.getProperty("manifest.periods"), parameters);
+            return new PrecompiledModel(p.getProperty("id"), p.getProperty("contentHash"), p.getProperty("drools"),
+                    manifest, models, fileOfRule);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private static Map<String, String> parameters(List<List<String>> lines) {
-        Map<String, String> p = new LinkedHashMap<>();
-        if (lines != null) {
-            lines.forEach(l -> p.put(l.get(0), l.get(1)));
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + key);
         }
-        return p;
+        return value;
+    }
+
+    /** The values of {@code key.0}, {@code key.1}, … up to the first missing one. */
+    private static List<String> list(Properties p, String key) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; p.getProperty(key + "." + i) != null; i++) {
+            values.add(p.getProperty(key + "." + i));
+        }
+        return values;
     }
 
     private static LocalDate date(String text) {
         return text == null ? null : LocalDate.parse(text);
     }
 
-    private static List<String> firsts(List<List<String>> lines) {
-        return lines == null ? List.of() : lines.stream().map(l -> l.get(0)).toList();
-    }
-
-    /** The index as the build step writes it. */
+    /**
+     * The index as the build step writes it: {@link Properties} (lists as {@code key.0}, {@code key.1}, …;
+     * a {@code null} value left out), one entry a line in key order, without the date line
+     * {@link Properties#store} writes, so that the same model gives the same bytes.
+     */
     public String render() {
-        StringBuilder s = new StringBuilder(HEADER).append('\n');
-        line(s, "format", FORMAT);
-        line(s, "id", id);
-        line(s, "contentHash", contentHash);
-        line(s, "drools", droolsVersion);
-        line(s, "manifest.id", manifest.id());
-        line(s, "manifest.version", manifest.version());
-        line(s, "manifest.title", manifest.title().vi(), manifest.title().en());
-        line(s, "manifest.issuer", manifest.issuer());
-        line(s, "manifest.period", manifest.period() == null ? null : manifest.period().toString());
-        line(s, "manifest.effective", string(manifest.effective().from()), string(manifest.effective().to()));
-        for (RuleSetManifest.SourceDocument d : manifest.sources()) {
-            line(s, "manifest.source", d.document(), d.title(), string(d.issued()),
-                    d.level() == null ? null : d.level().name());
+        Properties p = new Properties();
+        put(p, "format", FORMAT);
+        put(p, "id", id);
+        put(p, "contentHash", contentHash);
+        put(p, "drools", droolsVersion);
+        put(p, "manifest.id", manifest.id());
+        put(p, "manifest.version", manifest.version());
+        put(p, "manifest.title.vi", manifest.title().vi());
+        put(p, "manifest.title.en", manifest.title().en());
+        put(p, "manifest.issuer", manifest.issuer());
+        put(p, "manifest.period", manifest.period() == null ? null : manifest.period().toString());
+        put(p, "manifest.effective.from", string(manifest.effective().from()));
+        put(p, "manifest.effective.to", string(manifest.effective().to()));
+        for (int i = 0; i < manifest.sources().size(); i++) {
+            RuleSetManifest.SourceDocument d = manifest.sources().get(i);
+            put(p, "manifest.source." + i + ".document", d.document());
+            put(p, "manifest.source." + i + ".title", d.title());
+            put(p, "manifest.source." + i + ".issued", string(d.issued()));
+            put(p, "manifest.source." + i + ".level", d.level() == null ? null : d.level().name());
         }
-        manifest.files().forEach(f -> line(s, "manifest.file", f));
-        manifest.include().forEach(f -> line(s, "manifest.include", f));
-        manifest.scenarios().forEach(f -> line(s, "manifest.scenario", f));
-        manifest.vocabulary().files().forEach(f -> line(s, "manifest.vocabulary.file", f));
-        manifest.vocabulary().include().forEach(f -> line(s, "manifest.vocabulary.include", f));
-        if (manifest.periods() != null) {
-            line(s, "manifest.periods", manifest.periods());
+        putList(p, "manifest.file", manifest.files());
+        putList(p, "manifest.include", manifest.include());
+        putList(p, "manifest.scenario", manifest.scenarios());
+        putList(p, "manifest.vocabulary.file", manifest.vocabulary().files());
+        putList(p, "manifest.vocabulary.include", manifest.vocabulary().include());
+        put(p, "manifest.periods", manifest.periods());
+        int n = 0;
+        for (Map.Entry<String, String> e : manifest.parameters().entrySet()) {
+            put(p, "manifest.parameter." + n + ".name", e.getKey());
+            put(p, "manifest.parameter." + n++ + ".value", e.getValue());
         }
-        manifest.parameters().forEach((k, v) -> line(s, "manifest.parameter", k, v));
-        models.forEach(m -> line(s, "model", m));
+        putList(p, "model", models);
+        n = 0;
         for (Map.Entry<String, String> r : fileOfRule.entrySet()) {
             String[] key = r.getKey().split("\u0000", 2);
-            line(s, "rule", key[0], key[1], r.getValue());
+            put(p, "rule." + n + ".package", key[0]);
+            put(p, "rule." + n + ".name", key[1]);
+            put(p, "rule." + n++ + ".file", r.getValue());
         }
-        return s.toString();
+        StringWriter out = new StringWriter();
+        try {
+            p.store(out, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // store writes "#<date>" first, then one line per entry (line breaks in values escaped)
+        return out.toString().lines().filter(l -> !l.startsWith("#")).sorted()
+                .collect(Collectors.joining("\n", HEADER + "\n", "\n"));
+    }
+
+    private static void put(Properties p, String key, String value) {
+        if (value != null) {
+            p.setProperty(key, value);
+        }
+    }
+
+    private static void putList(Properties p, String key, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            p.setProperty(key + "." + i, values.get(i));
+        }
     }
 
     private static String string(LocalDate date) {
         return date == null ? null : date.toString();
-    }
-
-    private static void line(StringBuilder s, String key, String... values) {
-        s.append(key);
-        for (String v : values) {
-            s.append('\t').append(escape(v));
-        }
-        s.append('\n');
-    }
-
-    /** A value on one line without tabs; {@code null} as {@code \0}. */
-    static String escape(String value) {
-        if (value == null) {
-            return NULL;
-        }
-        StringBuilder s = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '\\' -> s.append("\\\\");
-                case '\t' -> s.append("\\t");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                default -> s.append(c);
-            }
-        }
-        return s.toString();
-    }
-
-    static String unescape(String text) {
-        if (text.equals(NULL)) {
-            return null;
-        }
-        if (text.indexOf('\\') < 0) {
-            return text;
-        }
-        StringBuilder s = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\\') {
-                s.append(c);
-                continue;
-            }
-            char next = text.charAt(++i);
-            s.append(switch (next) {
-                case 't' -> '\t';
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case '\\' -> '\\';
-                default -> throw new IllegalArgumentException("unknown escape \\" + next);
-            });
-        }
-        return s.toString();
     }
 
     /** The key of the rule {@code name} of package {@code pkg} in {@link #fileOfRule()}. */

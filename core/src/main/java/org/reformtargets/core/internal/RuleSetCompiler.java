@@ -228,7 +228,7 @@ public final class RuleSetCompiler {
         Vocabulary vocabulary = null;
         try {
             if (files.read(MANIFEST) == null) {
-                return null;
+                return PrecompiledModel.notUsed(id, "its " + MANIFEST + " is missing", null);
             }
             // the vocabulary files are read (and hashed) right after the manifest, as compile reads them
             if (!manifest.vocabulary().isEmpty()) {
@@ -240,31 +240,32 @@ public final class RuleSetCompiler {
             }
             for (String file : manifest.files()) {
                 if (!readText(file, files.display(file), files.read(file), fileOfResource, texts)) {
-                    return null;
+                    return PrecompiledModel.notUsed(id, "its file " + file + " is missing", null);
                 }
             }
             for (String shared : manifest.include()) {
                 if (!readText("../" + shared, files.displayShared(shared), files.readShared(shared), fileOfResource,
                         texts)) {
-                    return null;
+                    return PrecompiledModel.notUsed(id, "its shared file " + shared + " is missing", null);
                 }
             }
         } catch (IOException e) {
-            return null;
+            return PrecompiledModel.notUsed(id, "its files cannot be read", e);
         }
         if (!files.sha256().equals(model.contentHash())) {
-            return null;
+            return PrecompiledModel.notUsed(id, "its files changed after the model was made (content hash "
+                    + files.sha256() + ", the model's " + model.contentHash() + ")", null);
         }
         KieBase kieBase;
         try {
             kieBase = model.newKieBase(loader);
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            return null;
+            return PrecompiledModel.notUsed(id, "its model classes cannot be loaded", e);
         }
         Set<String> keys = new HashSet<>();
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> keys.add(Run.key(p.getName(), r.getName()))));
         if (!keys.equals(model.fileOfRule().keySet())) {
-            return null;
+            return PrecompiledModel.notUsed(id, "its model classes hold other rules than its index names", null);
         }
         return compiled(id, files, manifest, kieBase, (pkg, rule) -> model.fileOf(pkg, rule.getName()),
                 fileOfResource, texts, new ArrayList<>(), true, vocabulary);

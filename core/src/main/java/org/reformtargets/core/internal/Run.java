@@ -125,6 +125,16 @@ public final class Run {
     public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
                      Long gap, Period measuredPeriod, boolean settled, org.reformtargets.core.Outlook outlook,
                      String vi, String en) {
+        emit(rule, unit, field, status, actual, threshold, gap, measuredPeriod, settled, outlook, new Message(vi, en));
+    }
+
+    /**
+     * As {@link #emit(RuleInfo, UnitView, String, Status, String, String, Long, Period, boolean, String, String)},
+     * with an outlook and the message, usually one {@linkplain Message#rendered rendered} when first read.
+     */
+    public void emit(RuleInfo rule, UnitView unit, String field, Status status, String actual, String threshold,
+                     Long gap, Period measuredPeriod, boolean settled, org.reformtargets.core.Outlook outlook,
+                     Message message) {
         unanswered.remove(new Fired(rule, unit));
         String earlier = claimed.putIfAbsent(new Claim(rule.target(), unit, field), rule.name());
         if (earlier != null) {
@@ -136,7 +146,7 @@ public final class Run {
         }
         results.add(new TargetResult(rule.target(), unit.getId(), period, field, status,
                 settled || (periodEnded && measuredPeriod == null), actual, threshold, gap, rule.source(),
-                new Message(vi, en), measuredPeriod, rule.name(), outlook, null, null));
+                message, measuredPeriod, rule.name(), outlook, null, null));
     }
 
     /**
@@ -161,14 +171,22 @@ public final class Run {
     public void emitScored(RuleInfo rule, UnitView unit, Status status, String actual, String threshold, Long gap,
                            String vi, String en, String group, Fraction points, String maxPoints, boolean missing,
                            Message counted) {
+        emitScored(rule, unit, status, actual, threshold, gap, new Message(vi, en), group, points, maxPoints, missing,
+                counted);
+    }
+
+    /** As {@link #emitScored(RuleInfo, UnitView, Status, String, String, Long, String, String, String, Fraction, String, boolean, Message)}, with the message. */
+    public void emitScored(RuleInfo rule, UnitView unit, Status status, String actual, String threshold, Long gap,
+                           Message message, String group, Fraction points, String maxPoints, boolean missing,
+                           Message counted) {
         unanswered.remove(new Fired(rule, unit));
         String earlier = claimed.putIfAbsent(new Claim(rule.target(), unit, null), rule.name());
         if (earlier != null) {
-            emit(rule, unit, null, status, actual, threshold, gap, null, vi, en);
+            emit(rule, unit, null, status, actual, threshold, gap, null, false, null, message);
             return;
         }
         results.add(new TargetResult(rule.target(), unit.getId(), period, null, status, periodEnded, actual, threshold,
-                gap, rule.source(), new Message(vi, en), null, rule.name(), null, points == null ? null : points.display(),
+                gap, rule.source(), message, null, rule.name(), null, points == null ? null : points.display(),
                 maxPoints));
         if (group != null) {
             scored.computeIfAbsent(unit.getId(), k -> new ArrayList<>()).add(new Scored(rule.target(), group, points,
@@ -215,9 +233,9 @@ public final class Run {
             for (Gains.Option o : Gains.rank(options, 3)) {
                 Message c = byTarget.get(o.target()).counted();
                 String pts = o.gain().display();
-                gains.add(new org.reformtargets.core.Score.Gain(o.target(), o.cases(), pts, new Message(
-                        "Thêm " + Texts.count(o.cases(), true) + " " + c.vi() + ": +" + pts.replace('.', ',') + " điểm",
-                        Texts.count(o.cases(), false) + " more " + c.en() + ": +" + pts)));
+                gains.add(new org.reformtargets.core.Score.Gain(o.target(), o.cases(), pts, Message.rendered(
+                        () -> "Thêm " + Texts.count(o.cases(), true) + " " + c.vi() + ": +" + pts.replace('.', ',') + " điểm",
+                        () -> Texts.count(o.cases(), false) + " more " + c.en() + ": +" + pts)));
             }
             out.add(new org.reformtargets.core.Score(e.getKey(), period, total.display(), max.plain(), total.toString(),
                     missing.isEmpty(), shown, List.copyOf(missing), gains));

@@ -32,15 +32,15 @@ public final class AttestationCheck {
         String threshold = "= true";
         if (found == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                    "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
-                    "No attestation of \"" + check.attestation(key, false) + "\" was given for " + Words.periodEn(period)
+                    () -> "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
+                    () -> "No attestation of \"" + check.attestation(key, false) + "\" was given for " + Words.periodEn(period)
                             + ": insufficient data.");
             return;
         }
         if (!(found.value() instanceof Boolean b)) {
             check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
-                    "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không phải có/không: thiếu dữ liệu.",
-                    "The attestation of \"" + check.attestation(key, false) + "\" says '" + found.value()
+                    () -> "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không phải có/không: thiếu dữ liệu.",
+                    () -> "The attestation of \"" + check.attestation(key, false) + "\" says '" + found.value()
                             + "', not true or false: insufficient data.");
             return;
         }
@@ -48,9 +48,9 @@ public final class AttestationCheck {
         Period measured = measured(found, period);
         Period said = measured == null ? period : measured;
         check.emit(null, status, b.toString(), threshold, null, measured,
-                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(said) + ": " + (b ? "có" : "không") + ", chỉ tiêu yêu cầu có: "
+                () -> "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(said) + ": " + (b ? "có" : "không") + ", chỉ tiêu yêu cầu có: "
                         + status.vi() + ".",
-                "Attestation of \"" + check.attestation(key, false) + "\" for " + Words.periodEn(said) + ": "
+                () -> "Attestation of \"" + check.attestation(key, false) + "\" for " + Words.periodEn(said) + ": "
                         + (b ? "yes" : "no") + ", against a target of yes: " + status.en() + ".");
     }
 
@@ -75,8 +75,8 @@ public final class AttestationCheck {
         Attestation found = find(period);
         if (found == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                    "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
-                    "No attestation of \"" + check.attestation(key, false) + "\" was given for " + Words.periodEn(period)
+                    () -> "Chưa có xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": thiếu dữ liệu.",
+                    () -> "No attestation of \"" + check.attestation(key, false) + "\" was given for " + Words.periodEn(period)
                             + ": insufficient data.");
             return;
         }
@@ -84,9 +84,9 @@ public final class AttestationCheck {
         int rank = word == null ? -1 : scale.indexOf(word);
         if (rank < 0) {
             check.emit(null, Status.INSUFFICIENT_DATA, String.valueOf(found.value()), threshold, null, null,
-                    "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không thuộc thang "
+                    () -> "Xác nhận " + check.attestation(key, true) + " có giá trị '" + found.value() + "', không thuộc thang "
                             + String.join(" > ", scale.stream().map(w -> withWord(w, true)).toList()) + ": thiếu dữ liệu.",
-                    "The attestation of \"" + check.attestation(key, false) + "\" says '" + found.value()
+                    () -> "The attestation of \"" + check.attestation(key, false) + "\" says '" + found.value()
                             + "', which is not on the scale "
                             + String.join(" > ", scale.stream().map(w -> withWord(w, false)).toList()) + ": insufficient data.");
             return;
@@ -94,11 +94,11 @@ public final class AttestationCheck {
         boolean met = rank <= required;
         Status status = met ? Status.MET : Status.NOT_MET;
         check.emit(null, status, word, threshold, null, null,
-                "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": "
+                () -> "Xác nhận " + check.attestation(key, true) + " cho " + Words.periodVi(period) + ": "
                         + label(word, true) + ", chỉ tiêu từ " + label(scale.get(required), true) + " trở lên ("
                         + labels(scale.subList(0, required + 1), true) + "): " + (met ? status.vi() : status.vi()
                         + ", thấp hơn " + (rank - required) + " bậc") + ".",
-                "Attestation of \"" + check.attestation(key, false) + "\" for " + Words.periodEn(period) + ": "
+                () -> "Attestation of \"" + check.attestation(key, false) + "\" for " + Words.periodEn(period) + ": "
                         + label(word, false) + ", against a target of " + label(scale.get(required), false)
                         + " or better (" + labels(scale.subList(0, required + 1), false) + "): " + (met ? status.en()
                         : status.en() + ", " + (rank - required) + " class" + (rank - required == 1 ? "" : "es")

@@ -128,6 +128,26 @@ public final class Check {
         run.emit(rule, unit, field, status, actual, threshold, gap, measured, settled, outlook, vi, en);
     }
 
+    /** As {@link #emit}, the sentences rendered when first read. */
+    void emit(String field, Status status, String actual, String threshold, Long gap,
+              org.reformtargets.core.Period measured, Supplier<String> vi, Supplier<String> en) {
+        emitOutlook(field, status, actual, threshold, gap, measured, false, null, vi, en);
+    }
+
+    /** As {@link #emitSettled}, the sentences rendered when first read. */
+    void emitSettled(String field, Status status, String actual, String threshold, Long gap,
+                     org.reformtargets.core.Period measured, boolean settled, Supplier<String> vi, Supplier<String> en) {
+        emitOutlook(field, status, actual, threshold, gap, measured, settled, null, vi, en);
+    }
+
+    /** As {@link #emitOutlook}, the sentences rendered when first read. */
+    void emitOutlook(String field, Status status, String actual, String threshold, Long gap,
+                     org.reformtargets.core.Period measured, boolean settled, org.reformtargets.core.Outlook outlook,
+                     Supplier<String> vi, Supplier<String> en) {
+        run.emit(rule, unit, field, status, actual, threshold, gap, measured, settled, outlook,
+                org.reformtargets.core.Message.rendered(vi, en));
+    }
+
     /** The indicator with this code in the rule set's vocabulary. */
     Term.Indicator indicator(String code) {
         return Term.Indicator.of(run.vocabulary().indicator(code).orElseThrow(() -> new IllegalArgumentException(

@@ -50,10 +50,10 @@ public final class CoverageCheck {
         Status status = met ? Status.MET : Status.NOT_MET;
         BigDecimal pct = Texts.share(k, n, t, false);
         check.emit(null, status, pct.toPlainString(), threshold, gap, null,
-                Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": " + k + "/" + n + " đơn vị trực thuộc ("
+                () -> Texts.capitalize(names(true)) + Words.whenVi(period, null) + ": " + k + "/" + n + " đơn vị trực thuộc ("
                         + Words.pct(pct, true) + "), chỉ tiêu ít nhất " + Texts.threshold(percent, true) + ": "
                         + (met ? status.vi() : status.vi() + ", cần kiểm tra thêm " + gap + " đơn vị") + ".",
-                Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered " + k + " of "
+                () -> Texts.capitalize(names(false)) + Words.whenEn(period, null) + " covered " + k + " of "
                         + Words.nEn(n, "sub-unit", "sub-units") + " (" + Words.pct(pct, false) + "), against a target of at least "
                         + Texts.threshold(percent, false) + ": "
                         + (met ? status.en() : status.en() + ", " + gap + " more sub-unit" + (gap == 1 ? "" : "s")
@@ -141,9 +141,9 @@ public final class CoverageCheck {
             }
             if (due == 0) {
                 check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, null,
-                        Texts.capitalize(names(true)) + ": chưa có quý nào của " + Words.periodVi(period)
+                        () -> Texts.capitalize(names(true)) + ": chưa có quý nào của " + Words.periodVi(period)
                                 + " kết thúc, chỉ tiêu chưa đến hạn.",
-                        Texts.capitalize(names(false)) + ": no quarter of " + Words.periodEn(period)
+                        () -> Texts.capitalize(names(false)) + ": no quarter of " + Words.periodEn(period)
                                 + " has ended yet, so nothing is due.");
                 return;
             }
@@ -207,8 +207,8 @@ public final class CoverageCheck {
 
     private void noSubUnits(String threshold) {
         check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, null,
-                "Đơn vị không có đơn vị trực thuộc nên chỉ tiêu " + names(true) + " không áp dụng.",
-                "The unit has no sub-units, so the " + String.join(" or ", types.stream().map(Term.EventType::en).toList())
+                () -> "Đơn vị không có đơn vị trực thuộc nên chỉ tiêu " + names(true) + " không áp dụng.",
+                () -> "The unit has no sub-units, so the " + String.join(" or ", types.stream().map(Term.EventType::en).toList())
                         + " target does not apply.");
     }
 

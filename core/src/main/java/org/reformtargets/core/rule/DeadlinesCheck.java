@@ -96,17 +96,17 @@ public final class DeadlinesCheck {
         int onTime = tally.onTime.size();
         if (tally.settled() == 0) {
             check.emit(null, Status.MET, "0", thresholdText, 0L, null,
-                    subjectVi + ": chưa có " + nounVi + " nào đến hạn vào ngày " + Deadlines.viDate(asOf) + targetVi
+                    () -> subjectVi + ": chưa có " + nounVi + " nào đến hạn vào ngày " + Deadlines.viDate(asOf) + targetVi
                             + Status.MET.vi() + ", chưa phải kết quả cuối cùng.",
-                    subjectEn + ": none is due yet on " + asOf + targetEn + Status.MET.en() + " so far, not final.");
+                    () -> subjectEn + ": none is due yet on " + asOf + targetEn + Status.MET.en() + " so far, not final.");
             return;
         }
         boolean failed = tally.failed() > 0;
         check.emitSettled(null, tally.status(), Integer.toString(onTime), thresholdText, (long) tally.failed(), null,
                 failed,
-                subjectVi + ": " + onTime + "/" + tally.settled() + " " + nounVi + " đến hạn được " + doneVi
+                () -> subjectVi + ": " + onTime + "/" + tally.settled() + " " + nounVi + " đến hạn được " + doneVi
                         + " đúng hạn" + tally.detailVi() + targetVi + tally.verdictVi(nounVi) + ".",
-                subjectEn + ": " + onTime + " of " + tally.settled() + " due " + doneEn + " on time"
+                () -> subjectEn + ": " + onTime + " of " + tally.settled() + " due " + doneEn + " on time"
                         + tally.detailEn() + targetEn + tally.verdictEn(nounEn) + ".");
     }
 

@@ -33,9 +33,9 @@ public final class EventsCheck {
         long gap = met ? 0 : count - k;
         Status status = met ? Status.MET : Status.NOT_MET;
         check.emit(null, status, Integer.toString(k), ">= " + count, gap, null,
-                Texts.capitalize(type.vi()) + Words.whenVi(period, null) + ": " + k + ", chỉ tiêu ít nhất " + count
+                () -> Texts.capitalize(type.vi()) + Words.whenVi(period, null) + ": " + k + ", chỉ tiêu ít nhất " + count
                         + ": " + (met ? status.vi() : status.vi() + ", cần thêm " + gap) + ".",
-                Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": " + k
+                () -> Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": " + k
                         + ", against a target of at least " + count + ": "
                         + (met ? status.en() : status.en() + ", " + gap + " more needed") + ".");
     }
@@ -74,22 +74,24 @@ public final class EventsCheck {
         }
         if (due == 0) {
             check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, null,
-                    Texts.capitalize(type.vi()) + " mỗi " + vi + ": chưa có " + vi + " nào của " + Words.periodVi(period)
+                    () -> Texts.capitalize(type.vi()) + " mỗi " + vi + ": chưa có " + vi + " nào của " + Words.periodVi(period)
                             + " kết thúc, chỉ tiêu chưa đến hạn.",
-                    Texts.capitalize(Words.eventEn(check, type, 2)) + " every " + en + ": no " + en + " of "
+                    () -> Texts.capitalize(Words.eventEn(check, type, 2)) + " every " + en + ": no " + en + " of "
                             + Words.periodEn(period)
                             + " has ended yet, so nothing is due.");
             return;
         }
         long gap = due - held;
+        int dueCount = due;
+        int heldCount = held;
         Status status = gap == 0 ? Status.MET : Status.NOT_MET;
         check.emit(null, status, Integer.toString(held), threshold, gap, null,
-                Texts.capitalize(type.vi()) + Words.whenVi(period, null) + ": có trong " + held + "/" + due + " " + vi
+                () -> Texts.capitalize(type.vi()) + Words.whenVi(period, null) + ": có trong " + heldCount + "/" + dueCount + " " + vi
                         + " đã qua, chỉ tiêu mỗi " + vi + " ít nhất một lần: "
                         + (gap == 0 ? status.vi() : status.vi() + ", thiếu " + String.join(", ", missingVi)) + ".",
-                Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": held in " + held + " of "
-                        + due + " " + en
-                        + (due == 1 ? "" : "s") + " due, against a target of at least one every " + en + ": "
+                () -> Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": held in " + heldCount + " of "
+                        + dueCount + " " + en
+                        + (dueCount == 1 ? "" : "s") + " due, against a target of at least one every " + en + ": "
                         + (gap == 0 ? status.en() : status.en() + ", none in " + String.join(", ", missingEn)) + ".");
     }
 }

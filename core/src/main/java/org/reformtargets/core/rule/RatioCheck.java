@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -236,8 +237,6 @@ public final class RatioCheck {
                     BigDecimal.valueOf(prev.denominator()), true));
         }
         BigDecimal shown = Texts.share(n, d, scale);
-        String figureVi = figureVi(subjectVi, n, d, period, figure, shown);
-        String figureEn = figureEn(subjectEn, n, d, period, figure, shown);
         String noteVi = "";
         String noteEn = "";
         List<Outlooks.Bound> bounds = new ArrayList<>(2);
@@ -274,8 +273,11 @@ public final class RatioCheck {
                 }
             }
         }
+        String notesVi = noteVi;
+        String notesEn = noteEn;
         emitWithOutlook(field, status, shown.toPlainString(), n, d, threshold, gap, figure, bounds,
-                figureVi + ", " + targetVi + noteVi + ": ", figureEn + " " + targetEn + noteEn + ": ");
+                () -> figureVi(subjectVi, n, d, period, figure, shown) + ", " + targetVi + notesVi + ": ",
+                () -> figureEn(subjectEn, n, d, period, figure, shown) + " " + targetEn + notesEn + ": ");
     }
 
     /**
@@ -284,12 +286,10 @@ public final class RatioCheck {
      */
     private void emitWithOutlook(String field, Status status, String actual, long n, long d, String threshold, Long gap,
                                  Figure figure,
-                                 List<Outlooks.Bound> bounds, String headVi, String headEn) {
+                                 List<Outlooks.Bound> bounds, Supplier<String> headVi, Supplier<String> headEn) {
         Period period = check.run.period();
         org.reformtargets.core.Outlook outlook = null;
         boolean settled = false;
-        String outVi = "";
-        String outEn = "";
         Outlooks.Expected e = (status == Status.MET || status == Status.NOT_MET) && !indicator.isCoverage()
                 ? Outlooks.expected(check, indicator.code(), field, figure, true) : null;
         if (e != null) {
@@ -298,17 +298,18 @@ public final class RatioCheck {
             if (share.outOfReach()) {
                 status = Status.NOT_MET;
                 settled = true;
-                // the figure is still the year to date, but the verdict no longer waits for the rest of the year
-                headEn = Words.settledEn(headEn);
-            }
-            if (outlook != null) {
-                outVi = Outlooks.shareVi(outlook, e, period, indicator);
-                outEn = Outlooks.shareEn(check, outlook, e, period, indicator);
             }
         }
+        org.reformtargets.core.Outlook out = outlook;
+        Status verdict = status;
+        // the figure is still the year to date, but a settled verdict no longer waits for the rest of the year
+        boolean settledEn = settled;
         check.emitOutlook(field, status, actual, threshold, gap,
                 figure.measuredPeriod(), settled, outlook,
-                headVi + verdictVi(status, gap) + "." + outVi, headEn + verdictEn(status, gap) + "." + outEn);
+                () -> headVi.get() + verdictVi(verdict, gap) + "."
+                        + (out == null ? "" : Outlooks.shareVi(out, e, period, indicator)),
+                () -> (settledEn ? Words.settledEn(headEn.get()) : headEn.get()) + verdictEn(verdict, gap) + "."
+                        + (out == null ? "" : Outlooks.shareEn(check, out, e, period, indicator)));
     }
 
     private void rise(String field, BigDecimal points, String pointsText) {
@@ -354,8 +355,8 @@ public final class RatioCheck {
             return;
         }
         BigDecimal shown = Texts.share(n, d, scale);
-        String figureVi = figureVi(subjectVi, n, d, period, figure, shown);
-        String figureEn = figureEn(subjectEn, n, d, period, figure, shown);
+        Supplier<String> figureVi = () -> figureVi(subjectVi, n, d, period, figure, shown);
+        Supplier<String> figureEn = () -> figureEn(subjectEn, n, d, period, figure, shown);
         String actual = shown.toPlainString();
         if (prev == null || prev.denominator() == 0) {
             String whyVi = prev == null ? "chưa có số liệu " + Words.periodVi(previous)
@@ -363,8 +364,8 @@ public final class RatioCheck {
             String whyEn = prev == null ? "there is no figure for " + Words.periodEn(previous)
                     : Words.periodEn(previous) + " had no " + indicator.enOutOf() + ", so there is no share to rise from";
             check.emit(field, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
-                    figureVi + ", " + targetVi + "; " + whyVi + ": thiếu dữ liệu.",
-                    figureEn + " against " + targetEn + "; " + whyEn + ": insufficient data.");
+                    () -> figureVi.get() + ", " + targetVi + "; " + whyVi + ": thiếu dữ liệu.",
+                    () -> figureEn.get() + " against " + targetEn + "; " + whyEn + ": insufficient data.");
             return;
         }
         // n/d >= pn/pd + p/100  <=>  100·n·pd >= (100·pn + p·pd)·d
@@ -379,8 +380,8 @@ public final class RatioCheck {
         BigDecimal prevPct = Texts.share(prev.numerator(), prev.denominator(), scale);
         emitWithOutlook(field, status, actual, n, d, threshold, gap, figure,
                 List.of(Outlooks.Bound.risen(prev.numerator(), prev.denominator(), points)),
-                figureVi + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi + ": ",
-                figureEn + " against " + Words.pct(prevPct, false) + " in " + Words.periodEn(previous) + " and "
+                () -> figureVi.get() + ", " + Words.periodVi(previous) + " đạt " + Words.pct(prevPct, true) + ", " + targetVi + ": ",
+                () -> figureEn.get() + " against " + Words.pct(prevPct, false) + " in " + Words.periodEn(previous) + " and "
                         + targetEn + ": ");
     }
 
@@ -400,15 +401,15 @@ public final class RatioCheck {
 
     private void insufficient(String field, String threshold, String vi, String en) {
         check.emit(field, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+                () -> vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", () -> en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
     }
 
     private void notApplicable(String field, String threshold, Figure measured, String subjectVi, String subjectEn) {
         Period period = check.run.period();
         check.emit(field, Status.NOT_APPLICABLE, null, threshold, null, measured.measuredPeriod(),
-                subjectVi + ": không có " + indicator.viOutOf() + Words.sinceVi(period, measured)
+                () -> subjectVi + ": không có " + indicator.viOutOf() + Words.sinceVi(period, measured)
                         + " nên chỉ tiêu không áp dụng.",
-                subjectEn + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, measured)
+                () -> subjectEn + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, measured)
                         + ", so the target does not apply.");
     }
 

@@ -39,9 +39,9 @@ public final class SubUnitsCheck {
         String when = Words.whenVi(period, null);
         if (subs.isEmpty()) {
             check.emit(null, Status.NOT_APPLICABLE, null, "every sub-unit", null, null,
-                    "Đơn vị không có đơn vị trực thuộc nên chỉ tiêu mỗi đơn vị trực thuộc có " + type.vi()
+                    () -> "Đơn vị không có đơn vị trực thuộc nên chỉ tiêu mỗi đơn vị trực thuộc có " + type.vi()
                             + " không áp dụng.",
-                    "The unit has no sub-units, so the target that each has " + Texts.article(Words.eventEn(check, type, 1))
+                    () -> "The unit has no sub-units, so the target that each has " + Texts.article(Words.eventEn(check, type, 1))
                             + " does not apply.");
             return;
         }
@@ -58,9 +58,9 @@ public final class SubUnitsCheck {
         String listEn = without.isEmpty() ? "" : "; without one: " + String.join(", ", without);
         check.emit(null, status, Texts.share(with, subs.size(), 2).toPlainString(), ">= 1 per sub-unit",
                 (long) without.size(), null,
-                Texts.capitalize(type.vi()) + when + ": " + with + "/" + subs.size() + " đơn vị trực thuộc có ít nhất một"
+                () -> Texts.capitalize(type.vi()) + when + ": " + with + "/" + subs.size() + " đơn vị trực thuộc có ít nhất một"
                         + listVi + ", chỉ tiêu mỗi đơn vị có ít nhất một: " + status.vi() + ".",
-                Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": " + with + " of "
+                () -> Texts.capitalize(Words.eventEn(check, type, 2)) + Words.whenEn(period, null) + ": " + with + " of "
                         + Words.nEn(subs.size(), "sub-unit", "sub-units") + (with == 1 ? " has" : " have") + " at least one"
                         + listEn + ", against a target of one for each: "
                         + status.en() + ".");

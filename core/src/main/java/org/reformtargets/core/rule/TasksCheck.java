@@ -88,9 +88,9 @@ public final class TasksCheck {
         boolean failed = tally.failed() > 0;
         check.emitSettled(null, status, Texts.actualPercent(Ratio.percent(k, n)), "100% " + deadline.en(),
                 (long) tally.failed(), null, failed,
-                "Nhiệm vụ cải cách được giao: hoàn thành " + k + "/" + n + " nhiệm vụ " + deadline.vi()
+                () -> "Nhiệm vụ cải cách được giao: hoàn thành " + k + "/" + n + " nhiệm vụ " + deadline.vi()
                         + tally.detailVi() + ", chỉ tiêu 100%: " + tally.verdictVi("nhiệm vụ") + ".",
-                "Reform tasks assigned: " + k + " of " + n + " completed " + deadline.en() + tally.detailEn()
+                () -> "Reform tasks assigned: " + k + " of " + n + " completed " + deadline.en() + tally.detailEn()
                         + ", against a target of 100%: " + tally.verdictEn("task") + ".");
     }
 
@@ -115,9 +115,9 @@ public final class TasksCheck {
             // no figure, or sub-periods that leave a gap or disagree: the months are named
             String[] why = figure == null ? null : Words.incomplete(period, figure);
             check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                    subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0]) + "; "
+                    () -> subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0]) + "; "
                             + targetVi + ": " + Status.INSUFFICIENT_DATA.vi() + ".",
-                    subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
+                    () -> subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
                             + ", " + targetEn + ": " + Status.INSUFFICIENT_DATA.en() + ".");
             return;
         }
@@ -127,9 +127,9 @@ public final class TasksCheck {
         long d = m.denominator();
         if (d == 0) {
             check.emit(null, Status.NOT_APPLICABLE, null, threshold, null, measured,
-                    subjectVi + ": không có " + indicator.viOutOf() + Words.sinceVi(period, figure)
+                    () -> subjectVi + ": không có " + indicator.viOutOf() + Words.sinceVi(period, figure)
                             + " nên chỉ tiêu không áp dụng.",
-                    subjectEn + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, figure)
+                    () -> subjectEn + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, figure)
                             + ", so the target does not apply.");
             return;
         }
@@ -144,28 +144,28 @@ public final class TasksCheck {
                 + indicator.enOutOf() + Words.sinceEn(period, figure, settled);
         if (open == 0) {
             check.emit(null, Status.MET, actual, threshold, 0L, measured,
-                    figureVi + ", " + targetVi + ": " + Status.MET.vi() + ".",
-                    figureEn + ", " + targetEn + ": " + Status.MET.en() + ".");
+                    () -> figureVi + ", " + targetVi + ": " + Status.MET.vi() + ".",
+                    () -> figureEn + ", " + targetEn + ": " + Status.MET.en() + ".");
         } else if (!deadline.passed(asOf)) {
             check.emit(null, Status.MET, actual, threshold, 0L, measured,
-                    figureVi + "; chưa đến hạn nên " + open + " nhiệm vụ chưa hoàn thành chưa bị tính là trễ hạn, "
+                    () -> figureVi + "; chưa đến hạn nên " + open + " nhiệm vụ chưa hoàn thành chưa bị tính là trễ hạn, "
                             + targetVi + ": " + Status.MET.vi() + ", chưa phải kết quả cuối cùng.",
-                    figureEn + "; the deadline has not passed, so "
+                    () -> figureEn + "; the deadline has not passed, so "
                             + (open == 1 ? "the open task is" : "the " + open + " open tasks are") + " not late yet, "
                             + targetEn + ": " + Status.MET.en() + " so far, not final.");
         } else if (settled) {
             check.emitSettled(null, Status.NOT_MET, actual, threshold, open, measured, true,
-                    figureVi + ", " + targetVi + ": " + Status.NOT_MET.vi() + ", " + open
+                    () -> figureVi + ", " + targetVi + ": " + Status.NOT_MET.vi() + ", " + open
                             + " nhiệm vụ không hoàn thành đúng hạn.",
-                    figureEn + ", " + targetEn + ": " + Status.NOT_MET.en() + ", " + open + " "
+                    () -> figureEn + ", " + targetEn + ": " + Status.NOT_MET.en() + ", " + open + " "
                             + Deadlines.plural("task", open) + " not completed in time.");
         } else {
             check.emit(null, Status.INSUFFICIENT_DATA, actual, threshold, null, measured,
-                    figureVi + "; số liệu chỉ đến hết " + Words.monthsVi(measured.year(), List.of(measured.lastMonth()))
+                    () -> figureVi + "; số liệu chỉ đến hết " + Words.monthsVi(measured.year(), List.of(measured.lastMonth()))
                             + ", trước hạn, nên chưa biết "
                             + open + " nhiệm vụ chưa hoàn thành khi đó có trễ hạn hay không, " + targetVi + ": "
                             + Status.INSUFFICIENT_DATA.vi() + ".",
-                    figureEn + "; the figure ends with " + Words.monthsEn(measured.year(), List.of(measured.lastMonth()))
+                    () -> figureEn + "; the figure ends with " + Words.monthsEn(measured.year(), List.of(measured.lastMonth()))
                             + ", before the deadline, so it cannot tell"
                             + " whether the " + open + " open " + Deadlines.plural("task", open)
                             + " were completed in time, " + targetEn + ": " + Status.INSUFFICIENT_DATA.en() + ".");

@@ -74,8 +74,8 @@ public final class ValueCheck {
         String figEn = subjectEn + ": " + Texts.decimal(v, false) + Words.sinceEn(period, figure);
         if (required == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
-                    figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
-                    figEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(previous)
+                    () -> figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(previous) + ": thiếu dữ liệu.",
+                    () -> figEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(previous)
                             + ": insufficient data.");
             return;
         }
@@ -83,10 +83,10 @@ public final class ValueCheck {
         Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(required.subtract(v));
         Status status = met ? Status.MET : Status.NOT_MET;
         check.emit(null, status, v.toPlainString(), threshold, gap, measured,
-                figVi + ", " + Words.periodVi(previous) + " là " + Texts.decimal(prev.value(), true) + ", " + targetVi
+                () -> figVi + ", " + Words.periodVi(previous) + " là " + Texts.decimal(prev.value(), true) + ", " + targetVi
                         + " (tối thiểu " + Texts.decimal(required.stripTrailingZeros(), true) + "): "
                         + verdictVi(status, gap) + ".",
-                figEn + " against " + Texts.decimal(prev.value(), false) + " in " + Words.periodEn(previous) + " and "
+                () -> figEn + " against " + Texts.decimal(prev.value(), false) + " in " + Words.periodEn(previous) + " and "
                         + targetEn + " (at least " + Texts.decimal(required.stripTrailingZeros(), false) + "): "
                         + verdictEn(status, gap) + ".");
     }
@@ -125,8 +125,8 @@ public final class ValueCheck {
         String figEn = subjectEn + ": " + Texts.decimal(v, false) + Words.sinceEn(period, figure);
         if (limit == null) {
             check.emit(null, Status.INSUFFICIENT_DATA, v.toPlainString(), threshold, null, measured,
-                    figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(base) + ": thiếu dữ liệu.",
-                    figEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(base)
+                    () -> figVi + ", " + targetVi + "; chưa có số liệu " + Words.periodVi(base) + ": thiếu dữ liệu.",
+                    () -> figEn + " against " + targetEn + "; there is no figure for " + Words.periodEn(base)
                             + ": insufficient data.");
             return;
         }
@@ -136,10 +136,10 @@ public final class ValueCheck {
         String limitVi = Texts.decimal(limit.stripTrailingZeros(), true);
         String limitEn = Texts.decimal(limit.stripTrailingZeros(), false);
         check.emit(null, status, v.toPlainString(), threshold, gap, measured,
-                figVi + ", " + Words.periodVi(base) + " là " + Texts.decimal(baseFigure.value(), true) + ", " + targetVi
+                () -> figVi + ", " + Words.periodVi(base) + " là " + Texts.decimal(baseFigure.value(), true) + ", " + targetVi
                         + " (tối đa " + limitVi + "): "
                         + (met ? status.vi() : status.vi() + ", cần giảm thêm " + Texts.count(gap, true)) + ".",
-                figEn + " against " + Texts.decimal(baseFigure.value(), false) + " in " + Words.periodEn(base)
+                () -> figEn + " against " + Texts.decimal(baseFigure.value(), false) + " in " + Words.periodEn(base)
                         + " and " + targetEn + " (at most " + limitEn + "): "
                         + (met ? status.en() : status.en() + ", " + Texts.count(gap, false) + " too many") + ".");
     }
@@ -174,9 +174,9 @@ public final class ValueCheck {
         String whichEn = check.run.asOf().isBefore(period.end()) ? "the latest period reported" : "the last period reported";
         // once the period has ended its last reported sub-period is the one judged: final
         check.emitSettled(null, status, v.toPlainString(), threshold, gap, measured, period.endedBy(check.run.asOf()),
-                subjectVi + ": " + whichVi + " (" + Words.periodVi(last.period()) + ") là " + Texts.decimal(v, true) + ", "
+                () -> subjectVi + ": " + whichVi + " (" + Words.periodVi(last.period()) + ") là " + Texts.decimal(v, true) + ", "
                         + targetVi + ": " + overVi(status, gap) + ".",
-                subjectEn + ": " + Texts.decimal(v, false) + " in " + whichEn + " (" + Words.periodEn(last.period())
+                () -> subjectEn + ": " + Texts.decimal(v, false) + " in " + whichEn + " (" + Words.periodEn(last.period())
                         + ") against " + targetEn + ": " + overEn(status, gap) + ".");
     }
 
@@ -222,10 +222,10 @@ public final class ValueCheck {
         Status status = met ? Status.MET : Status.NOT_MET;
         int k = reported.size();
         check.emitSettled(null, status, worst.toPlainString(), threshold, gap, null, !met,
-                subjectVi + " " + Words.periodVi(period) + ": " + k + " kỳ đã báo cáo (" + String.join(", ", allVi) + ")"
+                () -> subjectVi + " " + Words.periodVi(period) + ": " + k + " kỳ đã báo cáo (" + String.join(", ", allVi) + ")"
                         + (met ? ", không kỳ nào vượt " + Texts.decimal(l, true)
                         : ", vượt ở " + String.join(", ", exceedVi)) + ", " + targetVi + ": " + overVi(status, gap) + ".",
-                subjectEn + " in " + Words.periodEn(period) + ": " + k + " period" + (k == 1 ? "" : "s") + " reported ("
+                () -> subjectEn + " in " + Words.periodEn(period) + ": " + k + " period" + (k == 1 ? "" : "s") + " reported ("
                         + String.join(", ", allEn) + ")" + (met ? ", none above " + Texts.decimal(l, false)
                         : ", above it in " + String.join(", ", exceedEn)) + ", against " + targetEn + ": "
                         + overEn(status, gap) + ".");
@@ -252,23 +252,16 @@ public final class ValueCheck {
         boolean met = atLeast ? c >= 0 : c <= 0;
         Long gap = met ? Long.valueOf(0) : Ratio.wholeGap(v.subtract(limit).abs());
         Status status = met ? Status.MET : Status.NOT_MET;
-        org.reformtargets.core.Outlook outlook = null;
-        String outVi = "";
-        String outEn = "";
         Outlooks.Expected e = atLeast && indicator.isCount()
                 ? Outlooks.expected(check, indicator.code(), null, figure, false) : null;
-        if (e != null) {
-            outlook = Outlooks.count(v, limit, e);
-            if (outlook != null) {
-                outVi = Outlooks.countVi(outlook, e, period, indicator);
-                outEn = Outlooks.countEn(check, outlook, e, period, indicator);
-            }
-        }
+        org.reformtargets.core.Outlook outlook = e == null ? null : Outlooks.count(v, limit, e);
         check.emitOutlook(null, status, v.toPlainString(), threshold, gap, measured, false, outlook,
-                subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
-                        + targetVi + ": " + verdictVi(status, gap) + "." + outVi,
-                subjectEn + ": " + Texts.decimal(v, false) + Words.sinceEn(period, figure) + ", against a target of "
-                        + targetEn + ": " + verdictEn(status, gap) + "." + outEn);
+                () -> subjectVi + ":" + Words.sinceVi(period, figure) + " là " + Texts.decimal(v, true) + ", chỉ tiêu "
+                        + targetVi + ": " + verdictVi(status, gap) + "."
+                        + (outlook == null ? "" : Outlooks.countVi(outlook, e, period, indicator)),
+                () -> subjectEn + ": " + Texts.decimal(v, false) + Words.sinceEn(period, figure) + ", against a target of "
+                        + targetEn + ": " + verdictEn(status, gap) + "."
+                        + (outlook == null ? "" : Outlooks.countEn(check, outlook, e, period, indicator)));
     }
 
     /** "Subject: chưa có số liệu năm 2021", or why the sub-periods give none. */
@@ -291,7 +284,7 @@ public final class ValueCheck {
 
     private void emitInsufficient(String threshold, String vi, String en) {
         check.emit(null, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+                () -> vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", () -> en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
     }
 
     /** The verdict on a figure over its limit: by how much. */
