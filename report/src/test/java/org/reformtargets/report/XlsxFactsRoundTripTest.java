@@ -41,7 +41,7 @@ class XlsxFactsRoundTripTest {
     @Test
     void generatedHcmAgriDocumentsReadBackAsThemselves() {
         RuleSet ruleSet = RuleSet.load("hcm-agri/2021");
-        qt().withExamples(40).forAll(ScenarioGen.documents(ruleSet))
+        qt().withExamples(20).forAll(ScenarioGen.documents(ruleSet))
                 .checkAssert(facts -> assertEquals(facts,
                         XlsxFactsTestSupport.read(XlsxFactsTestSupport.template(ruleSet, facts), ruleSet)));
     }
@@ -49,7 +49,7 @@ class XlsxFactsRoundTripTest {
     @Test
     void generatedVn766DocumentsReadBackAsThemselves() {
         RuleSet ruleSet = RuleSet.load("vn-766/2025");
-        qt().withExamples(25).forAll(ScenarioGen.documents(ruleSet))
+        qt().withExamples(10).forAll(ScenarioGen.documents(ruleSet))
                 .checkAssert(facts -> assertEquals(facts,
                         XlsxFactsTestSupport.read(XlsxFactsTestSupport.template(ruleSet, facts), ruleSet)));
     }

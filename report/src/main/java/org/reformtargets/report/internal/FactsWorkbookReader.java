@@ -68,8 +68,12 @@ public final class FactsWorkbookReader {
     private static final Pattern ELEMENT = Pattern.compile("(units|measurements|events|attestations)\\[(\\d+)](?:\\.(\\w+))?");
     private static final Pattern MENTION = Pattern.compile(
             "(units|measurements|events|attestations)\\[(\\d+)](?: \\(line \\d+\\))?");
-    private static final Set<String> YES = Set.of("true", "có", "co", "đúng", "x", "yes");
-    private static final Set<String> NO = Set.of("false", "không", "khong", "sai", "no");
+    /**
+     * Yes and no as typed in Vietnamese, for a yes/no attestation (TRUE and FALSE are boolean cells).
+     * English words stay text: a JSON document may give them, and they must read back as given.
+     */
+    private static final Set<String> YES = Set.of("có", "đúng");
+    private static final Set<String> NO = Set.of("không", "sai");
 
     private final String source;
     private final RuleSet ruleSet;
