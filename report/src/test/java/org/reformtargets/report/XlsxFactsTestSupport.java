@@ -48,15 +48,26 @@ final class XlsxFactsTestSupport {
         }
     }
 
-    /** The cell at {@code ref} (such as {@code C7}) of {@code sheet}, created when absent. */
+    /**
+     * A new cell at {@code ref} (such as {@code C7}) of {@code sheet}, with the style of the one it
+     * replaces: POI's {@code setCellValue} on a cell of an inline string (as the streamed template writes
+     * them) would keep the old string.
+     */
     static Cell cell(Sheet sheet, String ref) {
         org.apache.poi.ss.util.CellReference r = new org.apache.poi.ss.util.CellReference(ref);
         Row row = sheet.getRow(r.getRow());
         if (row == null) {
             row = sheet.createRow(r.getRow());
         }
-        Cell c = row.getCell(r.getCol());
-        return c == null ? row.createCell(r.getCol()) : c;
+        Cell old = row.getCell(r.getCol());
+        if (old == null) {
+            return row.createCell(r.getCol());
+        }
+        org.apache.poi.ss.usermodel.CellStyle style = old.getCellStyle();
+        row.removeCell(old);
+        Cell c = row.createCell(r.getCol());
+        c.setCellStyle(style);
+        return c;
     }
 
     static FactsDocument read(byte[] bytes, RuleSet ruleSet) {
