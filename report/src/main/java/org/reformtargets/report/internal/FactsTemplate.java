@@ -215,11 +215,15 @@ public final class FactsTemplate {
         return label == null || code.isBlank() ? code : code + FactsLayout.CODE_LABEL + label;
     }
 
+    private static Cell styled(Row row, int col, CellStyle style) {
+        Cell c = row.createCell(col);
+        c.setCellStyle(style);
+        return c;
+    }
+
     private void text(Row row, int col, String value) {
         if (value != null) {
-            Cell c = row.createCell(col);
-            c.setCellStyle(text);
-            c.setCellValue(value);
+            styled(row, col, text).setCellValue(value);
         }
     }
 
@@ -229,9 +233,7 @@ public final class FactsTemplate {
 
     private void date(Row row, int col, LocalDate d) {
         if (d != null) {
-            Cell c = row.createCell(col);
-            c.setCellStyle(date);
-            c.setCellValue(d);
+            styled(row, col, date).setCellValue(d);
         }
     }
 
@@ -240,9 +242,7 @@ public final class FactsTemplate {
             return;
         }
         if (Math.abs((double) n) <= EXACT && n != Long.MIN_VALUE) {
-            Cell c = row.createCell(col);
-            c.setCellStyle(count);
-            c.setCellValue((double) n);
+            styled(row, col, count).setCellValue((double) n);
         } else {
             text(row, col, Long.toString(n));
         }
@@ -253,9 +253,7 @@ public final class FactsTemplate {
             return;
         }
         if (exactAsNumber(v)) {
-            Cell c = row.createCell(col);
-            c.setCellStyle(count);
-            c.setCellValue(v.doubleValue());
+            styled(row, col, count).setCellValue(v.doubleValue());
         } else {
             text(row, col, v.toString());
         }
