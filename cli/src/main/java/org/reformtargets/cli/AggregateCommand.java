@@ -33,7 +33,8 @@ final class AggregateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--facts", required = true, paramLabel = "FILE",
-            description = "The facts document (JSON, UTF-8) naming the units (and any other facts).")
+            description = "The facts document (JSON, UTF-8, or a filled XLSX facts template) naming the units (and "
+                    + "any other facts).")
     Path facts;
 
     @Option(names = "--dossiers", required = true, paramLabel = "FILE",
@@ -52,7 +53,7 @@ final class AggregateCommand implements Callable<Integer> {
             }
         }
         try {
-            FactsDocument document = Dossiers.aggregate(ReformTargetsJson.readFacts(facts), dossiers);
+            FactsDocument document = Dossiers.aggregate(FactsFiles.read(facts, null), dossiers);
             out.print(ReformTargetsJson.writeFacts(document));
             out.print('\n');
             out.flush();

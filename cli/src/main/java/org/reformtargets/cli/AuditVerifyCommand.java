@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -21,7 +20,6 @@ import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
-import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.Status;
 import picocli.CommandLine.Command;
@@ -244,7 +242,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         try {
             RuleSet ruleSet = loadRuleSet(claimed);
             byte[] bytes = read(facts, "the facts");
-            FactsDocument document = ReformTargetsJson.readFacts(new ByteArrayInputStream(bytes), facts.toString());
+            FactsDocument document = FactsFiles.read(facts, bytes);
             Evaluation evaluation = ruleSet.evaluate(document);
             return AuditRecord.of(ruleSet, bytes, document, evaluation, claimed.evaluatedAt());
         } catch (ReformTargetsException e) {

@@ -1,6 +1,5 @@
 package org.reformtargets.cli;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -58,7 +57,8 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--facts", required = true, paramLabel = "FILE",
-            description = "The facts document (JSON, UTF-8) to evaluate.")
+            description = "The facts document to evaluate: JSON (UTF-8), or a filled XLSX facts template "
+                    + "(see the template command); every problem of a workbook is named by its sheet and cell.")
     Path facts;
 
     @Option(names = "--dossiers", paramLabel = "FILE",
@@ -169,7 +169,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             if (format == Format.json && audit == null && output == null) {
-                FactsDocument document = withDossiers(ReformTargetsJson.readFacts(facts));
+                FactsDocument document = withDossiers(FactsFiles.read(facts, null));
                 RuleSet ruleSet = loadRuleSet(document, err);
                 if (ruleSet == null) {
                     return Main.EXIT_USER_ERROR;
@@ -183,10 +183,8 @@ final class EvaluateCommand implements Callable<Integer> {
             FactsDocument document;
             if (audit != null) {
                 factsBytes = readBytes(facts);
-                document = ReformTargetsJson.readFacts(new ByteArrayInputStream(factsBytes), facts.toString());
-            } else {
-                document = ReformTargetsJson.readFacts(facts);
             }
+            document = FactsFiles.read(facts, factsBytes);
             document = withDossiers(document);
             RuleSet ruleSet = loadRuleSet(document, err);
             if (ruleSet == null) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code reform-targets} command: {@code java -jar reform-targets.jar evaluate --facts FILE}, {@code
- * aggregate} (a dossier export into measurements), and
+ * template} (the XLSX facts template), {@code aggregate} (a dossier export into measurements), and
  * the rule-set commands {@code rulesets}, {@code describe}, {@code diff}, {@code validate} and
  * {@code test}, and {@code audit verify}. Exit status 0 when the command did its work; 1 when
  * {@code validate} found errors or warnings, {@code test} failures or {@code audit verify} a record
@@ -37,7 +37,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Evaluates public-administration reform targets (chỉ tiêu cải cách hành chính) "
-                + "against a facts document, aggregates dossier exports into measurements, lists, describes, compares, validates and tests rule sets, and "
+                + "against a facts document (JSON or a filled XLSX template), writes the XLSX facts template, "
+                + "aggregates dossier exports into measurements, lists, describes, compares, validates and tests rule sets, and "
                 + "verifies audit records.",
         footer = {"", "Exit status: 0 the command did its work (evaluate: whatever the verdicts; diff: whatever "
                 + "the differences); 1 validate found errors or warnings, test found failures or too little "
@@ -91,6 +92,7 @@ public final class Main implements Runnable {
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("evaluate", EvaluateCommand::new);
+        commands.put("template", TemplateCommand::new);
         commands.put("aggregate", AggregateCommand::new);
         commands.put("rulesets", RuleSetsCommand::new);
         commands.put("describe", DescribeCommand::new);
@@ -144,7 +146,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: give one of evaluate, aggregate, rulesets, describe, diff, validate, test, audit.");
+                "Missing command: give one of evaluate, template, aggregate, rulesets, describe, diff, validate, test, audit.");
     }
 
     /** Prints a usage error with a one-line hint instead of the whole help. */
