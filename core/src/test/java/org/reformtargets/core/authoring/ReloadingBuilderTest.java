@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reformtargets.core.FactsDocument;
@@ -24,8 +22,8 @@ import org.reformtargets.core.Level;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.ReloadingRuleSet;
-import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.Unit;
+import org.reformtargets.core.authoring.ReloadingRuleSetTest.Recorder;
 
 /** A started {@link ReloadingRuleSet} keeps the settings it started with; each start() is its own watcher. */
 class ReloadingBuilderTest {
@@ -55,22 +53,6 @@ class ReloadingBuilderTest {
 
     private static String threshold(ReloadingRuleSet rules) {
         return rules.evaluate(FACTS).results().get(0).threshold();
-    }
-
-    /** Counts what it is told. */
-    private static final class Recorder implements ReloadingRuleSet.Listener {
-        final Queue<RuleSet> reloaded = new ConcurrentLinkedQueue<>();
-        final Queue<List<Finding>> rejected = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void reloaded(RuleSet current, RuleSet previous, List<Finding> findings) {
-            reloaded.add(current);
-        }
-
-        @Override
-        public void rejected(RuleSet kept, List<Finding> findings) {
-            rejected.add(findings);
-        }
     }
 
     @Test
