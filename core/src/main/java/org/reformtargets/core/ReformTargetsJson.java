@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -119,25 +120,35 @@ public final class ReformTargetsJson {
         out.write('\n');
     }
 
-    /** Writes an evaluation as the contract's result document. */
+    /**
+     * Writes an evaluation as the contract's result document.
+     *
+     * @throws UncheckedIOException when the document cannot be generated (as every {@code writeEvaluation}
+     *                              overload reports a failure to write; a string itself never fails)
+     */
     public static String writeEvaluation(Evaluation evaluation) {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = PRETTY.createGenerator(text)) {
             writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.scores(),
                     evaluation.summary());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write Evaluation", e);
+            throw new UncheckedIOException("cannot write the result document", e);
         }
         return text.append('\n').toString();
     }
 
-    /** Writes an evaluation as the contract's result document, in UTF-8, without closing {@code out}. */
+    /**
+     * Writes an evaluation as the contract's result document, in UTF-8, without closing {@code out}.
+     *
+     * @throws UncheckedIOException when writing to {@code out} fails, with the {@link IOException} as its cause
+     */
     public static void writeEvaluation(Evaluation evaluation, OutputStream out) {
+        Objects.requireNonNull(out, "out");
         try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
             writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.scores(),
                     evaluation.summary());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write the result document", e);
         }
     }
 
@@ -152,6 +163,7 @@ public final class ReformTargetsJson {
      * @return how many results have each status, as the document's summary says
      * @throws InvalidFactsException when the facts break the contract, listing every problem
      * @throws RuleSetException      when a rule fails at evaluation time or two rules claim one result
+     * @throws UncheckedIOException  when writing to {@code out} fails, with the {@link IOException} as its cause
      */
     public static Map<Status, Integer> writeEvaluation(RuleSet rules, FactsDocument facts, Executor executor,
                                                        OutputStream out) {
@@ -160,13 +172,15 @@ public final class ReformTargetsJson {
         try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
             return streamEvaluation(g, rules, facts, executor);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write the result document", e);
         }
     }
 
     /**
      * As {@link #writeEvaluation(RuleSet, FactsDocument, Executor, OutputStream)}, to a character
      * stream; does not close {@code out}.
+     *
+     * @throws UncheckedIOException when writing to {@code out} fails, with the {@link IOException} as its cause
      */
     public static Map<Status, Integer> writeEvaluation(RuleSet rules, FactsDocument facts, Executor executor,
                                                        Writer out) {
@@ -175,7 +189,7 @@ public final class ReformTargetsJson {
         try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
             return streamEvaluation(g, rules, facts, executor);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write the result document", e);
         }
     }
 
@@ -377,16 +391,37 @@ public final class ReformTargetsJson {
         return write(audit);
     }
 
-    /** Reads a result document back into an evaluation. */
+    /**
+     * Reads a result document back into an evaluation.
+     *
+     * @throws InvalidResultsException when {@code json} is not a result document, naming the line,
+     *                                 column and path of the problem
+     */
     public static Evaluation readEvaluation(String json) {
         try {
             return MAPPER.readValue(json, Evaluation.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidFactsException(java.util.List.of(new Problem(null, null,
+            throw new InvalidResultsException(List.of(new Problem(null, pathOf(e),
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
                     "not a result document: " + e.getOriginalMessage())), e);
         }
+    }
+
+    /** The place of a mapping error as {@code results[3].status}; null for a syntax error. */
+    private static String pathOf(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() > 0 ? "." : "").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     private static String write(Object value) {

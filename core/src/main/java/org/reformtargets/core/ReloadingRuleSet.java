@@ -67,7 +67,13 @@ public final class ReloadingRuleSet implements AutoCloseable {
         }
     }
 
-    /** Settings of a {@link ReloadingRuleSet}, made by {@link #watching(Path)}. */
+    /**
+     * Settings of a {@link ReloadingRuleSet}, made by {@link #watching(Path)}. A builder is not
+     * thread-safe; it is a recipe, not the watcher: {@link #start()} copies its settings, so changing the
+     * builder afterwards does not touch a watcher already started, and each call to {@code start()} starts
+     * another, independent watcher (its own thread and version, closed on its own) with the settings the
+     * builder holds at that moment.
+     */
     public static final class Builder {
         private final Path dir;
         private Listener listener = new Listener() {
@@ -141,18 +147,27 @@ public final class ReloadingRuleSet implements AutoCloseable {
         }
 
         /**
-         * Loads the folder's current version and starts watching it.
+         * Loads the folder's current version and starts watching it, with a copy of this builder's
+         * settings as they are now. Called again, it starts another, independent watcher of the same
+         * folder; close each one.
          *
          * @throws RuleSetException when the current version has an error finding, listing them
          */
         public ReloadingRuleSet start() {
-            ReloadingRuleSet r = new ReloadingRuleSet(this);
+            ReloadingRuleSet r = new ReloadingRuleSet(new Settings(dir, listener, pollInterval, quietPeriod,
+                    watchService, rejectWarnings, checkTimeout, beforeCheck));
             r.startWatching();
             return r;
         }
     }
 
-    private final Builder settings;
+    /** What a started watcher was built with: a copy, which the builder can no longer change. */
+    private record Settings(Path dir, Listener listener, Duration pollInterval, Duration quietPeriod,
+                            boolean watchService, boolean rejectWarnings, Duration checkTimeout,
+                            Runnable beforeCheck) {
+    }
+
+    private final Settings settings;
     private final Path dir;
     private final String expectedId;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
@@ -168,9 +183,9 @@ public final class ReloadingRuleSet implements AutoCloseable {
     private RuleSetFiles.Snapshot first;
     private Thread thread;
 
-    private ReloadingRuleSet(Builder settings) {
+    private ReloadingRuleSet(Settings settings) {
         this.settings = settings;
-        this.dir = settings.dir.toAbsolutePath().normalize();
+        this.dir = settings.dir().toAbsolutePath().normalize();
         this.expectedId = RuleSetFiles.expectedId(dir);
         if (!Files.isDirectory(dir)) {
             throw new RuleSetException(dir.toString(), List.of(new Problem(dir.toString(), null, 0, 0,
@@ -239,13 +254,13 @@ public final class ReloadingRuleSet implements AutoCloseable {
                 for (Finding f : why) {
                     LOG.warn("Rule set {} not reloaded, still serving version {}: {}", result.ruleSet(), before.version(), f);
                 }
-                tell(() -> settings.listener.rejected(before, why));
+                tell(() -> settings.listener().rejected(before, why));
                 return false;
             }
             RuleSet next = new RuleSet(result.compiled(), HashingFiles.hashOf(snapshot, result.compiled().manifest()));
             current.set(next);
             LOG.info("Rule set {} reloaded from {}: version {} replaces {}", next.id(), dir, next.version(), before.version());
-            tell(() -> settings.listener.reloaded(next, before, result.findings()));
+            tell(() -> settings.listener().reloaded(next, before, result.findings()));
             return true;
         }
     }
@@ -275,7 +290,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
     }
 
     private void startWatching() {
-        if (settings.watchService) {
+        if (settings.watchService()) {
             WatchService w = null;
             try {
                 w = FileSystems.getDefault().newWatchService();
@@ -285,7 +300,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
                     watch(first);
                 }
             } catch (IOException | UnsupportedOperationException e) {
-                LOG.info("Cannot watch {} ({}); polling every {}", dir, e.getMessage(), settings.pollInterval);
+                LOG.info("Cannot watch {} ({}); polling every {}", dir, e.getMessage(), settings.pollInterval());
                 closeQuietly(w);
             }
         }
@@ -371,7 +386,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
 
     /** Returns after a file event and a quiet period, or after the poll interval. */
     private void waitForChange() throws InterruptedException {
-        long poll = settings.pollInterval.toMillis();
+        long poll = settings.pollInterval().toMillis();
         if (watcher == null) {
             Thread.sleep(poll);
             return;
@@ -379,7 +394,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
         if (recheck) {
             // a folder was registered after the files in it were read: read them again once
             recheck = false;
-            Thread.sleep(Math.max(1, settings.quietPeriod.toMillis()));
+            Thread.sleep(Math.max(1, settings.quietPeriod().toMillis()));
             return;
         }
         WatchKey key = watcher.poll(poll, TimeUnit.MILLISECONDS);
@@ -387,7 +402,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
             return;
         }
         drain(key);
-        long quiet = settings.quietPeriod.toMillis();
+        long quiet = settings.quietPeriod().toMillis();
         while (quiet > 0 && (key = watcher.poll(quiet, TimeUnit.MILLISECONDS)) != null) {
             drain(key);
         }
@@ -418,7 +433,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
      */
     private Lint.Result check(RuleSetFiles.Snapshot snapshot) throws InterruptedException {
         FutureTask<Lint.Result> task = new FutureTask<>(() -> {
-            settings.beforeCheck.run();
+            settings.beforeCheck().run();
             return lint(snapshot);
         });
         Thread checker = new Thread(task, "reform-targets-reload-check-" + dir.getFileName());
@@ -426,10 +441,10 @@ public final class ReloadingRuleSet implements AutoCloseable {
         checker.start();
         String why;
         try {
-            return task.get(settings.checkTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return task.get(settings.checkTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            why = "checking this version did not finish within " + settings.checkTimeout.toMillis()
+            why = "checking this version did not finish within " + settings.checkTimeout().toMillis()
                     + " ms: abandoned; the watcher goes on with later edits";
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -450,7 +465,7 @@ public final class ReloadingRuleSet implements AutoCloseable {
 
     private List<Finding> blocking(Lint.Result result) {
         return result.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR
-                || (settings.rejectWarnings && f.severity() == Finding.Severity.WARNING)).toList();
+                || (settings.rejectWarnings() && f.severity() == Finding.Severity.WARNING)).toList();
     }
 
     private void tell(Runnable call) {

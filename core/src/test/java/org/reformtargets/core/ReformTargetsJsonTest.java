@@ -459,7 +459,7 @@ class ReformTargetsJsonTest {
 
     @Test
     void aBrokenResultDocumentIsRefusedWithItsPlace() {
-        InvalidFactsException e = assertThrows(InvalidFactsException.class,
+        InvalidResultsException e = assertThrows(InvalidResultsException.class,
                 () -> ReformTargetsJson.readEvaluation("{\n  \"ruleSet\": {\"id\": \"x/2021\",\n  \"version\": }"));
 
         assertEquals(1, e.problems().size());

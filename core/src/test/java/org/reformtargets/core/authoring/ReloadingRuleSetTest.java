@@ -97,7 +97,7 @@ class ReloadingRuleSetTest {
         }
     }
 
-    private static final class Recorder implements ReloadingRuleSet.Listener {
+    static final class Recorder implements ReloadingRuleSet.Listener {
         final Queue<RuleSet> reloaded = new ConcurrentLinkedQueue<>();
         final Queue<List<Finding>> rejected = new ConcurrentLinkedQueue<>();
 
