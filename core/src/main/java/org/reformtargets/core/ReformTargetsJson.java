@@ -20,7 +20,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -95,11 +94,7 @@ public final class ReformTargetsJson {
 
     /** Reads a facts document from a file; messages name the file. */
     public static FactsDocument readFacts(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return FactsReader.read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return FactsReader.read(file, file.toString(), null, null);
     }
 
     /** Writes a facts document as JSON. */
