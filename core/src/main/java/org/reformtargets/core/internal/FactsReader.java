@@ -105,7 +105,7 @@ public final class FactsReader {
     private static final int COUNTS = 1 << 16;
 
     private final String source;
-    /** Whether this pass keeps places and reports problems; the fast pass gives up on the first. */
+    /** Whether this pass places and reports every problem; the fast pass gives up at the first. */
     private final boolean locating;
     private final Problems problems;
     private final Names strings = new Names();
@@ -166,7 +166,7 @@ public final class FactsReader {
         }
         if (head.length == MAX_BUFFERED) {
             InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
-            return new FactsReader(source, vocabulary, speaker, true).readDocument(f -> f.createParser(whole), null);
+            return new FactsReader(source, vocabulary, speaker, true).readDocument(f -> f.createParser(whole));
         }
         return read(f -> f.createParser(head), source, vocabulary, speaker);
     }
@@ -179,8 +179,8 @@ public final class FactsReader {
     /**
      * Reads a facts document and validates its structure; its words (levels, indicators, fields,
      * event types, attestation keys) are checked by the rule set that evaluates it
-     * ({@link FactsValidator#requireValid(FactsDocument, Vocabulary, String)}), which reads the input
-     * again to place the problems it finds.
+     * ({@link FactsValidator#requireValid(FactsDocument, Vocabulary, String)}), at the places of the
+     * elements, which the document carries.
      *
      * @param source a name for the input in messages (a file name), or {@code null}
      * @throws InvalidFactsException listing every problem found
@@ -206,25 +206,16 @@ public final class FactsReader {
     }
 
     /**
-     * Reads {@code in} without keeping places; on the first problem, reads it again keeping the place
-     * of every element, and reports every problem there.
+     * Reads {@code in} in a fast pass, which leaves repeated names to a check of its own and gives up
+     * at the first problem; then, if there is one, reads it again with Jackson's detection of repeated
+     * names, which places them, and reports every problem with its place.
      */
     private static FactsDocument read(Input in, String source, Vocabulary vocabulary, String speaker) {
         try {
-            return new FactsReader(source, vocabulary, speaker, false).readDocument(in, in);
+            return new FactsReader(source, vocabulary, speaker, false).readDocument(in);
         } catch (Relocate again) {
-            return new FactsReader(source, vocabulary, speaker, true).readDocument(in, in);
+            return new FactsReader(source, vocabulary, speaker, true).readDocument(in);
         }
-    }
-
-    /**
-     * Reads {@code in} again, keeping places, and checks its words against {@code vocabulary}: the
-     * problems of a document {@link #read} found valid, which the words' check at evaluation found.
-     *
-     * @throws InvalidFactsException listing every problem found, if any
-     */
-    static void locate(Input in, String source, Vocabulary vocabulary, String speaker) {
-        new FactsReader(source, vocabulary, speaker, true).readDocument(in, null);
     }
 
     /** Thrown by the fast pass at its first problem: the input is read again, to place them all. */
@@ -234,7 +225,7 @@ public final class FactsReader {
         }
     }
 
-    private FactsDocument readDocument(Input in, Input again) {
+    private FactsDocument readDocument(Input in) {
         String ruleSet = null;
         LocalDate asOf = null;
         Located<LocalDate> asOfPlace = null;
@@ -317,10 +308,11 @@ public final class FactsReader {
             throw problems.exception(null);
         }
         return Origin.document(ruleSet, asOf, units.values, measurements.values, events.values,
-                attestations.values, again, source, vocabulary);
+                attestations.values, source, vocabulary,
+                new FactsValidator.Places(unitPlaces, measurements, events, attestations));
     }
 
-    /** In the fast pass, gives up to read again keeping places. */
+    /** In the fast pass, gives up, to read the input again in the locating pass. */
     private void relocate() {
         if (!locating) {
             throw new Relocate();
@@ -401,7 +393,7 @@ public final class FactsReader {
         int i = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            JsonLocation at = locating ? p.currentTokenLocation() : null;
+            JsonLocation at = p.currentTokenLocation();
             int line = line(at);
             int column = column(at);
             int index = i++;

@@ -28,10 +28,16 @@ import org.reformtargets.core.Vocabulary;
  * levels, indicators (and their kinds: a ratio takes numerator and denominator, a count or level
  * takes value), fields, event types (and the attributes they require) and attestation keys exist,
  * and which level may stand under which. A document read without a vocabulary is checked for its
- * structure when read; {@link #requireValid(FactsDocument, Vocabulary, String)} checks its words when
- * a rule set evaluates it, and reads its input again to place the problems it finds.
+ * structure and carries its places (line and column; see {@link Origin}), so that {@link
+ * #requireValid(FactsDocument, Vocabulary, String)} checks its words at those places when a rule set
+ * evaluates it.
  */
 public final class FactsValidator {
+
+    /** Where the parts of a document read from JSON stand. */
+    record Places(List<Located<Unit>> units, List<Located<Measurement>> measurements,
+                  List<Located<Event>> events, List<Located<Attestation>> attestations) {
+    }
 
     private final Problems problems;
     /** Whether to check the structure. */
@@ -86,18 +92,13 @@ public final class FactsValidator {
 
     /**
      * Validates {@code facts} against the structure (unless the reader did) and the words of
-     * {@code vocabulary} (unless the reader checked them against it); problems in a document the
-     * reader made are placed by reading its input again.
+     * {@code vocabulary} (unless the reader checked them against it), at the places the reader kept.
      *
      * @throws org.reformtargets.core.InvalidFactsException listing the first problems and counting all
      */
     public static void requireValid(FactsDocument facts, Vocabulary vocabulary, String speaker) {
         Problems problems = check(facts, vocabulary, speaker);
         if (!problems.isEmpty()) {
-            Origin origin = Origin.of(facts);
-            if (origin != null) {
-                origin.locate(vocabulary, speaker);
-            }
             throw problems.exception(null);
         }
     }
@@ -105,13 +106,14 @@ public final class FactsValidator {
     private static Problems check(FactsDocument facts, Vocabulary vocabulary, String speaker) {
         Origin origin = Origin.of(facts);
         Problems problems = new Problems(origin == null ? null : origin.source());
-        if (origin == null || !origin.checked(vocabulary)) {
-            FactsValidator v = new FactsValidator(problems, origin == null, vocabulary, speaker);
-            if (origin == null && facts.asOf() == null) {
-                problems.add("asOf", -1, null, 0, 0, "is required: the date the facts describe, as YYYY-MM-DD");
-            }
-            v.all(facts.asOf(), located("units", facts.units()), located("measurements", facts.measurements()),
-                    located("events", facts.events()), located("attestations", facts.attestations()));
+        if (origin == null) {
+            validate(problems, facts.asOf(), null, located("units", facts.units()),
+                    located("measurements", facts.measurements()), located("events", facts.events()),
+                    located("attestations", facts.attestations()), vocabulary, speaker);
+        } else if (!origin.checked(vocabulary)) {
+            Places p = origin.places();
+            new FactsValidator(problems, false, vocabulary, speaker)
+                    .all(facts.asOf(), p.units(), p.measurements(), p.events(), p.attestations());
         }
         return problems;
     }

@@ -13,42 +13,42 @@ import org.reformtargets.core.Unit;
 import org.reformtargets.core.Vocabulary;
 
 /**
- * What the reader knows of a document it read and found valid: the input, to read again when the
- * words' check at evaluation finds problems to place; the name of the input; and the vocabulary its
- * words were checked against, if any. The document carries it in its list of units ({@link Units}),
+ * What the reader knows of a document it read and found valid: the name of its input, the
+ * vocabulary its words were checked against (if any), and the places of its elements, at which
+ * evaluation checks the words against another vocabulary. The document carries it in its list of units ({@link Units}),
  * so that nothing outside the document remembers it.
  */
 public final class Origin {
 
-    /** The input, to be read again to place problems; {@code null} when it cannot be. */
-    private final FactsReader.Input input;
     private final String source;
     /** The vocabulary the words were checked against, or {@code null}. */
     private final Vocabulary words;
+    /** The places of the elements. */
+    private final FactsValidator.Places places;
     private final LocalDate asOf;
     private final List<Measurement> measurements;
     private final List<Event> events;
     private final List<Attestation> attestations;
 
-    private Origin(FactsReader.Input input, String source, Vocabulary words, LocalDate asOf,
+    private Origin(String source, Vocabulary words, FactsValidator.Places places, LocalDate asOf,
                    List<Measurement> measurements, List<Event> events, List<Attestation> attestations) {
-        this.input = input;
         this.source = source;
         this.words = words;
+        this.places = places;
         this.asOf = asOf;
         this.measurements = measurements;
         this.events = events;
         this.attestations = attestations;
     }
 
-    /** A valid document read from {@code input} (null if it cannot be read again), its words checked against {@code words} unless null. */
+    /** A valid document read from {@code source}, its words checked against {@code words} unless null. */
     static FactsDocument document(String ruleSet, LocalDate asOf, List<Unit> units, List<Measurement> measurements,
-                                  List<Event> events, List<Attestation> attestations, FactsReader.Input input,
-                                  String source, Vocabulary words) {
+                                  List<Event> events, List<Attestation> attestations, String source,
+                                  Vocabulary words, FactsValidator.Places places) {
         List<Measurement> m = List.copyOf(measurements);
         List<Event> e = List.copyOf(events);
         List<Attestation> a = List.copyOf(attestations);
-        Origin origin = new Origin(input, source, words, asOf, m, e, a);
+        Origin origin = new Origin(source, words, places, asOf, m, e, a);
         return new FactsDocument(ruleSet, asOf, new Units(List.copyOf(units), origin), m, e, a);
     }
 
@@ -73,14 +73,9 @@ public final class Origin {
         return words != null && words.equals(vocabulary);
     }
 
-    /**
-     * Reads the input again, keeping places, and checks its words against {@code vocabulary}
-     * (spoken by {@code speaker}), throwing the problems found; returns if it cannot be read again.
-     */
-    void locate(Vocabulary vocabulary, String speaker) {
-        if (input != null) {
-            FactsReader.locate(input, source, vocabulary, speaker);
-        }
+    /** The places of the elements. */
+    FactsValidator.Places places() {
+        return places;
     }
 
     /**
