@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
@@ -89,7 +88,7 @@ public final class ReformTargetsJson {
 
     /** Reads a facts document from a string. */
     public static FactsDocument readFacts(String json) {
-        return FactsReader.read(new StringReader(json), null);
+        return FactsReader.read(json, null, null, null);
     }
 
     /** Reads a facts document from a file; messages name the file. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -100,6 +101,11 @@ public final class FactsReader {
      * second reading.
      */
     static final int MAX_BUFFERED = 1 << 30;
+    /**
+     * Character streams longer than this are read once, in the locating pass: they are for small
+     * documents, and a host reading a large one from characters may have little memory to spare.
+     */
+    static final int MAX_BUFFERED_CHARS = 1 << 20;
 
     /** Counts below this are boxed once per reader. */
     private static final int COUNTS = 1 << 16;
@@ -146,13 +152,25 @@ public final class FactsReader {
      * @throws InvalidFactsException listing every problem found
      */
     public static FactsDocument read(Reader in, String source, Vocabulary vocabulary, String speaker) {
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringBuilder head = new StringBuilder();
         try {
-            in.transferTo(text);
+            char[] chunk = new char[8192];
+            for (int n; head.length() < MAX_BUFFERED_CHARS && (n = in.read(chunk)) >= 0; ) {
+                head.append(chunk, 0, n);
+            }
+            if (head.length() >= MAX_BUFFERED_CHARS) {
+                PushbackReader whole = new PushbackReader(in, head.length());
+                whole.unread(head.toString().toCharArray());
+                return new FactsReader(source, vocabulary, speaker, true).readDocument(f -> f.createParser(whole));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
-        String json = text.toString();
+        return read(head.toString(), source, vocabulary, speaker);
+    }
+
+    /** Reads and validates a facts document from its text, as {@link #read(Reader, String, Vocabulary, String)}. */
+    public static FactsDocument read(String json, String source, Vocabulary vocabulary, String speaker) {
         return read(f -> f.createParser(json), source, vocabulary, speaker);
     }
 
