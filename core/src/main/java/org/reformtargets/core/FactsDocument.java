@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.List;
+import org.reformtargets.core.internal.Origin;
 
 /**
  * Everything known about a set of units on one date: the input of an evaluation.
@@ -21,7 +22,8 @@ public record FactsDocument(String ruleSet, LocalDate asOf, List<Unit> units, Li
                             List<Event> events, List<Attestation> attestations) {
 
     public FactsDocument {
-        units = units == null ? List.of() : List.copyOf(units);
+        // the reader's own list is unmodifiable, and carries what the reader found (see Origin)
+        units = units == null ? List.of() : units instanceof Origin.Units ? units : List.copyOf(units);
         measurements = measurements == null ? List.of() : List.copyOf(measurements);
         events = events == null ? List.of() : List.copyOf(events);
         attestations = attestations == null ? List.of() : List.copyOf(attestations);

@@ -17,11 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -94,16 +92,12 @@ public final class ReformTargetsJson {
 
     /** Reads a facts document from a string. */
     public static FactsDocument readFacts(String json) {
-        return FactsReader.read(new StringReader(json), null);
+        return FactsReader.read(json, null, null, null);
     }
 
     /** Reads a facts document from a file; messages name the file. */
     public static FactsDocument readFacts(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return FactsReader.read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return FactsReader.read(file, file.toString(), null, null);
     }
 
     /** Writes a facts document as JSON. */

@@ -15,20 +15,25 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -66,25 +71,48 @@ public final class FactsReader {
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2999;
 
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build();
+    /** The parser of the locating pass: every repeated name is refused with its place. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNameLength(MAX_NAME_LENGTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .build())
+            .streamReadConstraints(LIMITS)
             .build();
-    /** Numbers with a fraction or exponent are read as {@link BigDecimal}, exactly as written, never through double. */
+    /**
+     * The parser of the fast pass: Jackson's duplicate detection (a set of names per object, a
+     * quarter of the reading time) is left out; the reader notices a repeated field itself.
+     */
+    private static final JsonFactory FAST = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    /**
+     * Numbers with a fraction or exponent are read as {@link BigDecimal}, exactly as written, never
+     * through double; a repeated name in a tree fails (in the locating pass the parser fails first).
+     */
     private static final ObjectMapper TREES = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+    /**
+     * Streams longer than this are read once, in the locating pass, rather than kept whole for a
+     * second reading.
+     */
+    static final int MAX_BUFFERED = 1 << 30;
+    /**
+     * Character streams longer than this are read once, in the locating pass: they are for small
+     * documents, and a host reading a large one from characters may have little memory to spare.
+     */
+    static final int MAX_BUFFERED_CHARS = 1 << 20;
 
     /** Counts below this are boxed once per reader. */
     private static final int COUNTS = 1 << 16;
 
     private final String source;
+    /** Whether this pass places and reports every problem; the fast pass gives up at the first. */
+    private final boolean locating;
     private final Problems problems;
     private final Names strings = new Names();
     private final Map<String, LocalDate> dates = new HashMap<>();
@@ -109,15 +137,12 @@ public final class FactsReader {
     private final Vocabulary vocabulary;
     private final String speaker;
 
-    private FactsReader(String source) {
-        this(source, null, null);
-    }
-
-    private FactsReader(String source, Vocabulary vocabulary, String speaker) {
+    private FactsReader(String source, Vocabulary vocabulary, String speaker, boolean locating) {
         this.source = source;
         this.problems = new Problems(source);
         this.vocabulary = vocabulary;
         this.speaker = speaker;
+        this.locating = locating;
     }
 
     /**
@@ -127,24 +152,59 @@ public final class FactsReader {
      * @throws InvalidFactsException listing every problem found
      */
     public static FactsDocument read(Reader in, String source, Vocabulary vocabulary, String speaker) {
-        return new FactsReader(source, vocabulary, speaker).readDocument(() -> FACTORY.createParser(in));
+        StringBuilder head = new StringBuilder();
+        try {
+            char[] chunk = new char[8192];
+            for (int n; head.length() < MAX_BUFFERED_CHARS && (n = in.read(chunk)) >= 0; ) {
+                head.append(chunk, 0, n);
+            }
+            if (head.length() >= MAX_BUFFERED_CHARS) {
+                PushbackReader whole = new PushbackReader(in, head.length());
+                whole.unread(head.toString().toCharArray());
+                return new FactsReader(source, vocabulary, speaker, true).readDocument(f -> f.createParser(whole));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
+        }
+        return read(head.toString(), source, vocabulary, speaker);
+    }
+
+    /** Reads and validates a facts document from its text, as {@link #read(Reader, String, Vocabulary, String)}. */
+    public static FactsDocument read(String json, String source, Vocabulary vocabulary, String speaker) {
+        return read(f -> f.createParser(json), source, vocabulary, speaker);
     }
 
     /** Reads and validates a facts document from UTF-8 bytes, as {@link #read(Reader, String, Vocabulary, String)}. */
     public static FactsDocument read(InputStream in, String source, Vocabulary vocabulary, String speaker) {
-        return new FactsReader(source, vocabulary, speaker).readDocument(() -> FACTORY.createParser(in));
+        byte[] head;
+        try {
+            head = in.readNBytes(MAX_BUFFERED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
+        }
+        if (head.length == MAX_BUFFERED) {
+            InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+            return new FactsReader(source, vocabulary, speaker, true).readDocument(f -> f.createParser(whole));
+        }
+        return read(f -> f.createParser(head), source, vocabulary, speaker);
+    }
+
+    /** Reads and validates a facts document from a UTF-8 file, as {@link #read(Reader, String, Vocabulary, String)}. */
+    public static FactsDocument read(Path file, String source, Vocabulary vocabulary, String speaker) {
+        return read(f -> f.createParser(Files.newInputStream(file)), source, vocabulary, speaker);
     }
 
     /**
      * Reads a facts document and validates its structure; its words (levels, indicators, fields,
-     * event types, attestation keys) are checked, at the places kept here, by the rule set that
-     * evaluates it ({@link FactsValidator#requireValid(FactsDocument, Vocabulary, String)}).
+     * event types, attestation keys) are checked by the rule set that evaluates it
+     * ({@link FactsValidator#requireValid(FactsDocument, Vocabulary, String)}), at the places of the
+     * elements, which the document carries.
      *
      * @param source a name for the input in messages (a file name), or {@code null}
      * @throws InvalidFactsException listing every problem found
      */
     public static FactsDocument read(Reader in, String source) {
-        return new FactsReader(source).readDocument(() -> FACTORY.createParser(in));
+        return read(in, source, null, null);
     }
 
     /**
@@ -155,14 +215,35 @@ public final class FactsReader {
      * @throws InvalidFactsException listing every problem found
      */
     public static FactsDocument read(InputStream in, String source) {
-        return new FactsReader(source).readDocument(() -> FACTORY.createParser(in));
+        return read(in, source, null, null);
     }
 
-    private interface ParserSource {
-        JsonParser open() throws IOException;
+    /** An input that can be read more than once. */
+    interface Input {
+        JsonParser open(JsonFactory factory) throws IOException;
     }
 
-    private FactsDocument readDocument(ParserSource in) {
+    /**
+     * Reads {@code in} in a fast pass, which leaves repeated names to a check of its own and gives up
+     * at the first problem; then, if there is one, reads it again with Jackson's detection of repeated
+     * names, which places them, and reports every problem with its place.
+     */
+    private static FactsDocument read(Input in, String source, Vocabulary vocabulary, String speaker) {
+        try {
+            return new FactsReader(source, vocabulary, speaker, false).readDocument(in);
+        } catch (Relocate again) {
+            return new FactsReader(source, vocabulary, speaker, true).readDocument(in);
+        }
+    }
+
+    /** Thrown by the fast pass at its first problem: the input is read again, to place them all. */
+    private static final class Relocate extends RuntimeException {
+        Relocate() {
+            super(null, null, false, false);
+        }
+    }
+
+    private FactsDocument readDocument(Input in) {
         String ruleSet = null;
         LocalDate asOf = null;
         Located<LocalDate> asOfPlace = null;
@@ -170,11 +251,13 @@ public final class FactsReader {
         Placed<Measurement> measurements = new Placed<>("measurements");
         Placed<Event> events = new Placed<>("events");
         Placed<Attestation> attestations = new Placed<>("attestations");
+        Set<String> seen = new HashSet<>();
         JsonLocation brokeAt = null;
-        try (JsonParser p = in.open()) {
+        try (JsonParser p = in.open(locating ? FACTORY : FAST)) {
             try {
                 JsonToken first = p.nextToken();
                 if (first != JsonToken.START_OBJECT) {
+                    relocate();
                     JsonLocation l = p.currentTokenLocation();
                     throw new InvalidFactsException(List.of(new Problem(source, null, line(l), column(l),
                             first == null ? "the input is empty: expected a JSON object with units, measurements, events"
@@ -182,8 +265,11 @@ public final class FactsReader {
                 }
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    if (!locating && !seen.add(name)) {
+                        relocate();
+                    }
                     JsonToken value = p.nextToken();
-                    JsonLocation l = p.currentTokenLocation();
+                    JsonLocation l = locating ? p.currentTokenLocation() : null;
                     switch (name) {
                         case "ruleSet" -> {
                             Object n = scalar(TREES.readTree(p));
@@ -202,16 +288,24 @@ public final class FactsReader {
                         case "events" -> readArray(p, value, "events", l, events, EVENT_FIELDS, EVENT_NAMES, this::event);
                         case "attestations" -> readArray(p, value, "attestations", l, attestations, ATTESTATION_FIELDS,
                                 ATTESTATION_NAMES, this::attestation);
-                        default -> p.skipChildren();
+                        default -> {
+                            if (locating) {
+                                p.skipChildren();
+                            } else {
+                                TREES.readTree(p); // to find a repeated name inside
+                            }
+                        }
                     }
                 }
                 JsonToken trailing = p.nextToken();
                 if (trailing != null) {
+                    relocate();
                     JsonLocation l = p.currentTokenLocation();
                     problems.add(null, -1, null, line(l), column(l),
                             "unexpected " + describe(trailing) + " after the end of the document");
                 }
             } catch (JsonProcessingException e) {
+                relocate();
                 // a broken limit carries no location: where the parser stopped, before it is closed
                 brokeAt = e.getLocation() != null ? e.getLocation() : p.currentLocation();
                 throw e;
@@ -228,11 +322,19 @@ public final class FactsReader {
         FactsValidator.validate(problems, asOf, asOfPlace, unitPlaces, measurements, events, attestations,
                 vocabulary, speaker);
         if (!problems.isEmpty()) {
+            relocate();
             throw problems.exception(null);
         }
-        return FactsValidator.validated(new FactsDocument(ruleSet, asOf, units.values, measurements.values,
-                events.values, attestations.values), source,
-                new FactsValidator.Places(unitPlaces, measurements, events, attestations), vocabulary);
+        return Origin.document(ruleSet, asOf, units.values, measurements.values, events.values,
+                attestations.values, source, vocabulary,
+                new FactsValidator.Places(unitPlaces, measurements, events, attestations));
+    }
+
+    /** In the fast pass, gives up, to read the input again in the locating pass. */
+    private void relocate() {
+        if (!locating) {
+            throw new Relocate();
+        }
     }
 
     /**
@@ -299,6 +401,7 @@ public final class FactsReader {
             return;
         }
         if (token != JsonToken.START_ARRAY) {
+            relocate();
             problems.add(name, -1, null, line(l), column(l), "must be an array, found " + describe(token));
             p.skipChildren();
             return;
@@ -313,6 +416,7 @@ public final class FactsReader {
             int column = column(at);
             int index = i++;
             if (t != JsonToken.START_OBJECT) {
+                relocate();
                 JsonNode node = TREES.readTree(p);
                 problems.add(name, index, null, line, column, "must be an object, found " + kind(node));
                 continue;
@@ -333,11 +437,30 @@ public final class FactsReader {
      * Reads one object, from its start to its end, keeping the values of {@code fields} in {@code slots};
      * a structure or an unknown field is read whole, as a tree would read it.
      */
+    /** The names of the fields of the element being read that are none of its slots, in the fast pass. */
+    private final List<String> others = new ArrayList<>();
+
+    /** Whether the field being read was read before in this element (its slot is set, or its name noted). */
+    private boolean repeated(Object[] slots, int slot, String name) {
+        if (slot >= 0) {
+            return slots[slot] != null;
+        }
+        if (others.contains(name)) {
+            return true;
+        }
+        others.add(name);
+        return false;
+    }
+
     private void fields(JsonParser p, String[] fields, int names, Object[] slots, String[] previous)
             throws IOException {
         Arrays.fill(slots, null);
+        others.clear();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             int slot = slot(fields, p.currentName());
+            if (!locating && repeated(slots, slot, p.currentName())) {
+                relocate(); // the locating pass's parser refuses it with its place
+            }
             JsonToken v = p.nextToken();
             Object value = switch (v) {
                 case VALUE_STRING -> slot >= 0 && (names & (1 << slot)) != 0 ? name(p, previous, slot) : p.getText();
@@ -595,6 +718,7 @@ public final class FactsReader {
 
     /** Notes a problem at {@code at}, or at the element being read when {@code path} is {@link #ELEMENT}. */
     private void fail(String path, String field, JsonLocation at, String message) {
+        relocate();
         if (path == ELEMENT) {
             int slot = slot(elementFields, field);
             broken |= slot < 0 ? 0 : 1 << slot;
@@ -652,11 +776,11 @@ public final class FactsReader {
     }
 
     private static int line(JsonLocation l) {
-        return Math.max(0, l.getLineNr());
+        return l == null ? 0 : Math.max(0, l.getLineNr());
     }
 
     private static int column(JsonLocation l) {
-        return Math.max(0, l.getColumnNr());
+        return l == null ? 0 : Math.max(0, l.getColumnNr());
     }
 
     /** One instance of each string, found from its characters without making a string when it is known. */

@@ -1,6 +1,5 @@
 package org.reformtargets.core.internal;
 
-import java.lang.ref.WeakReference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +21,6 @@ import org.reformtargets.core.Vocabulary;
 /**
  * Checks a facts document against the contract and counts every problem, listing the first (see
  * {@link Problems}) each with its place; every problem of an element is found, whatever its others.
- */
-/**
- * Checks a facts document against the contract and counts every problem, listing the first (see
- * {@link Problems}) each with its place; every problem of an element is found, whatever its others.
  *
  * <p>The checks are of two kinds. Those of the <em>structure</em> need nothing but the document:
  * required fields, references between units, cycles, dates and periods, signs and sizes of figures,
@@ -33,22 +28,16 @@ import org.reformtargets.core.Vocabulary;
  * levels, indicators (and their kinds: a ratio takes numerator and denominator, a count or level
  * takes value), fields, event types (and the attributes they require) and attestation keys exist,
  * and which level may stand under which. A document read without a vocabulary is checked for its
- * structure and keeps its places (line and column), so that {@link #requireValid(FactsDocument,
- * Vocabulary, String)} checks its words at those places when a rule set evaluates it.
+ * structure and carries its places (line and column; see {@link Origin}), so that {@link
+ * #requireValid(FactsDocument, Vocabulary, String)} checks its words at those places when a rule set
+ * evaluates it.
  */
 public final class FactsValidator {
-
-    /** A document checked here lately: its source, places, and the vocabulary its words were checked against. */
-    private record Checked(WeakReference<FactsDocument> document, String source, Places places, Vocabulary words) {
-    }
 
     /** Where the parts of a document read from JSON stand. */
     record Places(List<Located<Unit>> units, List<Located<Measurement>> measurements,
                   List<Located<Event>> events, List<Located<Attestation>> attestations) {
     }
-
-    private static final Checked[] RECENT = new Checked[16];
-    private static int next;
 
     private final Problems problems;
     /** Whether to check the structure. */
@@ -103,34 +92,28 @@ public final class FactsValidator {
 
     /**
      * Validates {@code facts} against the structure (unless the reader did) and the words of
-     * {@code vocabulary} (unless they were checked against it), at the places the reader kept.
+     * {@code vocabulary} (unless the reader checked them against it), at the places the reader kept.
      *
      * @throws org.reformtargets.core.InvalidFactsException listing the first problems and counting all
      */
     public static void requireValid(FactsDocument facts, Vocabulary vocabulary, String speaker) {
-        Checked known = known(facts);
         Problems problems = check(facts, vocabulary, speaker);
         if (!problems.isEmpty()) {
             throw problems.exception(null);
         }
-        if (known == null || known.words() == null) {
-            remember(facts, known == null ? null : known.source(), known == null ? null : known.places(), vocabulary);
-        }
     }
 
     private static Problems check(FactsDocument facts, Vocabulary vocabulary, String speaker) {
-        Checked known = known(facts);
-        Problems problems = new Problems(known == null ? null : known.source());
-        if (known == null) {
+        Origin origin = Origin.of(facts);
+        Problems problems = new Problems(origin == null ? null : origin.source());
+        if (origin == null) {
             validate(problems, facts.asOf(), null, located("units", facts.units()),
                     located("measurements", facts.measurements()), located("events", facts.events()),
                     located("attestations", facts.attestations()), vocabulary, speaker);
-        } else if (known.words() == null || !known.words().equals(vocabulary)) {
-            Places p = known.places() != null ? known.places() : new Places(located("units", facts.units()),
-                    located("measurements", facts.measurements()), located("events", facts.events()),
-                    located("attestations", facts.attestations()));
-            FactsValidator v = new FactsValidator(problems, false, vocabulary, speaker);
-            v.all(facts.asOf(), p.units(), p.measurements(), p.events(), p.attestations());
+        } else if (!origin.checked(vocabulary)) {
+            Places p = origin.places();
+            new FactsValidator(problems, false, vocabulary, speaker)
+                    .all(facts.asOf(), p.units(), p.measurements(), p.events(), p.attestations());
         }
         return problems;
     }
@@ -153,41 +136,6 @@ public final class FactsValidator {
         measurements(measurements, ids, asOf);
         events(events, ids, asOf);
         attestations(attestations, ids);
-    }
-
-    /**
-     * Notes that {@code facts} (immutable), read from {@code source} with these places, passed
-     * validation of its structure, and of its words against {@code words} unless {@code null}, so
-     * that evaluating it does not check them again; only the last few documents are remembered,
-     * the documents weakly.
-     */
-    static FactsDocument validated(FactsDocument facts, String source, Places places, Vocabulary words) {
-        remember(facts, source, places, words);
-        return facts;
-    }
-
-    private static void remember(FactsDocument facts, String source, Places places, Vocabulary words) {
-        synchronized (RECENT) {
-            for (int i = 0; i < RECENT.length; i++) {
-                Checked c = RECENT[i];
-                if (c != null && (c.document().get() == facts || c.document().get() == null)) {
-                    RECENT[i] = null;
-                }
-            }
-            RECENT[next] = new Checked(new WeakReference<>(facts), source, places, words);
-            next = (next + 1) % RECENT.length;
-        }
-    }
-
-    private static Checked known(FactsDocument facts) {
-        synchronized (RECENT) {
-            for (Checked c : RECENT) {
-                if (c != null && c.document().get() == facts) {
-                    return c;
-                }
-            }
-        }
-        return null;
     }
 
     private static <T> List<Located<T>> located(String name, List<T> items) {
