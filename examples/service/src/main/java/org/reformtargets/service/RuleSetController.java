@@ -28,7 +28,7 @@ public class RuleSetController {
     }
 
     @GetMapping("/rule-sets/{family}/{year}")
-    Map<String, Object> describe(@PathVariable String family, @PathVariable String year) {
+    Map<String, Object> describe(@PathVariable("family") String family, @PathVariable("year") String year) {
         RuleSet r = ruleSets.get(family + "/" + year);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
