@@ -26,7 +26,6 @@ import org.reformtargets.core.internal.Evaluator;
 import org.reformtargets.core.internal.HashingFiles;
 import org.reformtargets.core.internal.PrecompiledModel;
 import org.reformtargets.core.internal.RuleInfo;
-import org.reformtargets.core.internal.RuleSetAccess;
 import org.reformtargets.core.internal.RuleSetCompiler;
 import org.reformtargets.core.internal.RuleSetFiles;
 
@@ -58,12 +57,10 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rules;
     private final RuleSetRef ref;
     private final String contentHash;
+    /** Read reflectively by {@code core.build.RuleSetBuild}, for the rules module's build tests: keep the name. */
     private final RuleSetCompiler.Compiled compiled;
     private final EvaluationLimits limits;
 
-    static {
-        RuleSetAccess.register(r -> r.compiled);
-    }
     /** Whether evaluations may split the units into batches; worked out on first use. */
     private volatile Boolean partitionable;
 
