@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.kie.api.KieBase;
 import org.reformtargets.core.internal.DryRun;
 import org.reformtargets.core.internal.Evaluator;
@@ -47,6 +50,7 @@ import org.reformtargets.core.internal.RuleSetFiles;
  * <p>Versions: {@link #load(String, int)} picks a family's year, {@link #forDate} the rule set in
  * force on a date, and {@link #load(String, String)} refuses any version but the one asked for.
  */
+@API(status = STABLE, since = "0.1")
 public final class RuleSet {
 
     private static final String ROOT = "rulesets/";

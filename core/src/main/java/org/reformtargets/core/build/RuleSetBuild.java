@@ -1,5 +1,7 @@
 package org.reformtargets.core.build;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -36,6 +39,7 @@ import org.reformtargets.core.internal.ScenarioFile;
  * compiles it under {@link #generatedPackageRoot()}, records it with {@link #writeIndex} and checks the
  * result with {@link #verify}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RuleSetBuild {
 
     /** The system property that, set to {@code false}, turns precompiled models off. */

@@ -1,5 +1,7 @@
 package org.reformtargets.rules.build;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.drools.base.util.Drools;
 import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
 import org.drools.compiler.compiler.io.memory.MemoryFile;
@@ -42,6 +45,7 @@ import org.reformtargets.core.build.RuleSetBuild;
  * the index, and checks that loading the result gives the same rules with
  * the same metadata, files and lines as the DRL. It reaches core only through {@link RuleSetBuild}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Precompiler {
 
     private Precompiler() {
