@@ -1,5 +1,7 @@
 package org.reformtargets.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
 import picocli.CommandLine;
@@ -45,6 +48,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "coverage, audit verify found a record that does not match; 2 usage error, invalid facts, unknown or broken rule set, unknown folder, "
                 + "unreadable file.",
                 "Run 'reform-targets COMMAND --help' for the options of a command."})
+@API(status = INTERNAL, since = "0.1")
 public final class Main implements Runnable {
 
     /** Exit status of validate and test when they found something. */

@@ -1,7 +1,10 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.apiguardian.api.API;
 
 /**
  * A fact stated rather than counted (xác nhận), such as "the quality system was converted
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"unit", "key", "period", "value"})
+@API(status = STABLE, since = "0.1")
 public record Attestation(String unit, String key, Period period, Object value) {
 
     /** A yes/no attestation. */

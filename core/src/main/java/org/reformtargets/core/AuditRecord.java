@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What traces a published scorecard to exactly the rules and facts that produced it (hồ sơ kiểm
@@ -47,6 +50,7 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"ruleSet", "rulesSha256", "factsSha256", "factsCanonicalSha256", "resultSha256", "asOf",
         "evaluatedAt", "results", "summary", "hmac"})
+@API(status = STABLE, since = "0.1")
 public record AuditRecord(RuleSetRef ruleSet, String rulesSha256, String factsSha256, String factsCanonicalSha256,
                           String resultSha256, LocalDate asOf, Instant evaluatedAt, int results,
                           Map<Status, Integer> summary,

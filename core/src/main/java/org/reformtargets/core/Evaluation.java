@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -12,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of evaluating one facts document against one rule set: every result, in the
@@ -19,6 +22,7 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"ruleSet", "asOf", "results", "scores", "summary"})
 @JsonIgnoreProperties(value = "summary", allowGetters = true)
+@API(status = STABLE, since = "0.1")
 public final class Evaluation {
 
     private final RuleSetRef ruleSet;

@@ -1,7 +1,10 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The bounds every evaluation of a rule set keeps (giới hạn đánh giá): how many times rules may
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param maxFiringsPerUnit how many rule firings one unit may take in one evaluation, at least 1
  * @param timeBudget        how long one evaluation (or one dry run) may take, positive
  */
+@API(status = STABLE, since = "0.1")
 public record EvaluationLimits(int maxFiringsPerUnit, Duration timeBudget) {
 
     /** 1,000 firings per unit and 2 minutes per evaluation. */

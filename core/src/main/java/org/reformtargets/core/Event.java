@@ -1,8 +1,11 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * A dated occurrence (sự kiện): an inspection, a dialogue, an initiative, a completed task…
@@ -20,6 +23,7 @@ import java.time.LocalDate;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"unit", "type", "date", "subject", "task", "deadline", "report", "period", "title"})
+@API(status = STABLE, since = "0.1")
 public record Event(String unit, String type, LocalDate date, String subject, String task,
                     LocalDate deadline, String report, Period period, String title) {
 

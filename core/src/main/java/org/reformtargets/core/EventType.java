@@ -1,12 +1,16 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /** The event types of the facts contract (loại sự kiện), with their names in Vietnamese and English. */
+@API(status = STABLE, since = "0.1")
 public enum EventType {
     INSPECTION_PERIODIC("inspection.periodic", "kiểm tra định kỳ", "periodic inspection"),
     INSPECTION_SURPRISE("inspection.surprise", "kiểm tra đột xuất", "surprise inspection"),

@@ -1,9 +1,12 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.internal.Origin;
 
 /**
@@ -18,6 +21,7 @@ import org.reformtargets.core.internal.Origin;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"ruleSet", "asOf", "units", "measurements", "events", "attestations"})
+@API(status = STABLE, since = "0.1")
 public record FactsDocument(String ruleSet, LocalDate asOf, List<Unit> units, List<Measurement> measurements,
                             List<Event> events, List<Attestation> attestations) {
 

@@ -1,15 +1,19 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The measurement indicators of the facts contract (chỉ số đo), with the words used to explain
  * results in Vietnamese and English.
  */
+@API(status = STABLE, since = "0.1")
 public enum Indicator {
     DOSSIERS_ON_TIME("dossiers.on_time", true,
             "hồ sơ được giải quyết đúng hạn", "hồ sơ đã giải quyết",

@@ -1,7 +1,10 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A facts document that cannot be evaluated: malformed JSON, a numerator above its denominator,
@@ -10,6 +13,7 @@ import java.util.Locale;
  * {@value #MAX_LISTED} in the order of the input are listed, each naming its place; of each element
  * every problem is reported, together.
  */
+@API(status = STABLE, since = "0.1")
 public final class InvalidFactsException extends ReformTargetsException {
 
     private static final long serialVersionUID = 1L;

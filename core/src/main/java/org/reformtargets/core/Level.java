@@ -1,10 +1,13 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The level of a unit in the administrative hierarchy (cấp của đơn vị), by its code.
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * Levels sort in the standard order ({@link #MINISTRY} … {@link #OFFICE}, so {@code DEPARTMENT <
  * SUB_DEPARTMENT < OFFICE}), and any other level after them by code.
  */
+@API(status = STABLE, since = "0.1")
 public final class Level implements Comparable<Level> {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");

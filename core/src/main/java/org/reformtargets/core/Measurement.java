@@ -1,9 +1,12 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
+import org.apiguardian.api.API;
 
 /**
  * A measured figure of one unit for one period (số liệu): either a ratio of whole counts
@@ -19,6 +22,7 @@ import java.math.BigDecimal;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"unit", "indicator", "field", "period", "numerator", "denominator", "value"})
+@API(status = STABLE, since = "0.1")
 public record Measurement(String unit, String indicator, String field, Period period,
                           Long numerator, Long denominator, BigDecimal value) {
 

@@ -1,10 +1,13 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * One sentence in Vietnamese and one in English.
@@ -15,6 +18,7 @@ import java.util.function.Supplier;
  * hash code and {@code toString} are over the two sentences, as for a record.
  */
 @JsonPropertyOrder({"vi", "en"})
+@API(status = STABLE, since = "0.1")
 public final class Message {
 
     // each either the String or, until first read, the Supplier<String> that renders it; a reader

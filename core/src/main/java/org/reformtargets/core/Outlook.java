@@ -1,8 +1,11 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What the rest of the year must bring (triển vọng cả năm), on a result that is not final yet:
@@ -21,6 +24,7 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"status", "basis", "expected", "required", "requiredRate"})
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Outlook(Basis basis, long expected, long required, String requiredRate, Standing status) {
 
     /** How the cases still expected were estimated. */

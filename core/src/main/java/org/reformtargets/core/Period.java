@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A reporting period (kỳ báo cáo): a year {@code 2021}, a half {@code 2021-H1}, a quarter
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  * @param index 1-based position of the half, quarter or month in the year; 1 for a year; for a
  *              span, its last month (2, 4, 5, 7, 8, 9, 10 or 11: the others are named periods)
  */
+@API(status = STABLE, since = "0.1")
 public record Period(int year, Kind kind, int index) implements Comparable<Period> {
 
     /** The length of a period. */

@@ -1,5 +1,9 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * One thing wrong with an input, and where: a facts document or a rule file.
  *
@@ -11,6 +15,7 @@ package org.reformtargets.core;
  * @param column  1-based column, or 0 when unknown
  * @param message what is wrong and, where it helps, what to do
  */
+@API(status = STABLE, since = "0.1")
 public record Problem(String source, String path, int line, int column, String message) {
 
     /** Renders as {@code source:line:column: path: message}, leaving out what is unknown. */

@@ -1,12 +1,16 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The root of the library's exceptions. Each one lists the {@link Problem}s found, all of them
  * rather than the first, and its message renders them one per line.
  */
+@API(status = STABLE, since = "0.1")
 public abstract class ReformTargetsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

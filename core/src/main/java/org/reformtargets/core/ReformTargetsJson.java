@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 import org.reformtargets.core.internal.FactsReader;
 
 /**
@@ -36,6 +39,7 @@ import org.reformtargets.core.internal.FactsReader;
  * column (the first {@value InvalidFactsException#MAX_LISTED}, and how many more). Writing is deterministic: the same evaluation gives the same bytes (UTF-8, two-space
  * indent, {@code \n} line ends).
  */
+@API(status = STABLE, since = "0.1")
 public final class ReformTargetsJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -23,6 +25,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
 import org.reformtargets.core.authoring.Finding;
 import org.reformtargets.core.internal.Lint;
 import org.reformtargets.core.internal.HashingFiles;
@@ -52,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReloadingRuleSet implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingRuleSet.class);

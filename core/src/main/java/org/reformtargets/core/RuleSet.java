@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +22,13 @@ import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.kie.api.KieBase;
 import org.reformtargets.core.internal.DryRun;
 import org.reformtargets.core.internal.Evaluator;
 import org.reformtargets.core.internal.HashingFiles;
 import org.reformtargets.core.internal.PrecompiledModel;
 import org.reformtargets.core.internal.RuleInfo;
-import org.reformtargets.core.internal.RuleSetAccess;
 import org.reformtargets.core.internal.RuleSetCompiler;
 import org.reformtargets.core.internal.RuleSetFiles;
 
@@ -48,6 +50,7 @@ import org.reformtargets.core.internal.RuleSetFiles;
  * <p>Versions: {@link #load(String, int)} picks a family's year, {@link #forDate} the rule set in
  * force on a date, and {@link #load(String, String)} refuses any version but the one asked for.
  */
+@API(status = STABLE, since = "0.1")
 public final class RuleSet {
 
     private static final String ROOT = "rulesets/";
@@ -58,12 +61,10 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rules;
     private final RuleSetRef ref;
     private final String contentHash;
+    /** Read reflectively by {@code core.build.RuleSetBuild}, for the rules module's build tests: keep the name. */
     private final RuleSetCompiler.Compiled compiled;
     private final EvaluationLimits limits;
 
-    static {
-        RuleSetAccess.register(r -> r.compiled);
-    }
     /** Whether evaluations may split the units into batches; worked out on first use. */
     private volatile Boolean partitionable;
 

@@ -1,12 +1,16 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A rule set that cannot be used: a manifest missing or wrong, a DRL file that does not compile
  * (each Drools message with its file and line), a rule without its target id, source or clause,
  * or rules that contradict each other at evaluation time.
  */
+@API(status = STABLE, since = "0.1")
 public final class RuleSetException extends ReformTargetsException {
 
     private static final long serialVersionUID = 1L;

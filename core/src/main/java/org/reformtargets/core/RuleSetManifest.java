@@ -1,10 +1,13 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a rule set's {@code manifest.json} says about it.
@@ -48,6 +51,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "version", "title", "issuer", "period", "effective", "sources", "files", "include",
         "scenarios", "vocabulary", "periods", "parameters"})
+@API(status = STABLE, since = "0.1")
 public record RuleSetManifest(String id, String version, Message title, String issuer, Period period,
                               Effective effective, List<SourceDocument> sources, List<String> files,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include,

@@ -1,8 +1,12 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A rule set that was asked for by id and does not exist; the message names those that do. */
+@API(status = STABLE, since = "0.1")
 public final class RuleSetNotFoundException extends ReformTargetsException {
 
     private static final long serialVersionUID = 1L;

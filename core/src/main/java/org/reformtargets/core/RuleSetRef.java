@@ -1,6 +1,9 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.apiguardian.api.API;
 
 /**
  * Names a rule set and the exact version of it that produced a result.
@@ -9,5 +12,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param version semantic version from the rule set's manifest
  */
 @JsonPropertyOrder({"id", "version"})
+@API(status = STABLE, since = "0.1")
 public record RuleSetRef(String id, String version) {
 }

@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -7,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The points (điểm) of one unit for one period under a points-scoring rule set, such as the 766
@@ -26,6 +29,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"unit", "period", "total", "maxTotal", "exactTotal", "complete", "groups", "missing", "gains"})
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Score(String unit, Period period, String total, String maxTotal, String exactTotal,
                     @JsonInclude(JsonInclude.Include.ALWAYS) boolean complete, Map<String, String> groups,
                     List<String> missing, List<Gain> gains) {

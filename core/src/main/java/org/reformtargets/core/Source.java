@@ -1,7 +1,10 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.apiguardian.api.API;
 
 /**
  * Where a target comes from: a source document and the clause in it.
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"document", "clause", "reading", "evidence"})
+@API(status = STABLE, since = "0.1")
 public record Source(String document, String clause, String reading, String evidence) {
 
     /** A source without an evidence tag. */

@@ -1,6 +1,11 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The verdict on one target for one unit, period and field. */
+@API(status = STABLE, since = "0.1")
 public enum Status {
     /** Đạt: the facts meet the target. */
     MET("đạt", "met"),

@@ -1,9 +1,12 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
+import org.apiguardian.api.API;
 
 /**
  * The verdict on one target (chỉ tiêu) for one unit, period and, where the target is per field,
@@ -34,6 +37,7 @@ import java.util.Comparator;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"target", "unit", "period", "field", "status", "final", "actual", "threshold", "gap",
         "measuredPeriod", "outlook", "source", "message", "rule", "points", "maxPoints"})
+@API(status = STABLE, since = "0.1")
 public record TargetResult(String target, String unit, Period period, String field, Status status,
                            @JsonProperty("final") boolean isFinal, String actual, String threshold, Long gap,
                            Source source, Message message, Period measuredPeriod, String rule,

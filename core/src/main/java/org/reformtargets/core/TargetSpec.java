@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What one rule of a rule set demands of the units of one level, as its {@code Check} states it,
@@ -30,6 +33,7 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"target", "level", "parentLevel", "rule", "requirement", "threshold", "source", "file", "line"})
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TargetSpec(String target, Level level, String rule, Requirement requirement, String threshold,
                          Source source, String file, int line, Level parentLevel) {
 

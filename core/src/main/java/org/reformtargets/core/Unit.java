@@ -1,7 +1,10 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.apiguardian.api.API;
 
 /**
  * A government unit (đơn vị): a department, a sub-department or an office.
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "level", "parent"})
+@API(status = STABLE, since = "0.1")
 public record Unit(String id, String name, Level level, String parent) {
 
     /** A unit at the top of its hierarchy. */

@@ -1,5 +1,7 @@
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.reformtargets.core.internal.VocabularyReader;
 
 /**
@@ -35,6 +38,7 @@ import org.reformtargets.core.internal.VocabularyReader;
  * first, then those of each file in the order the manifest reads them). Evaluation does not consult
  * it yet: facts are still checked against the contract's enums.
  */
+@API(status = STABLE, since = "0.1")
 public final class Vocabulary {
 
     /** The class-path resource of the standard vocabulary. */

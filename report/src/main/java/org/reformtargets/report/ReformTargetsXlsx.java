@@ -1,5 +1,7 @@
 package org.reformtargets.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
 import org.reformtargets.core.RuleSet;
@@ -40,6 +43,7 @@ import org.reformtargets.report.internal.FactsWorkbookReader;
  * (damaged, password-protected, an old .xls), with one problem and no stack trace. Stateless and
  * thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReformTargetsXlsx {
 
     private ReformTargetsXlsx() {

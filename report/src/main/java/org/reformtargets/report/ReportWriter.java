@@ -1,5 +1,7 @@
 package org.reformtargets.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
@@ -29,6 +32,7 @@ import org.reformtargets.report.internal.XlsxScorecard;
  * <p>Immutable and thread-safe; {@link #in(Language)} and {@link #withAudit(AuditRecord)} return a
  * new writer. Words come from the rule set's vocabulary and the results' own messages.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReportWriter {
 
     private final RuleSet ruleSet;

@@ -3,8 +3,6 @@ package org.reformtargets.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -29,10 +27,7 @@ import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsException;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
-import org.reformtargets.core.internal.PrecompiledModel;
-import org.reformtargets.core.internal.RuleSetAccess;
-import org.reformtargets.core.internal.RuleSetCompiler;
-import org.reformtargets.core.internal.ScenarioFile;
+import org.reformtargets.core.build.RuleSetBuild;
 import org.reformtargets.testkit.ScenarioGen;
 
 /**
@@ -54,28 +49,28 @@ class PrecompiledRuleSetsTest {
     }
 
     private static synchronized RuleSet fromDrl(Supplier<RuleSet> load) {
-        String before = System.getProperty(PrecompiledModel.PROPERTY);
-        System.setProperty(PrecompiledModel.PROPERTY, "false");
+        String before = System.getProperty(RuleSetBuild.PRECOMPILED_PROPERTY);
+        System.setProperty(RuleSetBuild.PRECOMPILED_PROPERTY, "false");
         try {
             return load.get();
         } finally {
             if (before == null) {
-                System.clearProperty(PrecompiledModel.PROPERTY);
+                System.clearProperty(RuleSetBuild.PRECOMPILED_PROPERTY);
             } else {
-                System.setProperty(PrecompiledModel.PROPERTY, before);
+                System.setProperty(RuleSetBuild.PRECOMPILED_PROPERTY, before);
             }
         }
     }
 
     private static boolean precompiled(RuleSet r) {
-        return RuleSetAccess.compiled(r).precompiled();
+        return RuleSetBuild.precompiled(r);
     }
 
     @Test
     void everyBundledRuleSetIsPrecompiled() {
         assertEquals(8, ids().size());
         for (String id : ids()) {
-            assertNotNull(PrecompiledModel.find(id, RuleSet.class.getClassLoader()), id);
+            assertTrue(RuleSetBuild.hasModel(id, RuleSet.class.getClassLoader()), id);
             assertTrue(precompiled(both(id)[0]), id + " loads from its precompiled model");
             assertFalse(precompiled(both(id)[1]), id + " compiles from DRL when precompiled models are off");
         }
@@ -95,7 +90,7 @@ class PrecompiledRuleSetsTest {
     }
 
     private static List<String> sortedRules(RuleSet r) {
-        return RuleSetAccess.compiled(r).rules().values().stream().map(Object::toString).sorted().toList();
+        return RuleSetBuild.rules(r);
     }
 
     @ParameterizedTest
@@ -104,14 +99,10 @@ class PrecompiledRuleSetsTest {
         RuleSet pre = both(id)[0];
         RuleSet drl = both(id)[1];
         int evaluated = 0;
-        for (String file : pre.manifest().scenarios()) {
-            ScenarioFile.Parsed parsed = ScenarioFile.parse(resource(id + "/" + file), file, id,
-                    relative -> resource(id + "/" + relative));
-            assertEquals(List.of(), parsed.problems(), file);
-            for (ScenarioFile.Scenario s : parsed.scenarios()) {
-                assertEquals(outcome(drl, s.facts()), outcome(pre, s.facts()), id + " " + file + ": " + s.name());
-                evaluated++;
-            }
+        for (Map.Entry<String, FactsDocument> s : RuleSetBuild.scenarioFacts(id, RuleSet.class.getClassLoader())
+                .entrySet()) {
+            assertEquals(outcome(drl, s.getValue()), outcome(pre, s.getValue()), id + " " + s.getKey());
+            evaluated++;
         }
         assertTrue(evaluated > 0, id + " has scenarios");
     }
@@ -185,7 +176,7 @@ class PrecompiledRuleSetsTest {
     }
 
     private static String index(String id) throws IOException {
-        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(PrecompiledModel.resource(id))) {
+        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(RuleSetBuild.indexResource(id))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -195,7 +186,7 @@ class PrecompiledRuleSetsTest {
             throws IOException {
         Path folder = dir.resolve("rulesets/" + id);
         Files.createDirectories(folder);
-        Files.write(folder.resolve(RuleSetCompiler.MANIFEST), resource(id + "/" + RuleSetCompiler.MANIFEST));
+        Files.write(folder.resolve("manifest.json"), resource(id + "/" + "manifest.json"));
         for (String f : rules.manifest().files()) {
             String drl = new String(resource(id + "/" + f), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(f), f.equals(edited) ? drl + tail : drl);
@@ -205,7 +196,7 @@ class PrecompiledRuleSetsTest {
             Files.createDirectories(shared.getParent());
             Files.write(shared, resource(id.substring(0, id.indexOf('/')) + "/" + f));
         }
-        Path file = dir.resolve(PrecompiledModel.resource(id));
+        Path file = dir.resolve(RuleSetBuild.indexResource(id));
         Files.createDirectories(file.getParent());
         Files.writeString(file, index);
     }
@@ -229,19 +220,6 @@ class PrecompiledRuleSetsTest {
                 }
             }
         };
-    }
-
-    @Test
-    void packagesAreRenamedOnTheSameLine() {
-        String drl = "// a comment\npackage org.example.rules;\n\nrule \"r\" when then end\n";
-        String renamed = PrecompiledModel.withPackage(drl, PrecompiledModel.packageFor("hcm-agri/2021", "org.example.rules"));
-
-        assertEquals("org.example.rules", PrecompiledModel.packageOf(drl));
-        assertEquals("// a comment\npackage org.reformtargets.precompiled.hcm_agri.y2021.org_example_rules;\n\n"
-                + "rule \"r\" when then end\n", renamed);
-        assertEquals("org.reformtargets.precompiled._new.y2022.p", PrecompiledModel.packageFor("new/2022", "p"));
-        assertEquals("org.reformtargets.precompiled._2cool.y2022.p", PrecompiledModel.packageFor("2cool/2022", "p"));
-        assertNull(PrecompiledModel.packageOf("rule \"r\" when then end"));
     }
 
     private static byte[] resource(String relative) throws IOException {

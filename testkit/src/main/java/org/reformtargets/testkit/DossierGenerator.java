@@ -1,5 +1,7 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * A seeded generator of dossier exports (the CSV of §5 of the 766-index spec), with the proportions
@@ -24,6 +27,7 @@ import java.util.SplittableRandom;
  * g.write(writer, 3000);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class DossierGenerator {
 
     /** The columns written, in order: every column of §5. */

@@ -1,9 +1,12 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -22,6 +25,7 @@ import org.reformtargets.core.Unit;
  * }</pre>
  * Dates are {@code YYYY-MM-DD} and periods are written as in the JSON contract.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Facts {
 
     private final LocalDate asOf;

@@ -1,10 +1,13 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
@@ -23,6 +26,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ArgumentsSource(ScenarioArgumentsProvider.class)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface GeneratedScenarios {
 
     /** The id of a rule set on the class path, such as {@code hcm-agri/2021}. */

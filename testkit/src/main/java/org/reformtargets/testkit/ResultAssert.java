@@ -1,5 +1,7 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Period;
@@ -20,6 +23,7 @@ import org.reformtargets.core.TargetResult;
  * The "then" of a rule test: assertions on the one result of a target for a unit (and a field).
  * Every failure prints the result's own English message and the whole result.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ResultAssert {
 
     private static final ObjectMapper JSON = JsonMapper.builder()

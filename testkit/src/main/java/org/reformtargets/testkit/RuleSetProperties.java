@@ -1,5 +1,7 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -12,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
@@ -49,6 +52,7 @@ import org.reformtargets.core.Unit;
  * Each check throws one {@link AssertionFailedError} listing every violation it found, each with
  * the rule's own explanation, and the facts of the first violation of each property as JSON.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RuleSetProperties {
 
     /** The property names, as violations name them. */

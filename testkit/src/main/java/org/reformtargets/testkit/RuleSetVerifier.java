@@ -1,11 +1,14 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Evaluation;
@@ -28,6 +31,7 @@ import org.reformtargets.core.Unit;
  * A failed expectation throws an {@link AssertionFailedError} that shows the result's own
  * explanation and the whole result. Rule sets loaded by id are compiled once per JVM and shared.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RuleSetVerifier {
 
     private static final Map<String, RuleSet> LOADED = new ConcurrentHashMap<>();

@@ -1,9 +1,12 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,6 +16,7 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
 import org.reformtargets.core.RuleSet;
 
 /** The arguments of {@link GeneratedScenarios}: one document per seed, named {@code seed N}. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ScenarioArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<GeneratedScenarios> {
 
     private static final Map<String, ScenarioGenerator> GENERATORS = new ConcurrentHashMap<>();

@@ -1,5 +1,8 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
@@ -18,6 +21,7 @@ import org.reformtargets.core.RuleSet;
  *     .checkAssert(facts -> ...);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ScenarioGen {
 
     private ScenarioGen() {

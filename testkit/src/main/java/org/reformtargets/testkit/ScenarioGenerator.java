@@ -1,5 +1,7 @@
 package org.reformtargets.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -15,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
@@ -50,6 +53,7 @@ import org.reformtargets.core.Unit;
  * <p>Framework-agnostic; {@link ScenarioGen} and {@link GeneratedScenarios} offer the same
  * documents to QuickTheories and to JUnit 5 parameterized tests.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ScenarioGenerator {
 
     /** Fields (lĩnh vực) drawn for per-field targets that name none of their own. */

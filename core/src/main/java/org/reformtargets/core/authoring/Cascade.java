@@ -1,5 +1,7 @@
 package org.reformtargets.core.authoring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.TargetSpec;
 import org.reformtargets.core.TargetSpec.Cadence;
@@ -31,6 +34,7 @@ import org.reformtargets.core.authoring.Finding.Severity;
  * List<Finding> findings = Cascade.findings(steps);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Cascade {
 
     /** How a lower level's demand compares with its parent level's. */

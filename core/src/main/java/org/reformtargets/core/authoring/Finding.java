@@ -1,9 +1,12 @@
 package org.reformtargets.core.authoring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Problem;
 
 /**
@@ -21,6 +24,7 @@ import org.reformtargets.core.Problem;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"severity", "code", "ruleSet", "file", "path", "line", "column", "message"})
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Finding(Severity severity, String code, String ruleSet, String file, String path, int line, int column,
                       String message) {
 

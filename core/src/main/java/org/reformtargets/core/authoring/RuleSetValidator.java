@@ -1,9 +1,12 @@
 package org.reformtargets.core.authoring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.authoring.Finding.Severity;
 import org.reformtargets.core.internal.Lint;
@@ -33,6 +36,7 @@ import org.reformtargets.core.internal.RuleSetFolders;
  * System.exit(report.exitCode());
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RuleSetValidator {
 
     private final Integer subUnits;

@@ -1,5 +1,7 @@
 package org.reformtargets.core.authoring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Message;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Status;
@@ -25,6 +28,7 @@ import org.reformtargets.core.Status;
  *                     file missing or malformed, facts that break the contract
  * @param coverage     which targets and statuses the expectations assert
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ScenarioReport(String ruleSet, List<String> files, int scenarios, int expectations,
                              List<Failure> failures, List<Problem> problems, Coverage coverage) {
 

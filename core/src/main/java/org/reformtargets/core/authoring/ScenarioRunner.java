@@ -1,5 +1,7 @@
 package org.reformtargets.core.authoring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
@@ -38,6 +41,7 @@ import org.reformtargets.core.internal.ScenarioFile;
  * System.exit(report.exitCode(100));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ScenarioRunner {
 
     private ScenarioRunner() {

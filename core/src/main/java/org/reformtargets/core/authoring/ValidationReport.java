@@ -1,7 +1,10 @@
 package org.reformtargets.core.authoring;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.authoring.Finding.Severity;
 
 /**
@@ -11,6 +14,7 @@ import org.reformtargets.core.authoring.Finding.Severity;
  * @param ruleSets the rule sets validated (ids, or folders where the id could not be read), in order
  * @param findings every finding, in {@link Finding#ORDER}
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ValidationReport(List<String> ruleSets, List<Finding> findings) {
 
     public ValidationReport {

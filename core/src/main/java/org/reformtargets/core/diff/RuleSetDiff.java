@@ -1,5 +1,7 @@
 package org.reformtargets.core.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.TargetSpec;
@@ -37,6 +40,7 @@ import org.reformtargets.core.TargetSpec;
  *                change (in the order of {@link Change}), target and level
  */
 @JsonPropertyOrder({"left", "right", "entries"})
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RuleSetDiff(String left, String right, List<Entry> entries) {
 
     /** How a target's demand at one level changed; entries are listed in this order. */

@@ -1,5 +1,7 @@
 package org.reformtargets.core.dossier;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
 import org.reformtargets.core.Measurement;
@@ -27,6 +30,7 @@ import org.reformtargets.core.Unit;
  * export lacks is not measured. The CSV is read as a stream; memory grows with the units, periods and
  * procedures, and by about 30 bytes a dossier for the ids kept to find duplicates.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Dossiers {
 
     /** {@code dossiers.synced}: synced to the national portal / dossiers received. */

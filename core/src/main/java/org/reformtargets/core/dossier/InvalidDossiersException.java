@@ -1,7 +1,10 @@
 package org.reformtargets.core.dossier;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.reformtargets.core.InvalidFactsException;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.ReformTargetsException;
@@ -12,6 +15,7 @@ import org.reformtargets.core.ReformTargetsException;
  * the first {@value InvalidFactsException#MAX_LISTED} are listed in the order of the file, each
  * with its line, column and column name; nothing is aggregated.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InvalidDossiersException extends ReformTargetsException {
 
     private static final long serialVersionUID = 1L;

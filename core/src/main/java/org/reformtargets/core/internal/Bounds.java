@@ -1,7 +1,10 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.rule.Match;
@@ -12,6 +15,7 @@ import org.reformtargets.core.EvaluationLimits;
  * sessions: a unit may take at most so many firings, and no rule fires after the deadline. Shared by
  * the sessions of one evaluation (its state is final; the firing counts live on the units).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Bounds extends DefaultAgendaEventListener {
 
     private final EvaluationLimits limits;

@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -31,6 +34,7 @@ import org.reformtargets.core.Vocabulary;
  * ({@link Run#states}); a rule that throws is recorded and the others still run, each rule in its
  * own session.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DryRun {
 
     /**

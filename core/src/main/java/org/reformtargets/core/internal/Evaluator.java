@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.Pattern;
@@ -47,6 +50,7 @@ import org.reformtargets.core.rule.UnitFacts;
  * the contract's order. When any batch fails, the whole document is run again in one session in
  * document order, so that errors are reported exactly as a single session reports them.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Evaluator {
 
     /** Units per session. */

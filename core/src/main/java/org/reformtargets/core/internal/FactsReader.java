@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -34,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -51,6 +54,7 @@ import org.reformtargets.core.Vocabulary;
  * one bad field never hides another of the same element. Problems are counted, and the first
  * {@link InvalidFactsException#MAX_LISTED} listed, so that memory stays bounded however many there are.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FactsReader {
 
     /** Deepest nesting accepted: the contract needs 3 levels. */

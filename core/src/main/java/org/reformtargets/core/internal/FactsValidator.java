@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -32,6 +35,7 @@ import org.reformtargets.core.Vocabulary;
  * #requireValid(FactsDocument, Vocabulary, String)} checks its words at those places when a rule set
  * evaluates it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FactsValidator {
 
     /** Where the parts of a document read from JSON stand. */

@@ -1,8 +1,11 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import org.apiguardian.api.API;
 
 /**
  * An exact non-negative rational number in lowest terms, for points: never a double.
@@ -10,6 +13,7 @@ import java.math.RoundingMode;
  * @param num numerator
  * @param den denominator, positive
  */
+@API(status = INTERNAL, since = "0.1")
 public record Fraction(BigInteger num, BigInteger den) implements Comparable<Fraction> {
 
     /** Zero. */

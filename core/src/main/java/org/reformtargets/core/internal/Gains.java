@@ -1,14 +1,18 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Where the next points are cheapest: of a unit's scored targets, those where the fewest further
  * successful cases gain the most points. A pure function of exact figures.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Gains {
 
     private Gains() {

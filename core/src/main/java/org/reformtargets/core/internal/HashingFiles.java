@@ -1,12 +1,16 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apiguardian.api.API;
 
 /** Reads a rule set's files through another {@link RuleSetCompiler.Files} and digests what was read, in order. */
+@API(status = INTERNAL, since = "0.1")
 public final class HashingFiles implements RuleSetCompiler.Files {
 
     private final RuleSetCompiler.Files files;

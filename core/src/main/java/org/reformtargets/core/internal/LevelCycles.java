@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,9 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Vocabulary.LevelTerm;
 
 /** Finds a cycle among levels that stand under each other, for the vocabulary and its reader. */
+@API(status = INTERNAL, since = "0.1")
 public final class LevelCycles {
 
     private LevelCycles() {

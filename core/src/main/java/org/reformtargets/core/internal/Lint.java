@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
@@ -38,6 +41,7 @@ import org.reformtargets.core.authoring.Finding.Severity;
  * period, rules answering for a level their source does not bind, the cascade between levels,
  * scenario files and files the manifest forgets.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Lint {
 
     private static final Pattern SUFFIX = Pattern.compile("[a-z0-9][a-z0-9.-]*(?:/[a-z0-9][a-z0-9.-]*)*");

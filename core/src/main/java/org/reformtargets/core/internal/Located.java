@@ -1,5 +1,9 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * An element of a facts document with its place: the path ({@code measurements[3]}) and, when it
  * was read from JSON, the line and column where it starts. The path is made only when asked for.
@@ -13,6 +17,7 @@ package org.reformtargets.core.internal;
  *               the order of the contract ({@link FactsReader#slot}); bit 0 for a top-level field
  *               such as {@code asOf}; checks of those fields are then skipped, the others are made
  */
+@API(status = INTERNAL, since = "0.1")
 public record Located<T>(T value, String name, int index, int line, int column, int broken) {
 
     /** Whether reading it already found a problem in any field. */

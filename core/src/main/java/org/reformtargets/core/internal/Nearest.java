@@ -1,14 +1,18 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The declared codes nearest to one that is not declared, by edit distance (insertions, deletions,
  * substitutions and swaps of neighbours, ignoring case), for "did you mean …?" in messages.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Nearest {
 
     /** How many codes a hint names at most. */

@@ -1,10 +1,13 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -18,6 +21,7 @@ import org.reformtargets.core.Vocabulary;
  * evaluation checks the words against another vocabulary. The document carries it in its list of units ({@link Units}),
  * so that nothing outside the document remembers it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Origin {
 
     private final String source;

@@ -1,14 +1,18 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import org.apiguardian.api.API;
 
 /**
  * The scoring rules of a points index, exact: {@code LINEAR} gives {@code r × max};
  * {@code THRESHOLD(t)} gives {@code max} when {@code r ≥ t}, else {@code r × max / t}, where
  * {@code r = n/d}. A pure function.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Points {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

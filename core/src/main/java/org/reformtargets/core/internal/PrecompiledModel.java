@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -15,6 +17,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.drools.base.util.Drools;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * <p>Setting the system property {@value #PROPERTY} to {@code false} makes every rule set compile
  * from DRL.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PrecompiledModel {
 
     /** The system property that, set to {@code false}, turns the precompiled models off. */

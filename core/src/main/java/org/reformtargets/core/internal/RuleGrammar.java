@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -59,6 +62,7 @@ import org.reformtargets.core.Vocabulary;
  * verdict. The tables are the whole allow-list; a rule set that needs more grows them by a reviewed
  * entry with its own test.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RuleGrammar {
 
     // ------------------------------------------------------------------ the allow-list

@@ -1,5 +1,8 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import org.reformtargets.core.Source;
 
 /**
@@ -11,5 +14,6 @@ import org.reformtargets.core.Source;
  * @param file   the DRL file it is in, as named in messages
  * @param line   the 1-based line of its {@code rule} keyword in that file, or 0 when unknown
  */
+@API(status = INTERNAL, since = "0.1")
 public record RuleInfo(String name, String target, Source source, String file, int line) {
 }

@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -41,6 +44,7 @@ import org.reformtargets.core.Vocabulary;
  * Turns a rule-set folder (a manifest and DRL files) into a {@link KieBase}, refusing it with
  * every problem found: manifest fields, Drools messages with file and line, and rule metadata.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RuleSetCompiler {
 
     /** The name of a rule set's manifest file. */

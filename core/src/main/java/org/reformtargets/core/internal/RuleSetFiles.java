@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.reformtargets.core.RuleSetManifest;
 
 /**
@@ -47,6 +50,7 @@ import org.reformtargets.core.RuleSetManifest;
  * (the comparison is against its real path). Files are then read through their real path without
  * following a link in the last name, so that a link swapped in after the check is not followed.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RuleSetFiles {
 
     /** What a file read for a rule set must stay inside. */

@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Finds rule-set folders: the folder itself when it holds a manifest, else those below it.
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
  * A {@code manifest.json} that is a link is found like a file: reading it through
  * {@link RuleSetFiles#directory} then refuses it if it leads outside its rule-set folder.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RuleSetFolders {
 
     /** The name of the file that lists the rule-set ids of a {@code rulesets/} folder. */

@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.kie.api.definition.rule.Rule;
 import org.reformtargets.core.Message;
 import org.reformtargets.core.Period;
@@ -22,6 +25,7 @@ import org.reformtargets.core.Vocabulary;
  * inserted and the results the rules have stated so far. Confined to the thread that runs the
  * session; an evaluation split into batches has one run per batch.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Run {
 
     private final Period period;

@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
 import org.reformtargets.core.Problem;
@@ -27,6 +30,7 @@ import org.reformtargets.core.Status;
  * Reads a scenario file ({@code *.scenarios.json}): scenarios, each a facts document (inline or in
  * a file beside) and the statuses expected per target, unit and field; every problem with its line.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ScenarioFile {
 
     /** The suffix of scenario file names. */

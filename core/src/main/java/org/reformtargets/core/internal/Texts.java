@@ -1,12 +1,16 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /** Number and word formatting for result messages, in Vietnamese and English. */
+@API(status = INTERNAL, since = "0.1")
 public final class Texts {
 
     /** How many texts each cache keeps: rule sets use a handful of thresholds and names. */

@@ -1,10 +1,13 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.Level;
@@ -18,6 +21,7 @@ import org.reformtargets.core.rule.UnitFacts;
  * bound to the {@link Run} of the session it is inserted into, so that views can be read by the
  * checks of other units (sub-units) while their own session runs on another thread.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class UnitView implements UnitFacts {
 
     /**

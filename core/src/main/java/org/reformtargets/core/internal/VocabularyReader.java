@@ -1,5 +1,7 @@
 package org.reformtargets.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -28,6 +30,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.Vocabulary;
 import org.reformtargets.core.Vocabulary.AttestationKind;
@@ -49,6 +52,7 @@ import org.reformtargets.core.Vocabulary.RankedWord;
  * levels, and no code declared differently from an earlier declaration (the standard vocabulary or
  * an earlier file). Declaring a code again identically is allowed, and keeps its first place.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class VocabularyReader {
 
     /** What an indicator, event type, attestation key or field code looks like. */

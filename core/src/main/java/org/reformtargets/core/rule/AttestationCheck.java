@@ -1,8 +1,11 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -13,6 +16,7 @@ import org.reformtargets.core.TargetSpec;
  * without a period holds for any. Without one the target lacks data. End it with {@link #isTrue}
  * or, for a class on a scale, {@link #rankedAtLeast}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AttestationCheck {
 
     private final Check check;

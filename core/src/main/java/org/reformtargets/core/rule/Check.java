@@ -1,7 +1,10 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.kie.api.runtime.rule.RuleContext;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Status;
@@ -29,6 +32,7 @@ import org.reformtargets.core.internal.UnitView;
  * }</pre>
  * A check that is started and never ended with a threshold is reported as an error of the rule set.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Check {
 
     final Run run;

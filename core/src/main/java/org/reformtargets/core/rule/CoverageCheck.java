@@ -1,5 +1,7 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -9,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -22,6 +25,7 @@ import org.reformtargets.core.internal.UnitView;
  * Shares are of the direct sub-units; {@link QuarterlyCoverage#atLeastUnitsUnder} counts distinct
  * units anywhere under the unit (sub-units, their offices and stations).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CoverageCheck {
 
     private final Check check;

@@ -1,10 +1,13 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Period;
@@ -29,6 +32,7 @@ import org.reformtargets.core.internal.Texts;
  * Check.of(kcontext, $unit).tasks().dueBy("plan", "2021-09-10").dueBy("form-guides", "2021-09-30").allOnTime();
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class DeadlinesCheck {
 
     private final Check check;

@@ -1,7 +1,10 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetSpec;
@@ -13,6 +16,7 @@ import org.reformtargets.core.internal.Texts;
  * event already held in one still counts. End it with {@link #atLeast}, {@link #everyQuarter}
  * or {@link #everyMonth}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EventsCheck {
 
     private final Check check;

@@ -1,14 +1,18 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import org.apiguardian.api.API;
 
 /**
  * Exact decisions on shares: {@code n} successes of {@code d} cases against a threshold in
  * percent, decided as {@code 100·n ≥ t·d} in whole numbers, never with floating point. Thresholds
  * are decimal strings ({@code "98"}, {@code "97.5"}) so that no binary fraction creeps in.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Ratio {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

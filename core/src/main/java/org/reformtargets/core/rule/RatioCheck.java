@@ -1,5 +1,7 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -24,6 +27,7 @@ import org.reformtargets.core.internal.UnitView.Figure;
  * optionally also above the previous year's share. End it with {@link #atLeast}, {@link #above}
  * or {@link #risesByPoints}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RatioCheck {
 
     private final Check check;

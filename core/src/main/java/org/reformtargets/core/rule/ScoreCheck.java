@@ -1,7 +1,10 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Message;
 import org.reformtargets.core.Period;
@@ -27,6 +30,7 @@ import org.reformtargets.core.internal.UnitView;
  * incomplete; with no cases (a zero denominator) it scores as {@link #ifNoCases} says (0 unless a
  * parameter says otherwise), and says so.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ScoreCheck {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

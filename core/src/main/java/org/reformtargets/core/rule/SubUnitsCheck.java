@@ -1,7 +1,10 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetSpec;
@@ -12,6 +15,7 @@ import org.reformtargets.core.internal.UnitView;
  * A target over the unit's sub-units (đơn vị trực thuộc): the units whose parent it is. Without
  * sub-units such a target does not apply.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SubUnitsCheck {
 
     private final Check check;

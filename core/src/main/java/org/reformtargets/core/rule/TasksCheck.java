@@ -1,9 +1,12 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.EventType;
 import org.reformtargets.core.Measurement;
@@ -21,6 +24,7 @@ import org.reformtargets.core.internal.UnitView.Figure;
  * task still open is pending, not late: the target is met but not final while no task is late,
  * and not met, final at once, as soon as one is.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TasksCheck {
 
     private static final String RATIO = "tasks.completed_by_deadline";

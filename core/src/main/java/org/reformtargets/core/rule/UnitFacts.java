@@ -1,5 +1,8 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Period;
 
@@ -8,6 +11,7 @@ import org.reformtargets.core.Period;
  * evaluates: the fact every rule matches on. Rules constrain it on its level (and, where a
  * target needs it, on its sub-units) and hand it to {@link Check}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface UnitFacts {
 
     /** The unit's id. */

@@ -1,8 +1,11 @@
 package org.reformtargets.core.rule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Status;
@@ -16,6 +19,7 @@ import org.reformtargets.core.internal.UnitView.Figure;
  * {@link #risesByPercent}, {@link #atMostPercentOfYear}, {@link #atMostInLatestPeriod} or
  * {@link #atMostInEveryPeriod}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ValueCheck {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -22,6 +22,7 @@ import org.reformtargets.core.Message;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.RuleSet;
 import org.reformtargets.core.RuleSetManifest;
+import org.reformtargets.core.build.RuleSetBuild;
 
 class PrecompiledModelTest {
 
@@ -132,7 +133,20 @@ class PrecompiledModelTest {
         RuleSet rules = RuleSet.load("demo/2021");
 
         assertNull(PrecompiledModel.find("demo/2021", RuleSet.class.getClassLoader()));
-        assertFalse(RuleSetAccess.compiled(rules).precompiled());
-        assertFalse(RuleSetAccess.compiled(rules).rules().isEmpty());
+        assertFalse(RuleSetBuild.precompiled(rules));
+        assertFalse(RuleSetBuild.rules(rules).isEmpty());
+    }
+
+    @Test
+    void packagesAreRenamedOnTheSameLine() {
+        String drl = "// a comment\npackage org.example.rules;\n\nrule \"r\" when then end\n";
+        String renamed = PrecompiledModel.withPackage(drl, PrecompiledModel.packageFor("hcm-agri/2021", "org.example.rules"));
+
+        assertEquals("org.example.rules", PrecompiledModel.packageOf(drl));
+        assertEquals("// a comment\npackage org.reformtargets.precompiled.hcm_agri.y2021.org_example_rules;\n\n"
+                + "rule \"r\" when then end\n", renamed);
+        assertEquals("org.reformtargets.precompiled._new.y2022.p", PrecompiledModel.packageFor("new/2022", "p"));
+        assertEquals("org.reformtargets.precompiled._2cool.y2022.p", PrecompiledModel.packageFor("2cool/2022", "p"));
+        assertNull(PrecompiledModel.packageOf("rule \"r\" when then end"));
     }
 }

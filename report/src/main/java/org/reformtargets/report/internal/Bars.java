@@ -1,13 +1,17 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Bar widths for the report's SVG charts, in whole drawing units, computed exactly (long
  * arithmetic and {@link BigDecimal}, never doubles); the template draws the rectangles.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Bars {
 
     private Bars() {

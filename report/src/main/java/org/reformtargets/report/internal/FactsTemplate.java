@@ -1,5 +1,7 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -26,6 +28,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
@@ -49,6 +52,7 @@ import org.reformtargets.report.internal.FactsLayout.SheetSpec;
  * beyond them) is a number cell; any other (a count beyond 2^53, {@code 23.50}) is a text cell with
  * its exact digits.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FactsTemplate {
 
     /** Data validations cover at least this many rows below the header. */

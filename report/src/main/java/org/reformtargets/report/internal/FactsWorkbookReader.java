@@ -1,5 +1,7 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayInputStream;
@@ -32,6 +34,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apiguardian.api.API;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
 import org.reformtargets.core.Problem;
@@ -52,6 +55,7 @@ import org.reformtargets.report.internal.FactsLayout.SheetSpec;
  * validated exactly as JSON is; each problem it finds at {@code measurements[3].numerator} is moved to
  * its cell ({@code Số liệu!E6}). Nothing is returned when any problem is found.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FactsWorkbookReader {
 
     /** The largest workbook read, in bytes. */

@@ -1,5 +1,7 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Outlook;
@@ -20,6 +23,7 @@ import org.reformtargets.core.TargetResult;
  * report's language, every bar width computed ({@link Bars}). Holds no markup; the template draws it
  * all and the engine escapes every value.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HtmlPage {
 
     /** The width, in SVG units, of every bar. */

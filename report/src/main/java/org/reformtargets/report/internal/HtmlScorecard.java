@@ -1,5 +1,7 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
@@ -9,11 +11,13 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * The HTML scorecard: one self-contained page (inline CSS and SVG, no script, no network fetch)
  * drawn by the {@code scorecard.jte} template from an {@link HtmlPage}; the engine escapes every value.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HtmlScorecard {
 
     /** Templates compiled at build time into this package (jte-maven-plugin); thread-safe. */

@@ -1,9 +1,14 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The fixed words of the HTML scorecard (headings, column headers), each in Vietnamese and English.
  * Every other word of the page comes from the rule set's vocabulary and the results' messages.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum HtmlWords {
     SCORECARD("Bảng kết quả thực hiện chỉ tiêu cải cách hành chính", "Administrative reform scorecard"),
     RULE_SET("Bộ chỉ tiêu", "Rule set"),

@@ -1,5 +1,7 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
@@ -26,6 +29,7 @@ import org.reformtargets.core.Vocabulary;
  * before its children, siblings by id), each with its results, its counts by status and its scores,
  * and the words for statuses, fields and levels in the report's language.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReportData {
 
     /**

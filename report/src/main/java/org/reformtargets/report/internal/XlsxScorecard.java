@@ -1,5 +1,7 @@
 package org.reformtargets.report.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -15,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apiguardian.api.API;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Score;
@@ -49,6 +52,7 @@ import org.reformtargets.core.Vocabulary;
  * A sheet that would pass Excel's 1,048,576 rows continues on a sheet named with its part,
  * {@code Kết quả (2)}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class XlsxScorecard {
 
     /** Rows kept in memory per sheet while writing. */

@@ -1,5 +1,7 @@
 package org.reformtargets.rules.build;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -8,13 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.apiguardian.api.API;
 import org.drools.base.util.Drools;
 import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
 import org.drools.compiler.compiler.io.memory.MemoryFile;
@@ -25,20 +25,13 @@ import org.drools.model.codegen.execmodel.ModelBuilderImpl;
 import org.drools.model.codegen.execmodel.ModelWriter;
 import org.drools.model.codegen.execmodel.PackageSources;
 import org.drools.util.PortablePath;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.memorycompiler.CompilationResult;
 import org.kie.util.maven.support.ReleaseIdImpl;
 import org.reformtargets.core.RuleSetException;
-import org.reformtargets.core.RuleSetManifest;
-import org.reformtargets.core.internal.HashingFiles;
-import org.reformtargets.core.internal.PrecompiledModel;
-import org.reformtargets.core.internal.RuleInfo;
-import org.reformtargets.core.internal.RuleSetCompiler;
-import org.reformtargets.core.internal.RuleSetFiles;
+import org.reformtargets.core.build.RuleSetBuild;
 
 /**
  * The build step that precompiles every bundled rule set to the Drools executable model. Run by
@@ -48,10 +41,11 @@ import org.reformtargets.core.internal.RuleSetFiles;
  * <p>For each id in {@code rulesets/index.txt} it compiles the DRL as {@code RuleSet.load} does
  * (manifest checks, {@code RuleGrammar}, rule metadata: a rule set that does not load fails the build),
  * generates the executable model from the same files with each package renamed by
- * {@link PrecompiledModel#packageFor}, compiles the generated Java into {@code OUTPUT_DIR}, writes
- * the {@link PrecompiledModel} index, and checks that loading the result gives the same rules with
- * the same metadata, files and lines as the DRL.
+ * {@link RuleSetBuild#renamedSources}, compiles the generated Java into {@code OUTPUT_DIR}, writes
+ * the index, and checks that loading the result gives the same rules with
+ * the same metadata, files and lines as the DRL. It reaches core only through {@link RuleSetBuild}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Precompiler {
 
     private Precompiler() {
@@ -90,40 +84,15 @@ public final class Precompiler {
 
     /** Precompiles rule set {@code id}, whose files {@code resources} holds. */
     static void precompile(String id, Path out, ClassLoader resources) throws IOException {
-        RuleSetCompiler.Files files = RuleSetFiles.classpath(id, resources);
-        HashingFiles hashing = new HashingFiles(files);
-        RuleSetCompiler.Compiled drl = RuleSetCompiler.compile(id, hashing);
-        String hash = hashing.sha256();
-        RuleSetManifest manifest = drl.manifest();
-
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (String f : manifest.files()) {
-            sources.put(f, new String(files.read(f), StandardCharsets.UTF_8));
-        }
-        for (String f : manifest.include()) {
-            sources.put("../" + f, new String(files.readShared(f), StandardCharsets.UTF_8));
-        }
-
-        Map<String, String> fileOfRule = new TreeMap<>();
-        for (KiePackage pkg : drl.kieBase().getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                String source = ((RuleImpl) rule).getResource().getSourcePath();
-                fileOfRule.put(PrecompiledModel.key(PrecompiledModel.packageFor(id, pkg.getName()), rule.getName()), source);
-            }
-        }
+        RuleSetBuild drl = RuleSetBuild.compile(id, resources);
 
         ModelBuilderImpl<PackageSources> builder = new ModelBuilderImpl<>(PackageSources::dumpSources,
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, Precompiler.class.getClassLoader())
                         .as(KnowledgeBuilderConfigurationImpl.KEY),
                 new ReleaseIdImpl("org.reformtargets.precompiled", id.replace('/', '-'), "1"), false);
         CompositeKnowledgeBuilder batch = builder.batch();
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            String original = PrecompiledModel.packageOf(source.getValue());
-            if (original == null) {
-                throw new IllegalStateException(source.getKey() + " declares no package: precompiling needs one");
-            }
-            String renamed = PrecompiledModel.withPackage(source.getValue(), PrecompiledModel.packageFor(id, original));
-            batch.add(new ByteArrayResource(renamed.getBytes(StandardCharsets.UTF_8), "UTF-8")
+        for (Map.Entry<String, String> source : drl.renamedSources().entrySet()) {
+            batch.add(new ByteArrayResource(source.getValue().getBytes(StandardCharsets.UTF_8), "UTF-8")
                     .setSourcePath(source.getKey()), ResourceType.DRL);
         }
         batch.build();
@@ -140,8 +109,7 @@ public final class Precompiler {
             throw new IllegalStateException("the generated Java does not compile: " + List.of(compiled.getErrors()));
         }
 
-        String root = PrecompiledModel.packageFor(id, "x");
-        Path rootDir = out.resolve(root.substring(0, root.lastIndexOf('.')).replace('.', '/'));
+        Path rootDir = out.resolve(drl.generatedPackageRoot().replace('.', '/'));
         delete(rootDir);
         for (PortablePath p : classes.getFilePaths()) {
             Path target = out.resolve(p.asString()).normalize();
@@ -151,39 +119,9 @@ public final class Precompiler {
             Files.createDirectories(target.getParent());
             Files.write(target, classes.getFileContents((MemoryFile) classes.getFile(p)));
         }
-        List<String> models = new ArrayList<>(new TreeSet<>(written.getModelFiles()));
-        PrecompiledModel model = new PrecompiledModel(id, hash, Drools.getFullVersion(), manifest, models, fileOfRule);
-        Path index = out.resolve(PrecompiledModel.resource(id));
-        Files.createDirectories(index.getParent());
-        Files.writeString(index, model.render(), StandardCharsets.UTF_8);
+        drl.writeIndex(out, new ArrayList<>(new TreeSet<>(written.getModelFiles())), Drools.getFullVersion());
 
-        verify(id, drl, PrecompiledModel.find(id, Precompiler.class.getClassLoader()), files);
-    }
-
-    /**
-     * Checks that the index reads back with the same manifest, and that the precompiled rule set loads
-     * and gives the DRL's rules with the same metadata.
-     */
-    private static void verify(String id, RuleSetCompiler.Compiled drl, PrecompiledModel model,
-                               RuleSetCompiler.Files files) {
-        if (model == null) {
-            throw new IllegalStateException("the precompiled index does not read back");
-        }
-        if (!model.manifest().equals(drl.manifest())) {
-            throw new IllegalStateException("the manifest in the precompiled index reads back as " + model.manifest()
-                    + " instead of " + drl.manifest());
-        }
-        RuleSetCompiler.Compiled precompiled = RuleSetCompiler.precompiled(id, new HashingFiles(files), model,
-                Precompiler.class.getClassLoader());
-        if (precompiled == null) {
-            throw new IllegalStateException("the precompiled model does not load");
-        }
-        List<String> expected = drl.rules().values().stream().map(RuleInfo::toString).sorted().toList();
-        List<String> actual = precompiled.rules().values().stream().map(RuleInfo::toString).sorted().toList();
-        if (!expected.equals(actual)) {
-            throw new IllegalStateException("the precompiled rules differ from the DRL's: " + actual + " instead of "
-                    + expected);
-        }
+        drl.verify(Precompiler.class.getClassLoader());
     }
 
     private static void delete(Path dir) throws IOException {
