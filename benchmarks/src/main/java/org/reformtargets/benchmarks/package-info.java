@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Benchmarks of the library, kept out of it: a plain-Java reference evaluator of
  * {@code hcm-agri/2021} (the baseline and an oracle), a generator of nationwide-scale facts,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The {@code reform-targets} command line. {@code evaluate} reads a facts document, evaluates it
  * against a bundled rule set or one in a folder, and prints a scorecard table or the JSON result

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The public API of reform-targets: facts (units, measurements, events, attestations),
  * rule sets, evaluation results and their JSON form.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Reports people hand in, and the spreadsheet they fill.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Test helpers for host applications and rule authors, used with test scope:
  * {@link org.reformtargets.testkit.RuleSetVerifier} and {@link org.reformtargets.testkit.Facts} for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Tools for policy authors (người soạn quy tắc): validate and lint rule-set folders
  * ({@link org.reformtargets.core.authoring.RuleSetValidator}), compare the levels of a target

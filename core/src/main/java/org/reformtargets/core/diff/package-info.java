@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Comparing rule sets: {@link org.reformtargets.core.diff.RuleSetDiff} matches the targets of two
  * rule sets (two years of a family, two versions of one year) by the part of their id after the

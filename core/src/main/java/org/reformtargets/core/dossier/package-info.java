@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The dossier export (§5 of the 766-index spec) as an input: one CSV row per dossier (hồ sơ),
  * read as a stream and aggregated, by the dossier-level definitions of §4, into the ratio

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.reformtargets.core.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;

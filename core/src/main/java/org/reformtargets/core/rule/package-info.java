@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The vocabulary rule files use: the unit a rule matches ({@link org.reformtargets.core.rule.UnitFacts}),
  * the one builder every consequence states its target with ({@link org.reformtargets.core.rule.Check}),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The reference host service: HTTP endpoints over the library ({@link org.reformtargets.service.EvaluationController},
  * {@link org.reformtargets.service.RuleSetController}), its rule sets with hot reload
