@@ -260,7 +260,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         String id = claimed.ruleSet().id();
         String version = claimed.ruleSet().version();
         if (rulesDir == null) {
-            return RuleSet.load(id, version);
+            return RuleSet.loadVersion(id, version);
         }
         RuleSet ruleSet = RuleSet.fromDirectory(rulesDir);
         if (!ruleSet.id().equals(id) || !ruleSet.version().equals(version)) {

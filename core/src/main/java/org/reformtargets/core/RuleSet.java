@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.reformtargets.core;
 
+import static org.apiguardian.api.API.Status.DEPRECATED;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.io.BufferedReader;
@@ -133,11 +134,22 @@ public final class RuleSet {
      *                                  (the message names the version on the class path)
      * @throws RuleSetException         when it does not compile
      */
-    public static RuleSet load(String id, String exactVersion) {
+    public static RuleSet loadVersion(String id, String exactVersion) {
+        return loadVersion(id, exactVersion, RuleSet.class.getClassLoader());
+    }
+
+    /** As {@link #loadVersion(String, String)}, from the given class loader. */
+    public static RuleSet loadVersion(String id, String exactVersion, ClassLoader loader) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(exactVersion, "exactVersion");
-        ClassLoader loader = RuleSet.class.getClassLoader();
+        Objects.requireNonNull(loader, "loader");
         if (!RuleSetCompiler.ID.matcher(id).matches() || loader.getResource(ROOT + id + "/" + RuleSetCompiler.MANIFEST) == null) {
+            if (id.indexOf('/') < 0 && exactVersion.matches("\\d{4}")) {
+                throw new RuleSetNotFoundException(id + " version " + exactVersion, available(loader),
+                        "the second argument is a version, not a year: for the rule set of " + id + " in "
+                                + exactVersion + " call load(\"" + id + "\", " + exactVersion + ") with an int year, or load(\""
+                                + id + "/" + exactVersion + "\")");
+            }
             throw new RuleSetNotFoundException(id, available(loader));
         }
         RuleSetManifest manifest = RuleSetCompiler.manifest(id, onClassPath(id, loader));
@@ -150,15 +162,33 @@ public final class RuleSet {
     }
 
     /**
+     * Loads the rule set {@code id} only if its manifest has exactly {@code exactVersion}.
+     *
+     * @deprecated its name invites {@code load("hcm-agri", "2021")}, which compiles and fails at run time
+     *             (a family and a year are {@link #load(String, int)}); use {@link #loadVersion(String, String)},
+     *             which this calls
+     */
+    @Deprecated(since = "0.1")
+    @API(status = DEPRECATED, since = "0.1")
+    public static RuleSet load(String id, String exactVersion) {
+        return loadVersion(id, exactVersion);
+    }
+
+    /**
      * Loads the rule set of {@code family} in force on {@code date}: the one whose manifest's
      * {@code effective} dates contain it. Where several do, the one that came into force last wins.
      *
      * @throws RuleSetNotFoundException listing the family's rule sets and their dates, when none is in force
      */
     public static RuleSet forDate(String family, LocalDate date) {
+        return forDate(family, date, RuleSet.class.getClassLoader());
+    }
+
+    /** As {@link #forDate(String, LocalDate)}, from the given class loader. */
+    public static RuleSet forDate(String family, LocalDate date, ClassLoader loader) {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(date, "date");
-        ClassLoader loader = RuleSet.class.getClassLoader();
+        Objects.requireNonNull(loader, "loader");
         String chosen = null;
         LocalDate chosenFrom = null;
         List<String> ids = new ArrayList<>();

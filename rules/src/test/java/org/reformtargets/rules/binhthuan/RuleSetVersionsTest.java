@@ -75,16 +75,36 @@ class RuleSetVersionsTest {
 
     @Test
     void theExactVersionOnTheClassPathLoads() {
-        RuleSet rules = RuleSet.load("hcm-agri/2020", "1.0.0");
+        RuleSet rules = RuleSet.loadVersion("hcm-agri/2020", "1.0.0");
         assertEquals(new RuleSetRef("hcm-agri/2020", "1.0.0"), rules.ref());
     }
 
     @Test
     void anotherVersionIsRefusedAndTheMessageNamesTheOneOnTheClassPath() {
         RuleSetNotFoundException e = assertThrows(RuleSetNotFoundException.class,
-                () -> RuleSet.load("binh-thuan-qlcl/2023", "1.1.0"));
+                () -> RuleSet.loadVersion("binh-thuan-qlcl/2023", "1.1.0"));
         assertEquals("binh-thuan-qlcl/2023 version 1.1.0", e.requested());
         assertTrue(e.getMessage().contains("binh-thuan-qlcl/2023 version 1.0.0 only"), e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void aFamilyAndAYearGivenAsTwoStringsAreRefusedWithTheCallThatWasMeant() {
+        RuleSetNotFoundException e = assertThrows(RuleSetNotFoundException.class,
+                () -> RuleSet.load("hcm-agri", "2021"));
+        assertTrue(e.getMessage().contains("call load(\"hcm-agri\", 2021) with an int year"), e.getMessage());
+        assertEquals(new RuleSetRef("hcm-agri/2021", "1.0.0"), RuleSet.load("hcm-agri", 2021).ref());
+        assertEquals(new RuleSetRef("hcm-agri/2020", "1.0.0"), RuleSet.load("hcm-agri/2020", "1.0.0").ref());
+    }
+
+    @Test
+    void aHostsClassLoaderIsWhereForDateAndThePinnedLoadLook() {
+        ClassLoader library = RuleSet.class.getClassLoader();
+        assertEquals("hcm-agri/2021", RuleSet.forDate("hcm-agri", LocalDate.of(2021, 6, 1), library).id());
+        assertEquals("hcm-agri/2020", RuleSet.loadVersion("hcm-agri/2020", "1.0.0", library).id());
+        ClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
+        assertThrows(RuleSetNotFoundException.class, () -> RuleSet.forDate("hcm-agri", LocalDate.of(2021, 6, 1), empty));
+        assertThrows(RuleSetNotFoundException.class, () -> RuleSet.loadVersion("hcm-agri/2020", "1.0.0", empty));
     }
 
     @Test
