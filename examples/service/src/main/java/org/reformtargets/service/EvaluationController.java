@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /evaluations}: a facts document (a JSON body, or a {@code multipart/form-data} upload
- * with a {@code facts} file part) gives the result document, exactly as
+ * {@code POST /evaluations}: a facts document (a JSON body, a filled XLSX facts template as the body, or
+ * a {@code multipart/form-data} upload of either with a {@code facts} file part) gives the result document, exactly as
  * {@link ReformTargetsJson#writeEvaluation(org.reformtargets.core.Evaluation)} writes it. The
  * optional {@code ruleSet} parameter chooses the rule set; by default the document's own.
  */
@@ -31,6 +31,16 @@ public class EvaluationController {
     @PostMapping(path = "/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> evaluateJson(HttpServletRequest request,
                                         @RequestParam(name = "ruleSet", required = false) String ruleSet)
+            throws IOException {
+        return result(evaluations.evaluate(request.getInputStream(), request.getContentLengthLong(), ruleSet));
+    }
+
+    /** The media type of an XLSX workbook, such as the facts template the CLI's {@code template} writes. */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @PostMapping(path = "/evaluations", consumes = XLSX)
+    ResponseEntity<byte[]> evaluateWorkbook(HttpServletRequest request,
+                                            @RequestParam(name = "ruleSet", required = false) String ruleSet)
             throws IOException {
         return result(evaluations.evaluate(request.getInputStream(), request.getContentLengthLong(), ruleSet));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.reformtargets.service;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
+import org.reformtargets.report.ReformTargetsXlsx;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -29,7 +31,7 @@ public class Evaluations {
     }
 
     /**
-     * Reads a JSON body of at most {@code reform-targets.max-json-body} bytes (checked against its
+     * Reads a body (JSON, or an XLSX facts workbook) of at most {@code reform-targets.max-json-body} bytes (checked against its
      * declared length first, then while reading) and evaluates it.
      */
     public Evaluated evaluate(InputStream body, long declaredLength, String ruleSetId) throws IOException {
@@ -56,8 +58,14 @@ public class Evaluations {
         }
     }
 
-    private Evaluated evaluate(InputStream in, String source, String ruleSetId) {
-        FactsDocument facts = ReformTargetsJson.readFacts(in, source);
+    /** Reads a facts document, JSON or a filled XLSX template (a zip: its first bytes are {@code PK}), and evaluates it. */
+    private Evaluated evaluate(InputStream raw, String source, String ruleSetId) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw);
+        in.mark(2);
+        byte[] head = in.readNBytes(2);
+        in.reset();
+        boolean workbook = head.length == 2 && head[0] == 'P' && head[1] == 'K';
+        FactsDocument facts = workbook ? ReformTargetsXlsx.readFacts(in, source) : ReformTargetsJson.readFacts(in, source);
         String id = ruleSetId != null && !ruleSetId.isBlank() ? ruleSetId.strip() : facts.ruleSet();
         if (id == null) {
             throw new ProblemHandler.BadRequest("The facts document names no rule set (its field ruleSet) and the"

@@ -77,6 +77,23 @@ class EvaluationsHttpTest extends ServiceTestBase {
     }
 
     @Test
+    void aFilledXlsxTemplateAsBodyOrUploadGivesTheSameDocument() throws IOException {
+        java.io.ByteArrayOutputStream workbook = new java.io.ByteArrayOutputStream();
+        org.reformtargets.report.ReformTargetsXlsx.template(RuleSet.load("hcm-agri/2021"),
+                ReformTargetsJson.readFacts(FACTS.resolve("hcm-agri-2021.json")), workbook);
+        ResponseEntity<String> uploaded = http.postForEntity("/evaluations", upload(workbook.toByteArray(), "facts.xlsx"),
+                String.class);
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(uploaded.getBody()).isEqualTo(expected());
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.parseMediaType(EvaluationController.XLSX));
+        ResponseEntity<String> body = http.postForEntity("/evaluations", new HttpEntity<>(workbook.toByteArray(), h),
+                String.class);
+        assertThat(body.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(body.getBody()).isEqualTo(expected());
+    }
+
+    @Test
     void theRuleSetParameterOverridesTheDocumentsOwn() throws IOException {
         String facts = new String(example(), StandardCharsets.UTF_8).replace("\"ruleSet\": \"hcm-agri/2021\",", "");
         assertThat(facts).doesNotContain("\"ruleSet\"");
