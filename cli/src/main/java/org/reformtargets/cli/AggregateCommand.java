@@ -54,7 +54,7 @@ final class AggregateCommand implements Callable<Integer> {
             }
         }
         try {
-            FactsDocument document = Dossiers.aggregate(FactsFiles.read(facts, null), dossiers);
+            FactsDocument document = Dossiers.aggregate(FactsFiles.read(facts, null, null), dossiers);
             out.print(ReformTargetsJson.writeFacts(document));
             out.print('\n');
             out.flush();

@@ -32,6 +32,27 @@ final class AtomicWrite {
     private AtomicWrite() {
     }
 
+    /**
+     * Why {@code target} must not be replaced, or {@code null} when it may: it exists and is not a
+     * regular file (a device such as {@code /dev/stdout}, a pipe, a folder: renaming over it would
+     * replace the device or link itself), or it is a file this process may not write.
+     */
+    static String unfit(Path target) {
+        if (!Files.exists(target)) {
+            return null;
+        }
+        if (Files.isDirectory(target)) {
+            return "it is a directory; give a file";
+        }
+        if (!Files.isRegularFile(target)) {
+            return "it is not a regular file (a device, a pipe or a socket); give a file";
+        }
+        if (!Files.isWritable(target)) {
+            return "it is read-only; give another file or make it writable";
+        }
+        return null;
+    }
+
     /** Replaces {@code target} with {@code bytes}. */
     static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));

@@ -243,7 +243,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         try {
             RuleSet ruleSet = loadRuleSet(claimed);
             byte[] bytes = read(facts, "the facts");
-            FactsDocument document = FactsFiles.read(facts, bytes);
+            FactsDocument document = FactsFiles.read(facts, bytes, null);
             Evaluation evaluation = ruleSet.evaluate(document);
             return AuditRecord.of(ruleSet, bytes, document, evaluation, claimed.evaluatedAt());
         } catch (ReformTargetsException e) {

@@ -133,11 +133,17 @@ final class EvaluateCommand implements Callable<Integer> {
                     + ".");
             return Main.EXIT_USER_ERROR;
         }
-        if (output != null) {
-            if (Files.isDirectory(output)) {
-                err.println("Cannot write to " + output + ": it is a directory; give a file for --output.");
+        for (Path target : new Path[] {output, audit}) {
+            // a folder given as --audit is reported as before, when the record is written
+            String unfit = target == null || (target == audit && Files.isDirectory(target)) ? null
+                    : AtomicWrite.unfit(target);
+            if (unfit != null) {
+                err.println("Refusing to write " + target + ": " + unfit + " for "
+                        + (target == output ? "--output" : "--audit") + ".");
                 return Main.EXIT_USER_ERROR;
             }
+        }
+        if (output != null) {
             String input = AuditInputs.inputNamed(output, facts, rulesDir, null);
             if (input == null && dossiers != null && AuditInputs.same(output, dossiers)) {
                 input = "the dossier export " + dossiers;
@@ -170,11 +176,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             if (format == Format.json && audit == null && output == null) {
-                FactsDocument document = withDossiers(FactsFiles.read(facts, null));
+                FactsDocument document = withDossiers(FactsFiles.read(facts, null, null));
                 RuleSet ruleSet = loadRuleSet(document, err);
                 if (ruleSet == null) {
                     return Main.EXIT_USER_ERROR;
                 }
+                document = againstVocabulary(document, null, ruleSet);
                 ReformTargetsJson.writeEvaluation(ruleSet, document, ForkJoinPool.commonPool(), out);
                 out.print('\n');
                 out.flush();
@@ -185,12 +192,12 @@ final class EvaluateCommand implements Callable<Integer> {
             if (audit != null) {
                 factsBytes = readBytes(facts);
             }
-            document = FactsFiles.read(facts, factsBytes);
-            document = withDossiers(document);
+            document = withDossiers(FactsFiles.read(facts, factsBytes, null));
             RuleSet ruleSet = loadRuleSet(document, err);
             if (ruleSet == null) {
                 return Main.EXIT_USER_ERROR;
             }
+            document = againstVocabulary(document, factsBytes, ruleSet);
             if (audit != null) {
                 String input = AuditInputs.inputNamed(audit, facts, rulesDir, ruleSet);
                 if (input != null) {
@@ -250,6 +257,14 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "; nothing was written.");
             return Main.EXIT_USER_ERROR;
         }
+    }
+
+    /**
+     * A workbook read again with the rule set known (its ruleSet cell chose it), so that an unknown
+     * code is named at its cell, not at evaluation; a JSON document as it is.
+     */
+    private FactsDocument againstVocabulary(FactsDocument document, byte[] bytes, RuleSet ruleSet) {
+        return FactsFiles.isWorkbook(facts, bytes) ? withDossiers(FactsFiles.read(facts, bytes, ruleSet)) : document;
     }
 
     /** The facts with the dossier export's counts added, when --dossiers is given. */

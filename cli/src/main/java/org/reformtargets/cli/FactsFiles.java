@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsJson;
+import org.reformtargets.core.RuleSet;
 import org.reformtargets.report.ReformTargetsXlsx;
 
 /** Reading a facts file the user gives: JSON, or a filled XLSX facts template. */
@@ -17,28 +18,46 @@ final class FactsFiles {
     }
 
     /**
-     * The facts document in {@code file}: a filled XLSX template (a zip file, whose first bytes are
-     * {@code PK}) or JSON; read from {@code bytes} when given (the file's content, already read, as
-     * an audit record hashes it), else from the file.
+     * The facts document in {@code file}: a workbook ({@link #isWorkbook}) or JSON; read from
+     * {@code bytes} when given (the file's content, already read, as an audit record hashes it), else
+     * from the file.
+     *
+     * @param ruleSet for a workbook, the rule set whose vocabulary its codes are checked against at
+     *                their cells (a JSON document is checked at evaluation, at its line:column); or
+     *                {@code null}
      */
-    static FactsDocument read(Path file, byte[] bytes) {
+    static FactsDocument read(Path file, byte[] bytes, RuleSet ruleSet) {
         String source = file.toString();
+        boolean workbook = isWorkbook(file, bytes);
         if (bytes != null) {
             InputStream in = new ByteArrayInputStream(bytes);
-            return isZip(bytes) ? ReformTargetsXlsx.readFacts(in, source) : ReformTargetsJson.readFacts(in, source);
+            if (!workbook) {
+                return ReformTargetsJson.readFacts(in, source);
+            }
+            return ruleSet == null ? ReformTargetsXlsx.readFacts(in, source) : ReformTargetsXlsx.readFacts(in, source, ruleSet);
         }
-        return isZip(file) ? ReformTargetsXlsx.readFacts(file) : ReformTargetsJson.readFacts(file);
+        if (!workbook) {
+            return ReformTargetsJson.readFacts(file);
+        }
+        return ruleSet == null ? ReformTargetsXlsx.readFacts(file) : ReformTargetsXlsx.readFacts(file, ruleSet);
     }
 
-    private static boolean isZip(byte[] bytes) {
-        return bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K';
+    /**
+     * Whether the facts are a workbook: a zip (an XLSX file; its first bytes are {@code PK}) or an old
+     * Excel file (OLE2), which the workbook reader refuses with what to do.
+     */
+    static boolean isWorkbook(Path file, byte[] bytes) {
+        byte[] head = bytes != null ? bytes : head(file);
+        return head.length >= 2 && head[0] == 'P' && head[1] == 'K'
+                || head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF
+                && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0;
     }
 
-    private static boolean isZip(Path file) {
+    private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return isZip(in.readNBytes(2));
+            return in.readNBytes(4);
         } catch (IOException e) {
-            return false; // the JSON reader reports the unreadable file as it always has
+            return new byte[0]; // the JSON reader reports the unreadable file as it always has
         }
     }
 }

@@ -57,8 +57,9 @@ final class TemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (Files.isDirectory(output)) {
-            err.println("Cannot write to " + output + ": it is a directory; give a file for --output.");
+        String unfit = AtomicWrite.unfit(output);
+        if (unfit != null) {
+            err.println("Refusing to write " + output + ": " + unfit + " for --output.");
             return Main.EXIT_USER_ERROR;
         }
         if (units != null && AuditInputs.same(output, units)) {

@@ -108,4 +108,24 @@ class ReportOutputTest {
         run = Cli.run("evaluate", "--facts", facts.toString(), "--format", "html", "--output", dir.toString());
         Cli.assertUserError(run, "it is a directory");
     }
+
+    @Test
+    void aDeviceOrALinkToOneIsNeverReplacedByTheOutputOrTheAuditRecord() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("stdout-link"), Path.of("/dev/null"));
+        for (String[] args : new String[][] {
+                {"--format", "html", "--output", "/dev/null"},
+                {"--format", "xlsx", "--output", link.toString()},
+                {"--format", "json", "--audit", "/dev/null"}}) {
+            String[] all = new String[args.length + 3];
+            all[0] = "evaluate";
+            all[1] = "--facts";
+            all[2] = EXAMPLE.toString();
+            System.arraycopy(args, 0, all, 3, args.length);
+            Cli.assertUserError(Cli.run(all), "it is not a regular file");
+        }
+        assertFalse(Files.isRegularFile(Path.of("/dev/null")), "/dev/null was replaced by a file");
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced");
+        Cli.assertUserError(Cli.run("template", "--rule-set", "hcm-agri/2021", "--output", "/dev/null"),
+                "it is not a regular file");
+    }
 }

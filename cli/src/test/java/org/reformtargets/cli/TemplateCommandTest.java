@@ -95,6 +95,44 @@ class TemplateCommandTest {
         assertFalse(Files.exists(dir.resolve("t.xlsx")));
     }
 
+    @Test
+    void anUnknownCodeIsNamedAtItsCellWithTheNearestCode() throws IOException {
+        Path workbook = dir.resolve("facts.xlsx");
+        assertEquals(0, Cli.run("template", "--rule-set", "hcm-agri/2021", "--units", EXAMPLE.toString(),
+                "--output", workbook.toString()).status());
+        String address;
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheet("Số liệu");
+            int column = -1;
+            for (Cell c : sheet.getRow(1)) {
+                if (c.getStringCellValue().equals("indicator")) {
+                    column = c.getColumnIndex();
+                }
+            }
+            Row row = sheet.getRow(2);
+            row.removeCell(row.getCell(column)); // the template writes inline strings, which setCellValue leaves in place
+            row.createCell(column).setCellValue("dossiers.ontime");
+            address = "Số liệu!" + new org.apache.poi.ss.util.CellReference(2, column).formatAsString();
+            try (OutputStream out = Files.newOutputStream(workbook)) {
+                book.write(out);
+            }
+        }
+        Cli.Run run = Cli.run("evaluate", "--facts", workbook.toString());
+        Cli.assertUserError(run, address, "dossiers.on_time");
+        assertFalse(run.err().contains(":1:"), "located in the JSON made of the workbook, not at the cell:\n" + run.err());
+    }
+
+    @Test
+    void anOldExcelFileIsRefusedSayingToSaveItAsXlsx() throws IOException {
+        byte[] ole2 = new byte[512];
+        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(magic, 0, ole2, 0, magic.length);
+        Path xls = Files.write(dir.resolve("old.xls"), ole2);
+        Cli.Run run = Cli.run("evaluate", "--facts", xls.toString());
+        Cli.assertUserError(run, xls.toString(), ".xlsx");
+        assertFalse(run.err().contains("JSON"), run.err());
+    }
+
     /** Types a word into the first numerator cell of the measurements sheet; returns its address as "Sheet!A1". */
     private static String breakFirstNumerator(Path workbook) throws IOException {
         String address;

@@ -300,7 +300,7 @@ public final class HtmlPage {
                 : (r.points() == null ? "–" : number(r.points())) + "/" + number(r.maxPoints());
         return new Row(anchor, unitName, headline(r), shortTarget(r.target()), data.fieldLabel(r.field()),
                 css(r.status()), symbol(r.status()), data.statusWord(r.status()),
-                r.actual() == null ? "" : number(r.actual()) + (data.isPercent(r) ? "%" : ""),
+                data.actualWords(r, this::number),
                 data.thresholdWords(r, this::number),
                 r.gap() == null || r.gap() == 0 ? "" : number(Long.toString(r.gap())), source(r),
                 data.sentence(r), data.periodLabel(r.period()),

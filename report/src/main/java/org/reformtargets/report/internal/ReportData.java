@@ -262,4 +262,30 @@ public final class ReportData {
     public String thresholdWords(TargetResult result, java.util.function.UnaryOperator<String> number) {
         return new Thresholds(vietnamese, number, vocabulary()).show(result.threshold(), isPercent(result));
     }
+
+    /**
+     * {@code result}'s actual figure as a report shows it: a number by {@code number}, with "%" for a
+     * share; a yes/no answer as a word ("có", "yes"); a ranked word by its label ("Tốt"); "" for none.
+     */
+    public String actualWords(TargetResult result, java.util.function.UnaryOperator<String> number) {
+        String actual = result.actual();
+        if (actual == null) {
+            return "";
+        }
+        if (actual.equals("true") || actual.equals("false")) {
+            boolean yes = actual.equals("true");
+            return vietnamese ? (yes ? "có" : "không") : (yes ? "yes" : "no");
+        }
+        if (actual.matches("-?\\d+(\\.\\d+)?")) {
+            return number.apply(actual) + (isPercent(result) ? "%" : "");
+        }
+        for (Vocabulary.AttestationTerm a : vocabulary().attestations()) {
+            for (Vocabulary.RankedWord w : a.scale() == null ? List.<Vocabulary.RankedWord>of() : a.scale()) {
+                if (w.word().equals(actual)) {
+                    return w.label().in(vietnamese);
+                }
+            }
+        }
+        return actual;
+    }
 }

@@ -75,8 +75,15 @@ final class Thresholds {
             return vi ? "có" : "yes";
         }
         if ((m = COMPARE.matcher(t)).matches()) {
-            String per = m.group(3) == null ? "" : " " + per(m.group(3));
-            return op(m.group(1)) + " " + num(m.group(2)) + pc + per;
+            if ("sub-unit".equals(m.group(3))) {
+                // "≥ 1 per sub-unit": a count in each sub-unit, never a share, even where the result's
+                // figure is the share of sub-units that have it
+                return op(m.group(1)) + " " + num(m.group(2)) + " " + per(m.group(3));
+            }
+            if (m.group(3) != null) {
+                return op(m.group(1)) + " " + num(m.group(2)) + pc + " " + per(m.group(3));
+            }
+            return op(m.group(1)) + " " + num(m.group(2)) + pc;
         }
         if ((m = ABOVE_YEAR.matcher(t)).matches()) {
             return op(m.group(1)) + " " + num(m.group(2)) + pc + (vi ? " và cao hơn năm " : " and above ") + m.group(3);

@@ -19,6 +19,7 @@ class ThresholdsTest {
             > 95                        | true  | > 95%                                   | > 95%
             >= 1 per quarter            | false | ≥ 1 mỗi quý                             | ≥ 1 per quarter
             >= 50 per quarter           | true  | ≥ 50% mỗi quý                           | ≥ 50% per quarter
+            >= 1 per sub-unit           | true  | ≥ 1 mỗi đơn vị trực thuộc               | ≥ 1 per sub-unit
             >= 1 per sub-unit           | false | ≥ 1 mỗi đơn vị trực thuộc               | ≥ 1 per sub-unit
             >= 1 per month              | false | ≥ 1 mỗi tháng                           | ≥ 1 per month
             >= 98 and > 2019            | true  | ≥ 98% và cao hơn năm 2019               | ≥ 98% and above 2019
