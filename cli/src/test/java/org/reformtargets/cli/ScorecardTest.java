@@ -26,16 +26,18 @@ class ScorecardTest {
 
     private static TargetResult result(String target, String field, Status status, boolean isFinal, String actual,
                                        Period measured) {
-        return new TargetResult("demo/2021/" + target, "u1", Period.year(2021), field, status, isFinal, actual,
-                ">= 98", status == Status.MET ? 0L : null, null, new Message("Câu tiếng Việt.", "English sentence."),
-                measured, "rule", null, null, null);
+        return TargetResult.builder("demo/2021/" + target, "u1", Period.year(2021), status).field(field)
+                .isFinal(isFinal).actual(actual).threshold(">= 98").gap(status == Status.MET ? 0L : null)
+                .message(new Message("Câu tiếng Việt.", "English sentence.")).measuredPeriod(measured).rule("rule")
+                .build();
     }
 
     @Test
     void anOutlookColumnAppearsWhenAResultHasAnOutlook() {
-        TargetResult open = new TargetResult("demo/2021/a", "u1", Period.year(2021), null, Status.MET, false, "99.00",
-                ">= 98", 0L, null, null, Period.half(2021, 1), "rule",
-                new Outlook(Outlook.Basis.PREVIOUS_YEAR, 1204, 1193, "99.09", Outlook.Standing.AT_RISK), null, null);
+        TargetResult open = TargetResult.builder("demo/2021/a", "u1", Period.year(2021), Status.MET).actual("99.00")
+                .threshold(">= 98").gap(0L).measuredPeriod(Period.half(2021, 1)).rule("rule")
+                .outlook(new Outlook(Outlook.Basis.PREVIOUS_YEAR, 1204, 1193, "99.09", Outlook.Standing.AT_RISK))
+                .build();
         Evaluation with = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2021, 6, 30),
                 List.of(open, result("b", null, Status.MET, false, "99.00", Period.half(2021, 1))));
 
@@ -118,8 +120,8 @@ class ScorecardTest {
     @Test
     void resultsOfSeveralPeriodsGetAPeriodColumnInsteadOfAHeaderPeriod() {
         TargetResult y2021 = result("a", null, Status.MET, true, "99.00", null);
-        TargetResult y2022 = new TargetResult("demo/2021/a", "u1", Period.year(2022), null, Status.NOT_MET, true,
-                "90.00", ">= 98", 8L, null, null, null, "rule", null, null, null);
+        TargetResult y2022 = TargetResult.builder("demo/2021/a", "u1", Period.year(2022), Status.NOT_MET)
+                .isFinal(true).actual("90.00").threshold(">= 98").gap(8L).rule("rule").build();
         Evaluation e = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2022, 12, 31),
                 List.of(y2021, y2022));
 
@@ -133,9 +135,9 @@ class ScorecardTest {
 
     @Test
     void aScoredEvaluationShowsPointsAndPerUnitAndPeriodTheTotalGroupsAndGains() {
-        TargetResult r = new TargetResult("vn-766/digitization/electronic-result", "u1", Period.quarter(2025, 3), null,
-                Status.NOT_MET, true, "90.00", "linear, max 6", 800L, null, new Message("Câu.", "Sentence."), null,
-                "rule", null, "5.40", "6");
+        TargetResult r = TargetResult.builder("vn-766/digitization/electronic-result", "u1", Period.quarter(2025, 3),
+                Status.NOT_MET).isFinal(true).actual("90.00").threshold("linear, max 6").gap(800L)
+                .message(new Message("Câu.", "Sentence.")).rule("rule").points("5.40").maxPoints("6").build();
         org.reformtargets.core.Score score = new org.reformtargets.core.Score("u1", Period.quarter(2025, 3), "5.40",
                 "6", "27/5", false, java.util.Map.of("digitization", "5.40"), List.of("vn-766/progress/on-time"),
                 List.of(new org.reformtargets.core.Score.Gain("vn-766/digitization/electronic-result", 800, "0.60",

@@ -2,6 +2,7 @@
 package org.reformtargets.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -20,11 +21,18 @@ import org.apiguardian.api.API;
  * independent of any facts: the machine-readable form of a target (chỉ tiêu) for describing,
  * comparing levels and diffing versions. {@link RuleSet#describe()} gives one per rule and level.
  *
+ * <p><b>Read, do not construct.</b> Hosts read specs (accessors, JSON); only the library makes them. The
+ * constructors are {@code @API(status = INTERNAL)}: a component added later changes them, while every
+ * accessor stays. A {@link Requirement} is made with {@link Requirement#of} and its withers.
+ *
  * @param target        target id, such as {@code hcm-agri/2021/satisfaction}
  * @param level         the level of the units the rule answers for
  * @param rule          the rule's name
  * @param requirement   what the rule's check demands
- * @param threshold     the threshold as results show it (such as {@code >= 91}), or {@code null}
+ * @param threshold     only for a rule whose check states no requirement ({@link Kind#OTHER} without
+ *                      subjects): the threshold as its results show it (such as {@code >= 91}), the one
+ *                      description of its demand there is; otherwise {@code null}, and {@link #requirement()}
+ *                      says the demand (exactly, which a threshold text cannot)
  * @param source        the source document, clause and reading
  * @param file          the DRL file that holds the rule, as named in messages
  * @param line          the line of the rule's {@code rule} keyword, or 0
@@ -38,7 +46,13 @@ import org.apiguardian.api.API;
 public record TargetSpec(String target, Level level, String rule, Requirement requirement, String threshold,
                          Source source, String file, int line, Level parentLevel) {
 
-    /** A spec for every unit of {@code level}, whatever its parent. */
+    /** Every component; internal: the library makes specs, hosts read them. */
+    @API(status = INTERNAL, since = "0.1")
+    public TargetSpec {
+    }
+
+    /** A spec for every unit of {@code level}, whatever its parent; internal, as the canonical constructor. */
+    @API(status = INTERNAL, since = "0.1")
     public TargetSpec(String target, Level level, String rule, Requirement requirement, String threshold,
                       Source source, String file, int line) {
         this(target, level, rule, requirement, threshold, source, file, line, null);
@@ -127,7 +141,8 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
 
     /**
      * What a check demands. Fields that do not apply to its kind are {@code null}, {@code false}
-     * or empty.
+     * or empty. Made with {@link #of} and the withers ({@link #compared}, {@link #every}, ...), which keep
+     * working when a component is added; the canonical constructor is {@code @API(status = INTERNAL)}.
      *
      * @param kind              the kind of demand
      * @param subjects          what is measured: an indicator code, event type codes (any of which
@@ -157,6 +172,8 @@ public record TargetSpec(String target, Level level, String rule, Requirement re
                               boolean abovePreviousYear, Integer baseYear, Map<String, LocalDate> dueDates,
                               List<String> ranks, String leastRank) {
 
+        /** Every component, collections copied (and {@code onlyFields} sorted); internal: use {@link #of} and the withers. */
+        @API(status = INTERNAL, since = "0.1")
         public Requirement {
             subjects = subjects == null ? List.of() : List.copyOf(subjects);
             List<String> only = new ArrayList<>(onlyFields == null ? List.of() : onlyFields);

@@ -25,9 +25,9 @@ class CanonicalHashTest {
 
     @Test
     void aResultDocumentWrittenToBytesIsTheStringsUtf8EvenOutsideTheBasicPlane() throws Exception {
-        TargetResult result = new TargetResult("demo/2021/t", "u-𝔸", Period.year(2021), null, Status.MET, true, "1",
-                ">= 1", 0L, new Source("doc 😀", "1", null, null), new Message("Đạt 😀", "Met 𝔸"), null, "r", null,
-                null, null);
+        TargetResult result = TargetResult.builder("demo/2021/t", "u-𝔸", Period.year(2021), Status.MET).isFinal(true)
+                .actual("1").threshold(">= 1").gap(0L).source(new Source("doc 😀", "1", null, null))
+                .message(new Message("Đạt 😀", "Met 𝔸")).rule("r").build();
         Evaluation evaluation = new Evaluation(new RuleSetRef("demo/2021", "1.0.0"), LocalDate.of(2021, 12, 31),
                 List.of(result));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -211,22 +211,27 @@ class ReformTargetsJsonTest {
 
     /** A result with every field present. */
     private static TargetResult fullResult() {
-        return new TargetResult("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, "land", Status.NOT_MET, false,
-                "95.00", ">= 96", 10L, new Source("001_71801934a71350b6.txt", "5", "a reading", "verified"),
-                new Message("Hồ sơ lĩnh vực đất đai: chưa đạt.", "Land dossiers: not met."), Period.toMonth(2021, 9),
-                "A department resolves dossiers on time",
-                new Outlook(Outlook.Basis.PREVIOUS_YEAR, 1204, 1193, "99.09", Outlook.Standing.AT_RISK), "5.70", "6");
+        return TargetResult.builder("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, Status.NOT_MET).field("land")
+                .isFinal(false).actual("95.00").threshold(">= 96").gap(10L)
+                .source(new Source("001_71801934a71350b6.txt", "5", "a reading", "verified"))
+                .message(new Message("Hồ sơ lĩnh vực đất đai: chưa đạt.", "Land dossiers: not met."))
+                .measuredPeriod(Period.toMonth(2021, 9)).rule("A department resolves dossiers on time")
+                .outlook(new Outlook(Outlook.Basis.PREVIOUS_YEAR, 1204, 1193, "99.09", Outlook.Standing.AT_RISK))
+                .points("5.70").maxPoints("6").build();
     }
 
     private static Evaluation sampleEvaluation() {
         List<TargetResult> results = new ArrayList<>();
         results.add(fullResult());
-        results.add(new TargetResult("hcm-agri/2021/iso9001", "snn-hcm", Y2021, null, Status.INSUFFICIENT_DATA, true,
-                null, "= true", null, source("8"), new Message("Thiếu.", "Missing."), null, "iso rule", null, null, null));
-        results.add(new TargetResult("hcm-agri/2021/satisfaction", "cc-ttbvtv", Y2021, null, Status.MET, true,
-                "97.80", ">= 95", 0L, source("4"), new Message("Đạt.", "Met."), null, "satisfaction rule", null, null, null));
-        results.add(new TargetResult("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, null, Status.MET, true,
-                "98.00", ">= 98", 0L, source("5"), new Message("Đạt.", "Met."), null, "on-time rule", null, null, null));
+        results.add(TargetResult.builder("hcm-agri/2021/iso9001", "snn-hcm", Y2021, Status.INSUFFICIENT_DATA)
+                .isFinal(true).threshold("= true").source(source("8")).message(new Message("Thiếu.", "Missing."))
+                .rule("iso rule").build());
+        results.add(TargetResult.builder("hcm-agri/2021/satisfaction", "cc-ttbvtv", Y2021, Status.MET).isFinal(true)
+                .actual("97.80").threshold(">= 95").gap(0L).source(source("4")).message(new Message("Đạt.", "Met."))
+                .rule("satisfaction rule").build());
+        results.add(TargetResult.builder("hcm-agri/2021/on-time-per-field", "snn-hcm", Y2021, Status.MET).isFinal(true)
+                .actual("98.00").threshold(">= 98").gap(0L).source(source("5")).message(new Message("Đạt.", "Met."))
+                .rule("on-time rule").build());
         return new Evaluation(new RuleSetRef("hcm-agri/2021", "1.0.0"), AS_OF, results);
     }
 

@@ -149,9 +149,10 @@ public final class Run {
                             + "\": a target needs exactly one rule per unit; narrow the rules' conditions"));
             return;
         }
-        results.add(new TargetResult(rule.target(), unit.getId(), period, field, status,
-                settled || (periodEnded && measuredPeriod == null), actual, threshold, gap, rule.source(),
-                message, measuredPeriod, rule.name(), outlook, null, null));
+        results.add(TargetResult.builder(rule.target(), unit.getId(), period, status).field(field)
+                .isFinal(settled || (periodEnded && measuredPeriod == null)).actual(actual).threshold(threshold).gap(gap)
+                .source(rule.source()).message(message).measuredPeriod(measuredPeriod).rule(rule.name())
+                .outlook(outlook).build());
     }
 
     /**
@@ -190,9 +191,9 @@ public final class Run {
             emit(rule, unit, null, status, actual, threshold, gap, null, false, null, message);
             return;
         }
-        results.add(new TargetResult(rule.target(), unit.getId(), period, null, status, periodEnded, actual, threshold,
-                gap, rule.source(), message, null, rule.name(), null, points == null ? null : points.display(),
-                maxPoints));
+        results.add(TargetResult.builder(rule.target(), unit.getId(), period, status).isFinal(periodEnded)
+                .actual(actual).threshold(threshold).gap(gap).source(rule.source()).message(message).rule(rule.name())
+                .points(points == null ? null : points.display()).maxPoints(maxPoints).build());
         if (group != null) {
             scored.computeIfAbsent(unit.getId(), k -> new ArrayList<>()).add(new Scored(rule.target(), group, points,
                     Fraction.parse(maxPoints), gap, missing, counted));
