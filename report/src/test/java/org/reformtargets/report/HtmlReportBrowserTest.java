@@ -41,6 +41,8 @@ class HtmlReportBrowserTest {
     private static final Path REPORT = Path.of("target/report.html");
     /** The mid-year report of 2020, whose long thresholds once pushed a table out of its box. */
     private static final Path REPORT_2020 = Path.of("target/report-2020-h1.html");
+    /** The scored 766 example: a points column more, and 1,170 results. */
+    private static final Path REPORT_766 = Path.of("target/report-766-browser.html");
     private static ChromeDriver driver;
     /** Why the browser cannot run here, or {@code null}; each test is skipped with it (a class-level skip shows as no test at all). */
     private static String missing;
@@ -58,6 +60,7 @@ class HtmlReportBrowserTest {
         Files.createDirectories(REPORT.getParent());
         Reports.example("hcm-agri-2021.json").writeHtml(REPORT);
         Reports.example("hcm-agri-2020-h1-report.json").writeHtml(REPORT_2020);
+        Reports.example766().writeHtml(REPORT_766);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         ChromeOptions options = new ChromeOptions().setBinary(chromium)
@@ -115,18 +118,23 @@ class HtmlReportBrowserTest {
     }
 
     /**
-     * At a phone's width, at A4's (794 px at 96 dpi) and at a desktop's, for the bundled example and the
-     * 2020 mid-year report: no cell is narrower than its longest word (nothing spills out of a cell), no
-     * table is wider than its box, and the page does not scroll sideways.
+     * At a phone's width, at A4's (794 px at 96 dpi), at a desktop's, and as printed on A4 (703 px between
+     * the margins, print styles), for the bundled example, the 2020 mid-year report and the scored 766
+     * example: no cell is narrower than its longest word (nothing spills out of a cell), no table is wider
+     * than its box, and the page does not scroll sideways.
      */
     @Test
     void everyCellHoldsItsLongestWordAtEveryWidth() {
-        for (Path report : List.of(REPORT, REPORT_2020)) {
+        for (Path report : List.of(REPORT, REPORT_2020, REPORT_766)) {
             driver.get(report.toAbsolutePath().toUri().toString());
-            for (int width : new int[] {390, 794, 1280}) {
+            for (int width : new int[] {390, 794, 1280, -703}) {
+                boolean print = width < 0;
+                width = Math.abs(width);
+                driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", print ? "print" : ""));
                 resizeViewport(width, 900);
                 driver.navigate().refresh();
-                String where = report.getFileName() + " at " + width + " px";
+                String where = report.getFileName() + " at " + width + " px" + (print ? ", printed" : "");
+                assertEquals(print, js("return matchMedia('print').matches"), where + ": the print styles apply");
                 long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
                 assertTrue(scrollWidth <= width, where + ": the page is " + scrollWidth + " px wide");
                 Object cells = js(NARROW_CELLS);
@@ -137,6 +145,7 @@ class HtmlReportBrowserTest {
                 assertEquals(List.of(), boxes, where + ": tables wider than their box");
             }
         }
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
         driver.get(REPORT.toAbsolutePath().toUri().toString());
     }
 
