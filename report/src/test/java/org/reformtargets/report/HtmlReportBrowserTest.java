@@ -39,6 +39,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 class HtmlReportBrowserTest {
 
     private static final Path REPORT = Path.of("target/report.html");
+    /** The mid-year report of 2020, whose long thresholds once pushed a table out of its box. */
+    private static final Path REPORT_2020 = Path.of("target/report-2020-h1.html");
+    /** The scored 766 example: a points column more, and 1,170 results. */
+    private static final Path REPORT_766 = Path.of("target/report-766-browser.html");
     private static ChromeDriver driver;
     /** Why the browser cannot run here, or {@code null}; each test is skipped with it (a class-level skip shows as no test at all). */
     private static String missing;
@@ -55,6 +59,8 @@ class HtmlReportBrowserTest {
         }
         Files.createDirectories(REPORT.getParent());
         Reports.example("hcm-agri-2021.json").writeHtml(REPORT);
+        Reports.example("hcm-agri-2020-h1-report.json").writeHtml(REPORT_2020);
+        Reports.example766().writeHtml(REPORT_766);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         ChromeOptions options = new ChromeOptions().setBinary(chromium)
@@ -109,6 +115,84 @@ class HtmlReportBrowserTest {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(severe.isEmpty(), "console errors: " + severe);
+    }
+
+    /**
+     * At a phone's width, at A4's (794 px at 96 dpi), at a desktop's, and as printed on A4 (703 px between
+     * the margins, print styles), for the bundled example, the 2020 mid-year report and the scored 766
+     * example: no cell is narrower than its longest word (nothing spills out of a cell), no table is wider
+     * than its box, and the page does not scroll sideways.
+     */
+    @Test
+    void everyCellHoldsItsLongestWordAtEveryWidth() {
+        for (Path report : List.of(REPORT, REPORT_2020, REPORT_766)) {
+            driver.get(report.toAbsolutePath().toUri().toString());
+            for (int width : new int[] {390, 794, 1280, -703}) {
+                boolean print = width < 0;
+                width = Math.abs(width);
+                driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", print ? "print" : ""));
+                resizeViewport(width, 900);
+                driver.navigate().refresh();
+                String where = report.getFileName() + " at " + width + " px" + (print ? ", printed" : "");
+                assertEquals(print, js("return matchMedia('print').matches"), where + ": the print styles apply");
+                long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+                assertTrue(scrollWidth <= width, where + ": the page is " + scrollWidth + " px wide");
+                Object cells = js(NARROW_CELLS);
+                assertEquals(List.of(), cells, where + ": cells narrower than a word");
+                Object boxes = js("return [...document.querySelectorAll('.scroll')]"
+                        + ".filter(b => b.scrollWidth > b.clientWidth + 1)"
+                        + ".map(b => b.firstElementChild.className + ' ' + b.scrollWidth + '>' + b.clientWidth)");
+                assertEquals(List.of(), boxes, where + ": tables wider than their box");
+            }
+        }
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        driver.get(REPORT.toAbsolutePath().toUri().toString());
+    }
+
+    /**
+     * The visible cells that spill over (scrollWidth beyond clientWidth) or whose longest word, measured
+     * in the cell's own font, is wider than the cell's content box (a word that had to be cut in two);
+     * words end at spaces, and after a hyphen or a slash, where a line may break.
+     */
+    private static final String NARROW_CELLS = """
+            const ctx = document.createElement('canvas').getContext('2d');
+            const widest = el => {
+              let w = 0;
+              const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                const s = getComputedStyle(n.parentElement);
+                ctx.font = s.fontStyle + ' ' + s.fontWeight + ' ' + s.fontSize + ' ' + s.fontFamily;
+                const nowrap = s.whiteSpace === 'nowrap';
+                for (const word of nowrap ? [n.data.trim()] : n.data.split(/\\s+|(?<=[-\\/])/)) {
+                  w = Math.max(w, ctx.measureText(word).width);
+                }
+              }
+              return w;
+            };
+            return [...document.querySelectorAll('td, th')].filter(c => c.getClientRects().length).map(c => {
+              const s = getComputedStyle(c);
+              const inner = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+              const w = widest(c);
+              return c.scrollWidth > c.clientWidth + 1 || w > inner + 1
+                  ? Math.round(w) + '>' + Math.round(inner) + ': ' + c.textContent.trim().slice(0, 60) : null;
+            }).filter(x => x).slice(0, 5);
+            """;
+
+    /** Printed on A4 portrait, the bundled example takes well under 30 pages (67 when its columns collapsed). */
+    @Test
+    void theBundledExamplePrintsOnFewA4Pages() {
+        driver.get(REPORT.toAbsolutePath().toUri().toString());
+        org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+        a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        a4.setOrientation(org.openqa.selenium.print.PrintOptions.Orientation.PORTRAIT);
+        byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(a4).getContent());
+        String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int pages = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(text);
+        while (m.find()) {
+            pages++;
+        }
+        assertTrue(pages > 1 && pages < 20, pages + " A4 pages");
     }
 
     /** Sets the inner width exactly (the window's frame differs between platforms). */

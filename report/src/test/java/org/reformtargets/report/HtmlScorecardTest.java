@@ -40,7 +40,7 @@ class HtmlScorecardTest {
         assertEquals(16, count(notMet, "<tr>\n<td"), "16 results not met in the example");
         // status as symbol and word, and the source clause
         assertTrue(page.contains("✗ Chưa đạt") && page.contains("✓ Đạt") && page.contains("? Thiếu dữ liệu"));
-        assertTrue(page.contains("001_71801934a71350b6.txt, mục 5"));
+        assertTrue(page.contains(">9 chỉ tiêu công tác cải cách hành chính năm 2021, mục 5<"), "the source by its title");
         assertFalse(page.contains("Not met"));
     }
 
@@ -52,7 +52,7 @@ class HtmlScorecardTest {
         assertTrue(page.contains("✗ Not met") && page.contains("2021-12-31"));
         assertTrue(page.contains("Dossiers resolved on time in the land field: 1,400 of 1,460 dossiers resolved in 2021"),
                 "the land sentence in English");
-        assertTrue(page.contains("001_71801934a71350b6.txt, clause 5"));
+        assertTrue(page.contains(">9 chỉ tiêu công tác cải cách hành chính năm 2021, clause 5<"));
         assertFalse(page.contains("Tổng quan") || page.contains("Chưa đạt") || page.contains("Mục lục"));
     }
 
@@ -131,6 +131,72 @@ class HtmlScorecardTest {
         // the department's section breaks the page when printed
         assertTrue(page.contains("<section class=\"unit dept\""));
         assertTrue(page.contains("@page { size: A4;") && page.contains("section.unit.dept { break-before: page; }"));
+    }
+
+    @Test
+    void theFirstPageMarksResultsThatAreNotFinal() {
+        String page = Reports.html(Reports.example("hcm-agri-2021-h1.json"));
+        String notMet = between(page, "class=\"cards not-met\"", "</table>");
+        int rows = count(notMet, "<tr>\n<td");
+        int provisional = count(notMet, "<span class=\"provisional\">chưa chốt</span>");
+        assertEquals(20, rows, "20 targets not met at mid-year");
+        assertEquals(19, provisional, "19 of them are not final");
+        String outlook = between(page, "class=\"cards outlook\"", "</table>");
+        assertEquals(17, count(outlook, "<tr>\n<td"));
+        assertEquals(16, count(outlook, "class=\"provisional\""), "16 of the 17 outlooks are of results not final");
+        String en = Reports.html(Reports.example("hcm-agri-2021-h1.json").in(Language.EN));
+        assertEquals(19, count(between(en, "class=\"cards not-met\"", "</table>"),
+                "<span class=\"provisional\">not final</span>"));
+    }
+
+    @Test
+    void longThresholdsWrapAndOnlyShortFiguresDoNot() {
+        String page = Reports.html(Reports.example("hcm-agri-2020-h1-report.json"));
+        assertFalse(page.contains("td, th, dd, dt { overflow-wrap: anywhere"), "a word in a table is never cut in two");
+        assertTrue(page.contains("td, th, dd, dt { overflow-wrap: break-word; }"));
+        // the threshold cell is not a nowrap number cell: its long words wrap
+        assertFalse(page.contains("<td class=\"num\" data-label=\"Yêu cầu\">"));
+        assertTrue(page.contains("<td class=\"thr\" data-label=\"Yêu cầu\">báo cáo quý I trước ngày 25/02/2020"), "the long threshold");
+        assertTrue(page.contains("td.thr, th.thr { text-align: left;") && page.contains("@media print")
+                && page.contains("table.results, table.not-met, table.outlook { font-size: 9pt; }"), "print fits A4");
+        // a yes-or-no figure reads as a word, not as a grouped number ("t.rue")
+        String y2021 = Reports.html(Reports.example("hcm-agri-2021.json"));
+        assertFalse(y2021.contains("t.rue"));
+        assertTrue(y2021.contains("<td class=\"num\" data-label=\"Thực hiện\">có</td>"));
+    }
+
+    @Test
+    void theSourceIsTheDocumentsTitleWithItsClause() {
+        String page = Reports.html(Reports.example("hcm-agri-2021.json"));
+        assertFalse(page.contains(">001_71801934a71350b6.txt"), "no file name as the visible source");
+        assertTrue(page.contains("title=\"9 chỉ tiêu công tác cải cách hành chính năm 2021 (Giám đốc Sở ký cam kết với Thành phố)"
+                + " (001_71801934a71350b6.txt)\""), "the full title and the file on hover");
+        assertTrue(page.contains(">Cam kết thực hiện thắng lợi các nhiệm vụ cải cách hành chính năm 2021, mục"),
+                "the sub-department's commitment, its parenthesis dropped to fit");
+        String p766 = Reports.html(Reports.example766());
+        assertTrue(p766.contains(", Nhóm 5, chỉ số 2<"), "a clause naming itself");
+        assertFalse(p766.contains("mục Nhóm"), "no 'mục' before a clause that starts with a word");
+        assertTrue(p766.contains(">Quyết định 766/QĐ-TTg ngày 23/6/2022, Nhóm 1, chỉ số 1<"),
+                "a long title that opens with its number is named by it");
+    }
+
+    @Test
+    void the766TargetsLoseTheirFamilyAndPeriodsReadInOrder() {
+        String page = Reports.html(Reports.example766());
+        assertFalse(page.contains("<code>vn-766/<wbr>"), "the family prefix is stripped");
+        assertTrue(page.contains("<code>digitization/<wbr>"), page.substring(page.indexOf("<code>", page.indexOf("class=\"cards results\""))));
+        String scores = between(page, "class=\"cards scores\"", "</table>");
+        List<String> periods = all(scores, "<tr>\n<td>([^<(]+)");
+        assertEquals(List.of("Tháng 7/2025", "Tháng 8/2025", "Tháng 9/2025", "Quý 3/2025", "Năm 2025"),
+                periods.stream().map(String::strip).toList(), scores);
+    }
+
+    @Test
+    void aGroupThatDoesNotApplyToAUnitSaysSo() {
+        String page = Reports.html(Reports.example766());
+        String cards = between(page, "class=\"cards-grid\"", "<h2>");
+        assertTrue(cards.contains("<span class=\"num\">không áp dụng</span>"), cards);
+        assertFalse(cards.contains("<span class=\"num\">0,00</span>"), "no bare 0 for a group without a maximum");
     }
 
     private static String between(String text, String from, String to) {

@@ -6,6 +6,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Level;
 import org.reformtargets.core.Outlook;
 import org.reformtargets.core.Period;
+import org.reformtargets.core.RuleSetManifest;
 import org.reformtargets.core.Score;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetResult;
@@ -57,7 +59,8 @@ public final class HtmlPage {
      * @param actual    the measured figure, or ""
      * @param threshold what the target asks, or ""
      * @param gap       how many more were needed, or "" where none is said or none was needed
-     * @param source    the source document and clause
+     * @param source    the source document's title (shortened) and clause
+     * @param sourceTitle the source document's full title and file, for a tooltip
      * @param sentence  the sentence explaining the verdict
      * @param period    the period it is for
      * @param measured  the span measured when a year-to-date figure stood in, or ""
@@ -71,8 +74,13 @@ public final class HtmlPage {
      */
     public record Row(String anchor, String unit, String headline, String target, String field, String css,
                       String symbol, String status, String actual, String threshold, String gap, String source,
-                      String sentence, String period, String measured, boolean notFinal, String points,
+                      String sourceTitle, String sentence, String period, String measured, boolean notFinal, String points,
                       String outlook, String outlookCss, String expected, String required, String rate) {
+
+        /** The target's id cut after each slash, so that a narrow column breaks it there. */
+        public List<String> targetParts() {
+            return List.of(target.split("(?<=/)"));
+        }
     }
 
     /**
@@ -124,6 +132,14 @@ public final class HtmlPage {
     public record TocNode(UnitView unit, List<TocNode> children) {
     }
 
+    /**
+     * Periods as a person reads a table of them: by the month they end, the shorter first when two end
+     * together (July, August, September, Q3, the year).
+     */
+    static final Comparator<Period> PERIOD_ORDER = Comparator.<Period>comparingInt(p -> p.year() * 12 + p.lastMonth())
+            .thenComparingInt(Period::months).thenComparing(Comparator.naturalOrder());
+
+    private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(\\D{0,30}?\\d+/[^\\s,;]+(?: ngày [\\d/]+)?)(?=[\\s,;])");
     private static final Pattern DECIMAL_POINT = Pattern.compile("(\\d)\\.(\\d)");
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -261,7 +277,9 @@ public final class HtmlPage {
         List<ScoreView> scores = new ArrayList<>();
         ScoreView headline = null;
         Period main = data.ruleSet().manifest().period();
-        for (Score s : row.scores()) {
+        List<Score> byPeriod = new ArrayList<>(row.scores());
+        byPeriod.sort(Comparator.comparing(Score::period, PERIOD_ORDER));
+        for (Score s : byPeriod) {
             ScoreView v = score(s, row.results());
             scores.add(v);
             if (s.period().equals(main)) {
@@ -302,7 +320,7 @@ public final class HtmlPage {
                 css(r.status()), symbol(r.status()), data.statusWord(r.status()),
                 data.actualWords(r, this::number),
                 data.thresholdWords(r, this::number),
-                r.gap() == null || r.gap() == 0 ? "" : number(Long.toString(r.gap())), source(r),
+                r.gap() == null || r.gap() == 0 ? "" : number(Long.toString(r.gap())), source(r), sourceTitle(r),
                 data.sentence(r), data.periodLabel(r.period()),
                 r.measuredPeriod() == null ? "" : data.periodLabel(r.measuredPeriod()), !r.isFinal(), points,
                 o == null ? "" : standing(o.status()), o == null ? "" : o.status().name().toLowerCase().replace('_', '-'),
@@ -315,6 +333,10 @@ public final class HtmlPage {
         List<Meter> groups = new ArrayList<>(s.groups().size());
         s.groups().forEach((group, points) -> {
             BigDecimal max = groupMax(group, s.period(), results);
+            if (max == null && new BigDecimal(points).signum() == 0 && namesGroup(group, results)) {
+                groups.add(new Meter(data.groupLabel(group), t(HtmlWords.NOT_APPLICABLE), "", 0));
+                return;
+            }
             String m = max == null ? "" : max.stripTrailingZeros().toPlainString();
             groups.add(new Meter(data.groupLabel(group), number(points), m.isEmpty() ? "" : number(m),
                     max == null ? Bars.fill(points, s.maxTotal(), BAR) : Bars.fill(points, m, BAR)));
@@ -339,9 +361,24 @@ public final class HtmlPage {
         return sum == null || sum.signum() == 0 ? null : sum;
     }
 
+    /** {@code true} when some result of the unit belongs to the group (names it as a path segment). */
+    private static boolean namesGroup(String group, List<TargetResult> results) {
+        return results.stream().anyMatch(r -> r.maxPoints() != null && List.of(r.target().split("/")).contains(group));
+    }
+
+    /**
+     * The target's id without the rule set's id ({@code hcm-agri/2021/…}) or, failing that, without its
+     * family ({@code vn-766/…} of rule set {@code vn-766/2025}).
+     */
     private String shortTarget(String target) {
-        String prefix = data.ruleSet().id() + "/";
-        return target.startsWith(prefix) ? target.substring(prefix.length()) : target;
+        String id = data.ruleSet().id();
+        int slash = id.indexOf('/');
+        for (String prefix : slash < 0 ? List.of(id + "/") : List.of(id + "/", id.substring(0, slash + 1))) {
+            if (target.startsWith(prefix)) {
+                return target.substring(prefix.length());
+            }
+        }
+        return target;
     }
 
     /** The sentence up to its first colon, which names what is measured; else the target's short id. */
@@ -356,8 +393,62 @@ public final class HtmlPage {
             return "";
         }
         String doc = r.source().document() == null ? "" : r.source().document();
+        String title = documentTitle(doc);
+        String name = title == null ? doc : shortTitle(title);
         String clause = r.source().clause();
-        return clause == null || clause.isEmpty() ? doc : doc + ", " + t(HtmlWords.CLAUSE) + " " + clause;
+        if (clause == null || clause.isBlank()) {
+            return name;
+        }
+        // "Nhóm 5, chỉ số 2" names itself; a bare "5" is a clause number
+        return name + ", " + (Character.isLetter(clause.strip().charAt(0)) ? clause.strip()
+                : t(HtmlWords.CLAUSE) + " " + clause.strip());
+    }
+
+    /** The source document's full title and its file, for a tooltip; "" when there is no source. */
+    private String sourceTitle(TargetResult r) {
+        if (r.source() == null || r.source().document() == null) {
+            return "";
+        }
+        String title = documentTitle(r.source().document());
+        return title == null ? r.source().document() : title + " (" + r.source().document() + ")";
+    }
+
+    /** The title the manifest gives the document, or {@code null}. */
+    private String documentTitle(String document) {
+        List<RuleSetManifest.SourceDocument> sources = data.ruleSet().manifest().sources();
+        if (sources == null) {
+            return null;
+        }
+        return sources.stream().filter(d -> document.equals(d.document()) && d.title() != null && !d.title().isBlank())
+                .map(d -> d.title().strip()).findFirst().orElse(null);
+    }
+
+    /** The longest title a column shows before it is cut. */
+    static final int TITLE_LENGTH = 72;
+
+    /**
+     * A title short enough for a column: a long title that opens with a document number is named by
+     * it ("Quyết định 766/QĐ-TTg ngày 23/6/2022"); else up to its first semicolon; without a trailing
+     * parenthesis when still too long; then cut at a word before {@link #TITLE_LENGTH} characters, with "…".
+     */
+    static String shortTitle(String title) {
+        String s = title;
+        var numbered = DOCUMENT_NUMBER.matcher(s);
+        if (s.length() > TITLE_LENGTH && numbered.find()) {
+            return numbered.group(1);
+        }
+        int semicolon = s.indexOf(';');
+        if (semicolon > 0) {
+            s = s.substring(0, semicolon).strip();
+        }
+        if (s.length() > TITLE_LENGTH && s.endsWith(")") && s.lastIndexOf(" (") > 0) {
+            s = s.substring(0, s.lastIndexOf(" (")).strip();
+        }
+        if (s.length() > TITLE_LENGTH) {
+            int space = s.lastIndexOf(' ', TITLE_LENGTH - 1);
+            s = s.substring(0, space > 0 ? space : TITLE_LENGTH - 1).replaceAll("[,;:\\s]+$", "") + "…";
+        }
+        return s;
     }
 
     /** Decimal points between digits become commas in Vietnamese ("95.89" → "95,89"). */

@@ -38,6 +38,7 @@ public enum HtmlWords {
     TOTAL("Tổng điểm", "Total"),
     GROUP("Nhóm", "Group"),
     NOT_FINAL("chưa chốt", "not final"),
+    NOT_APPLICABLE("không áp dụng", "not applicable"),
     NO_RESULTS("Không có kết quả cho đơn vị này.", "No result for this unit."),
     EXPECTED("Dự kiến còn", "Still expected"),
     REQUIRED("Cần đạt", "Required"),
