@@ -1,0 +1,2 @@
+/** Internals of the Spark integration: the per-row dossier reading, the unit tree, the per-tree evaluation. */
+package org.reformtargets.spark.internal;
