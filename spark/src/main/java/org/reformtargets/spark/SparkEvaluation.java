@@ -13,8 +13,9 @@ import org.apache.spark.storage.StorageLevel;
  * <ul>
  *   <li>{@link #results()}: {@code target, unit, period, field, status, final, actual, threshold, gap,
  *       measuredPeriod, points, maxPoints, message_vi, message_en, rule}</li>
- *   <li>{@link #scores()}: {@code unit, period, total, maxTotal, exactTotal, complete, groups} (a map group →
- *       points), {@code missing} (an array of target ids); empty for a rule set without points</li>
+ *   <li>{@link #scores()}: {@code unit, period, total, maxTotal, exactTotal, complete}, {@code groups} (an array
+ *       of {@code (group, points)} in the rule set's group order), {@code missing} (an array of target ids);
+ *       empty for a rule set without points</li>
  *   <li>{@link #problems()}: {@code unit} (the root of the tree that could not be evaluated), {@code message}
  *       (one problem of its facts, located): empty when the facts keep the contract</li>
  * </ul>

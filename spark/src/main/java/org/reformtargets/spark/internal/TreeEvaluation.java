@@ -68,7 +68,8 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
             .add("message_en", DataTypes.StringType).add("rule", DataTypes.StringType)
             .add("total", DataTypes.StringType).add("maxTotal", DataTypes.StringType)
             .add("exactTotal", DataTypes.StringType).add("complete", DataTypes.BooleanType)
-            .add("groups", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
+            .add("groups", DataTypes.createArrayType(new StructType()
+                    .add("group", DataTypes.StringType, false).add("points", DataTypes.StringType, false)))
             .add("missing", DataTypes.createArrayType(DataTypes.StringType));
 
     private final String ruleSetId;
@@ -147,7 +148,7 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
             for (Score s : e.scores()) {
                 out.add(RowFactory.create("score", null, s.unit(), str(s.period()), null, null, null, null, null, null,
                         null, null, null, null, null, null, s.total(), s.maxTotal(), s.exactTotal(), s.complete(),
-                        scala.jdk.javaapi.CollectionConverters.asScala(s.groups()),
+                        groups(s),
                         scala.jdk.javaapi.CollectionConverters.asScala(s.missing()).toSeq()));
             }
         } catch (InvalidFactsException | IllegalArgumentException ex) {
@@ -159,6 +160,13 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
             }
         }
         return out.iterator();
+    }
+
+    /** The groups' points in the rule set's order (a map column would lose it). */
+    private static scala.collection.immutable.Seq<Row> groups(Score s) {
+        List<Row> out = new ArrayList<>();
+        s.groups().forEach((g, p) -> out.add(RowFactory.create(g, p)));
+        return scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq();
     }
 
     private static String s(Row r, int i) {
