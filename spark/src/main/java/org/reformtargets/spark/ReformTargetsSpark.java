@@ -115,18 +115,24 @@ public final class ReformTargetsSpark {
         DossierRows reader = new DossierRows(presence(has), tree.ids(), asOf);
         Dataset<Row> rows = standard(dossiers, has).flatMap(reader.periods(), Encoders.row(DossierRows.PERIOD_ROWS));
 
+        // one pass over the dossiers: sums per unit, period and procedure, then per unit and period, counting
+        // the fee-bearing procedures (and those with a dossier paid online) of each unit on the way
         List<Column> sums = new ArrayList<>();
         for (String c : DossierRows.COUNTERS) {
             sums.add(sum(col(c)).as(c));
         }
-        Dataset<Row> own = rows.groupBy("unit", "period")
+        sums.add(max(col("fee_procedure").cast("int")).as("fee_procedure"));
+        sums.add(max(functions.when(col("fee_procedure"), col("paid_online")).otherwise(0)).as("paid_procedure"));
+        Dataset<Row> perProcedure = rows.groupBy("unit", "period", "procedure")
                 .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
-        Dataset<Row> procedures = rows.where(col("fee_procedure"))
-                .groupBy("unit", "period", "procedure").agg(max(col("paid_online")).as("paid"))
-                .groupBy("unit", "period")
-                .agg(count(lit(1)).as("procedures_fee"), sum(col("paid")).cast("long").as("procedures_paid"));
-        Dataset<Row> counts = own.join(procedures, scalaSeq("unit", "period"), "left")
-                .na().fill(0L, new String[] {"procedures_fee", "procedures_paid"});
+        List<Column> own = new ArrayList<>();
+        for (String c : DossierRows.COUNTERS) {
+            own.add(sum(col(c)).as(c));
+        }
+        own.add(sum(col("fee_procedure")).as("procedures_fee"));
+        own.add(sum(col("paid_procedure")).as("procedures_paid"));
+        Dataset<Row> counts = perProcedure.groupBy("unit", "period")
+                .agg(own.get(0), own.subList(1, own.size()).toArray(Column[]::new));
 
         List<String> counters = new ArrayList<>(DossierRows.COUNTERS);
         counters.add("procedures_fee");
@@ -139,7 +145,7 @@ public final class ReformTargetsSpark {
                 .groupBy(col("ancestor").as("unit"), col("period"))
                 .agg(rolled.get(0), rolled.subList(1, rolled.size()).toArray(Column[]::new));
         // every covered unit gets every period any dossier fell in, 0 of 0 where it has none
-        Dataset<Row> grid = figures.select("unit").distinct().crossJoin(own.select("period").distinct());
+        Dataset<Row> grid = figures.select("unit").distinct().crossJoin(figures.select("period").distinct());
         Dataset<Row> full = grid.join(figures, scalaSeq("unit", "period"), "left").na().fill(0L);
 
         List<Column> measured = new ArrayList<>();
