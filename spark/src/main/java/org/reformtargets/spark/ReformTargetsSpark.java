@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.reformtargets.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.reformtargets.core.dossier.Dossiers;
+import org.reformtargets.spark.internal.DossierRows;
+import org.reformtargets.spark.internal.TreeEvaluation;
+import org.reformtargets.spark.internal.UnitTree;
+
+/**
+ * The library on Apache Spark: the dossier export of §5 of the 766-index spec aggregated into the
+ * §8 measurements, and facts evaluated by a rule set, each distributed over the cluster. The results
+ * are the same as the plain-Java path's ({@link Dossiers#aggregate}, {@code RuleSet.evaluate}).
+ *
+ * <h2>Schemas</h2>
+ * <ul>
+ *   <li><b>units</b>: {@code id}, {@code name}, {@code level} (a level code such as {@code PROVINCE}),
+ *       {@code parent} (null at the top), all strings: the {@code units} of the facts contract.</li>
+ *   <li><b>dossiers</b>: the §5 columns ({@code dossier_id}, {@code unit_code}, {@code received_at}…) as
+ *       read from the CSV with a header ({@code spark.read().option("header", "true").csv(path)}: every
+ *       column a string) or from Parquet (any type whose string form is the CSV's); a missing optional
+ *       column means the fact is absent, as in the CSV.</li>
+ *   <li><b>measurements</b> (also what {@link #aggregateDossiers} returns): {@code unit}, {@code indicator},
+ *       {@code field}, {@code period} ({@code 2025}, {@code 2025-Q3}, {@code 2025-07}) strings,
+ *       {@code numerator}, {@code denominator} longs, {@code value} a decimal string (exact); nulls where the
+ *       contract omits the field.</li>
+ *   <li><b>events</b>: {@code unit}, {@code type}, {@code date} (ISO), {@code subject}, {@code task},
+ *       {@code deadline} (ISO), {@code report}, {@code period}, {@code title}; missing columns are null.</li>
+ *   <li><b>attestations</b>: {@code unit}, {@code key}, {@code period}, {@code value} (a string;
+ *       {@code true}/{@code false} are the yes/no attestations).</li>
+ * </ul>
+ * Results and scores: see {@link SparkEvaluation}.
+ */
+public final class ReformTargetsSpark {
+
+    /** The columns of the measurements, in the contract's order. */
+    public static final List<String> MEASUREMENT_COLUMNS =
+            List.of("unit", "indicator", "field", "period", "numerator", "denominator", "value");
+
+    private ReformTargetsSpark() {
+    }
+
+    /** A §8 indicator: code, numerator and denominator counters, and the columns it needs. */
+    private record Indicator(String code, String numerator, String denominator, Predicate<Set<String>> available) {
+    }
+
+    private static Predicate<Set<String>> all(String... columns) {
+        return has -> has.containsAll(Arrays.asList(columns));
+    }
+
+    private static final Predicate<Set<String>> TIMED =
+            all("processing_end_at").and(has -> has.contains("due_at") || has.contains("legal_max_time"));
+    private static final Predicate<Set<String>> E_RESULT =
+            all("requires_document_result", "result_code", "result_file_url");
+
+    /** As the core's Tally.INDICATORS, in the order of §8. */
+    private static final List<Indicator> INDICATORS = List.of(
+            new Indicator(Dossiers.SYNCED, "synced", "received", all("synced_to_dvcqg")),
+            new Indicator(Dossiers.ON_TIME, "on_time", "received", TIMED),
+            new Indicator(Dossiers.FULL_ONLINE, "full_online", "full_online_eligible",
+                    all("full_online_eligible", "is_full_online")),
+            new Indicator(Dossiers.PROCEDURES_PAID_ONLINE, "procedures_paid", "procedures_fee",
+                    all("procedure_code", "fee_nonzero", "online_payment")),
+            new Indicator(Dossiers.PAID_ONLINE, "paid_online", "fee_bearing", all("fee_nonzero", "online_payment")),
+            new Indicator(Dossiers.E_RESULT, "e_result", "written_result", E_RESULT),
+            new Indicator(Dossiers.DIGITISED, "digitised", "received", E_RESULT.and(all("has_component_file"))),
+            new Indicator(Dossiers.REUSED_DATA, "reused", "received", all("reused_digitised")),
+            new Indicator(Dossiers.SHARED_FOR_REUSE, "shared", "received", all("from_personal_store")),
+            new Indicator(Dossiers.POPULATION_DATA, "population", "received",
+                    has -> has.contains("vneid_authenticated") || has.contains("population_db_code")),
+            new Indicator(Dossiers.NO_OVERDUE_OR_COMPLAINT, "no_overdue_or_complaint", "received",
+                    TIMED.and(all("complaint_or_dislike"))));
+
+    /**
+     * Aggregates dossiers into the §8 measurements, as {@link Dossiers#aggregate} does for facts without
+     * measurements of their own: for every unit with dossiers of its own or below it, every period (month,
+     * quarter, year) any dossier was received in, and every indicator whose columns the dossiers have, the
+     * counts of its own dossiers plus those of every unit below it ({@code 0} of {@code 0} where there are
+     * none). Distributed: each dossier becomes a row per period on the executors, the counts are summed per
+     * unit and period (the first shuffle, after a map-side partial sum), joined with the ancestor closure
+     * of the (broadcast) unit tree and summed per ancestor and period (the second). Invalid dossiers (see
+     * {@link #rejectedDossiers}) are left out: check that one is empty first, as the plain-Java path refuses
+     * the whole export.
+     *
+     * @param units    the units ({@code id}, {@code parent}); collected, so keep it a dimension table
+     * @param dossiers the export, one row per dossier
+     * @param asOf     the facts' date: an unfinished dossier is judged at the end of the period or of this day,
+     *                 whichever is first, and a dossier received later is invalid; {@code null} for none
+     * @return the measurements, with {@link #MEASUREMENT_COLUMNS}
+     */
+    public static Dataset<Row> aggregateDossiers(Dataset<Row> units, Dataset<Row> dossiers, LocalDate asOf) {
+        SparkSession spark = dossiers.sparkSession();
+        UnitTree tree = UnitTree.of(units);
+        Set<String> has = Set.of(dossiers.columns());
+        DossierRows reader = new DossierRows(presence(has), tree.ids(), asOf);
+        Dataset<Row> rows = standard(dossiers, has).flatMap(reader.periods(), Encoders.row(DossierRows.PERIOD_ROWS));
+
+        // one pass over the dossiers: sums per unit, period and procedure, then per unit and period, counting
+        // the fee-bearing procedures (and those with a dossier paid online) of each unit on the way
+        List<Column> sums = new ArrayList<>();
+        for (String c : DossierRows.COUNTERS) {
+            sums.add(sum(col(c)).as(c));
+        }
+        sums.add(max(col("fee_procedure").cast("int")).as("fee_procedure"));
+        sums.add(max(functions.when(col("fee_procedure"), col("paid_online")).otherwise(0)).as("paid_procedure"));
+        Dataset<Row> perProcedure = rows.groupBy("unit", "period", "procedure")
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+        List<Column> own = new ArrayList<>();
+        for (String c : DossierRows.COUNTERS) {
+            own.add(sum(col(c)).as(c));
+        }
+        own.add(sum(col("fee_procedure")).as("procedures_fee"));
+        own.add(sum(col("paid_procedure")).as("procedures_paid"));
+        Dataset<Row> counts = perProcedure.groupBy("unit", "period")
+                .agg(own.get(0), own.subList(1, own.size()).toArray(Column[]::new));
+
+        List<String> counters = new ArrayList<>(DossierRows.COUNTERS);
+        counters.add("procedures_fee");
+        counters.add("procedures_paid");
+        List<Column> rolled = new ArrayList<>();
+        for (String c : counters) {
+            rolled.add(sum(col(c)).cast("long").as(c));
+        }
+        Dataset<Row> figures = counts.join(functions.broadcast(tree.closure(spark)), "unit")
+                .groupBy(col("ancestor").as("unit"), col("period"))
+                .agg(rolled.get(0), rolled.subList(1, rolled.size()).toArray(Column[]::new));
+        // every covered unit gets every period any dossier fell in, 0 of 0 where it has none
+        Dataset<Row> grid = figures.select("unit").distinct().crossJoin(figures.select("period").distinct());
+        Dataset<Row> full = grid.join(figures, scalaSeq("unit", "period"), "left").na().fill(0L);
+
+        List<Column> measured = new ArrayList<>();
+        for (Indicator i : INDICATORS) {
+            if (i.available().test(has)) {
+                measured.add(struct(lit(i.code()).as("indicator"), col(i.numerator()).cast("long").as("numerator"),
+                        col(i.denominator()).cast("long").as("denominator")));
+            }
+        }
+        if (measured.isEmpty()) {
+            return spark.createDataFrame(List.of(), measurementSchema());
+        }
+        return full.select(col("unit"), col("period"), explode(functions.array(measured.toArray(Column[]::new))).as("m"))
+                .select(col("unit"), col("m.indicator").as("indicator"), lit(null).cast("string").as("field"),
+                        col("period"), col("m.numerator").as("numerator"), col("m.denominator").as("denominator"),
+                        lit(null).cast("string").as("value"));
+    }
+
+    /**
+     * The problems of the dossiers the plain-Java reader would refuse, one row each: {@code dossier_id},
+     * {@code column} and {@code message} (as the CSV reader words them; Spark knows no line numbers), plus
+     * every id given more than once. Distributed like the aggregation; empty when the export is valid.
+     */
+    public static Dataset<Row> rejectedDossiers(Dataset<Row> units, Dataset<Row> dossiers, LocalDate asOf) {
+        UnitTree tree = UnitTree.of(units);
+        Set<String> has = Set.of(dossiers.columns());
+        DossierRows reader = new DossierRows(presence(has), tree.ids(), asOf);
+        Dataset<Row> problems = standard(dossiers, has).flatMap(reader.problems(), Encoders.row(DossierRows.PROBLEM_ROWS));
+        if (!has.contains("dossier_id")) {
+            return problems;
+        }
+        Dataset<Row> duplicates = dossiers.where(col("dossier_id").isNotNull())
+                .groupBy(col("dossier_id").cast("string").as("dossier_id")).agg(count(lit(1)).as("n"))
+                .where(col("n").gt(1))
+                .select(col("dossier_id"), lit("dossier_id").as("column"),
+                        functions.concat(lit("duplicate dossier id '"), col("dossier_id"), lit("': given "),
+                                col("n").cast("string"), lit(" times")).as("message"));
+        return problems.unionByName(duplicates);
+    }
+
+    /**
+     * Evaluates facts with a bundled rule set, one facts document per unit tree: every fact is keyed by
+     * the root of its unit's tree, the rows are shuffled by that key (one shuffle, so a tree is never
+     * split), and each tree is evaluated on an executor with the rule set loaded once per executor JVM.
+     * Facts of units not in {@code units} are dropped, as they could be placed in no tree.
+     *
+     * @param ruleSetId a bundled rule set, such as {@code vn-766/2025}; it must be on the executors' class path
+     * @param asOf      the facts' date
+     * @param events       may be {@code null}
+     * @param attestations may be {@code null}
+     */
+    public static SparkEvaluation evaluate(Dataset<Row> units, Dataset<Row> measurements, Dataset<Row> events,
+                                           Dataset<Row> attestations, String ruleSetId, LocalDate asOf) {
+        SparkSession spark = units.sparkSession();
+        Dataset<Row> roots = functions.broadcast(UnitTree.of(units).roots(spark));
+        Dataset<Row> facts = TreeEvaluation.facts(units, measurements, events, attestations, roots);
+        TreeEvaluation evaluation = new TreeEvaluation(ruleSetId, asOf);
+        Dataset<Row> out = facts.groupByKey(
+                        (org.apache.spark.api.java.function.MapFunction<Row, String>) r -> r.getString(0),
+                        Encoders.STRING())
+                .flatMapGroups(evaluation, Encoders.row(TreeEvaluation.OUTPUT));
+        return new SparkEvaluation(out);
+    }
+
+    private static boolean[] presence(Set<String> has) {
+        boolean[] p = new boolean[DossierRows.COLUMNS.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = has.contains(DossierRows.COLUMNS.get(i));
+        }
+        return p;
+    }
+
+    /** The §5 columns in {@link DossierRows#COLUMNS}' order, as strings; absent ones null. */
+    private static Dataset<Row> standard(Dataset<Row> dossiers, Set<String> has) {
+        Column[] cs = DossierRows.COLUMNS.stream()
+                .map(c -> has.contains(c) ? col("`" + c + "`").cast("string").as(c) : lit(null).cast("string").as(c))
+                .toArray(Column[]::new);
+        return dossiers.select(cs);
+    }
+
+    static org.apache.spark.sql.types.StructType measurementSchema() {
+        return new org.apache.spark.sql.types.StructType()
+                .add("unit", DataTypes.StringType).add("indicator", DataTypes.StringType)
+                .add("field", DataTypes.StringType).add("period", DataTypes.StringType)
+                .add("numerator", DataTypes.LongType).add("denominator", DataTypes.LongType)
+                .add("value", DataTypes.StringType);
+    }
+
+    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toSeq();
+    }
+}
