@@ -12,7 +12,6 @@ import static org.reformtargets.report.XlsxFactsTestSupport.template;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,30 +21,17 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.reformtargets.core.Attestation;
-import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
-import org.reformtargets.core.Level;
-import org.reformtargets.core.Measurement;
-import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.RuleSet;
-import org.reformtargets.core.Unit;
 
 /** What a red-team review of the facts workbook reader found: sheets renamed, formulas, answers, messages. */
 class XlsxFactsReviewTest {
 
     private static final RuleSet RULES = RuleSet.load("hcm-agri/2021");
-    private static final FactsDocument SMALL = new FactsDocument("hcm-agri/2021", LocalDate.of(2021, 12, 31),
-            List.of(Unit.root("snn", "Sở Nông nghiệp", Level.DEPARTMENT),
-                    new Unit("cc", "Chi cục", Level.SUB_DEPARTMENT, "snn")),
-            List.of(Measurement.ratio("snn", "dossiers.on_time", null, Period.parse("2021"), 4890, 5000),
-                    Measurement.value("snn", "procedures.online", null, Period.parse("2020"), new BigDecimal("23"))),
-            List.of(Event.upon("snn", "inspection.surprise", LocalDate.of(2021, 2, 3), "cc")),
-            List.of(Attestation.of("snn", "iso9001.converted", Period.parse("2021"), true)));
+    private static final FactsDocument SMALL = XlsxFactsTestSupport.SMALL;
 
     private static byte[] small() {
         return template(RULES, SMALL);
