@@ -13,7 +13,6 @@ import static org.reformtargets.report.XlsxFactsTestSupport.template;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
@@ -42,13 +40,7 @@ import org.reformtargets.core.Unit;
 class XlsxFactsReaderTest {
 
     private static final RuleSet RULES = RuleSet.load("hcm-agri/2021");
-    private static final FactsDocument SMALL = new FactsDocument("hcm-agri/2021", LocalDate.of(2021, 12, 31),
-            List.of(Unit.root("snn", "Sở Nông nghiệp", Level.DEPARTMENT),
-                    new Unit("cc", "Chi cục", Level.SUB_DEPARTMENT, "snn")),
-            List.of(Measurement.ratio("snn", "dossiers.on_time", null, Period.parse("2021"), 4890, 5000),
-                    Measurement.value("snn", "procedures.online", null, Period.parse("2020"), new BigDecimal("23"))),
-            List.of(Event.upon("snn", "inspection.surprise", LocalDate.of(2021, 2, 3), "cc")),
-            List.of(Attestation.of("snn", "iso9001.converted", Period.parse("2021"), true)));
+    private static final FactsDocument SMALL = XlsxFactsTestSupport.SMALL;
 
     private static byte[] small() {
         return template(RULES, SMALL);

@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reformtargets.core.Attestation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
+import org.reformtargets.core.Vocabulary;
 import org.reformtargets.testkit.ScenarioGen;
 
 /** JSON → template with data → read back gives an equal document. */
@@ -51,8 +53,20 @@ class XlsxFactsRoundTripTest {
 
     /** Examples are few: each writes and reads a whole workbook (about a second on a shared machine). */
     private static void roundTrips(RuleSet ruleSet, int examples) {
-        qt().withExamples(examples).forAll(ScenarioGen.documents(ruleSet))
+        qt().withExamples(examples).forAll(ScenarioGen.documents(ruleSet).map(f -> yesOrNo(f, ruleSet)))
                 .checkAssert(facts -> assertEquals(facts,
                         XlsxFactsTestSupport.read(XlsxFactsTestSupport.template(ruleSet, facts), ruleSet)));
+    }
+
+    /**
+     * {@code facts} without the attestations of a yes/no key that say a word instead (JSON takes them, and
+     * they lack data; the workbook refuses them at their cell, see {@code XlsxFactsReviewTest}).
+     */
+    private static FactsDocument yesOrNo(FactsDocument facts, RuleSet ruleSet) {
+        List<Attestation> kept = facts.attestations().stream().filter(a -> a.value() instanceof Boolean
+                || ruleSet.vocabulary().attestation(a.key()).map(t -> t.kind() != Vocabulary.AttestationKind.BOOLEAN)
+                .orElse(true)).toList();
+        return new FactsDocument(facts.ruleSet(), facts.asOf(), facts.units(), facts.measurements(), facts.events(),
+                kept);
     }
 }

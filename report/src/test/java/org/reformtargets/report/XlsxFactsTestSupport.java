@@ -5,19 +5,37 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.reformtargets.core.Attestation;
+import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
+import org.reformtargets.core.Level;
+import org.reformtargets.core.Measurement;
+import org.reformtargets.core.Period;
 import org.reformtargets.core.RuleSet;
+import org.reformtargets.core.Unit;
 
 /** Writing templates and editing workbooks in memory, for the facts workbook tests. */
 final class XlsxFactsTestSupport {
 
     private XlsxFactsTestSupport() {
     }
+
+    /** A small document of hcm-agri/2021 with a record of each kind. */
+    static final FactsDocument SMALL = new FactsDocument("hcm-agri/2021", LocalDate.of(2021, 12, 31),
+            List.of(Unit.root("snn", "Sở Nông nghiệp", Level.DEPARTMENT),
+                    new Unit("cc", "Chi cục", Level.SUB_DEPARTMENT, "snn")),
+            List.of(Measurement.ratio("snn", "dossiers.on_time", null, Period.parse("2021"), 4890, 5000),
+                    Measurement.value("snn", "procedures.online", null, Period.parse("2020"), new BigDecimal("23"))),
+            List.of(Event.upon("snn", "inspection.surprise", LocalDate.of(2021, 2, 3), "cc")),
+            List.of(Attestation.of("snn", "iso9001.converted", Period.parse("2021"), true)));
 
     static byte[] template(RuleSet ruleSet, FactsDocument seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,9 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -34,6 +33,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apiguardian.api.API;
 import org.reformtargets.core.FactsDocument;
@@ -80,6 +80,10 @@ public final class FactsWorkbookReader {
     private static final Set<String> YES = Set.of("có", "đúng");
     private static final Set<String> NO = Set.of("không", "sai");
 
+    private static final String UNCACHED = "holds a formula with no computed value: open and save the file in Excel,"
+            + " or type the value — ô có công thức chưa được tính: mở và lưu lại tệp bằng Excel, hoặc gõ giá trị";
+
+    private final int maxRows;
     private final String source;
     private final RuleSet ruleSet;
     private final Vocabulary words;
@@ -91,6 +95,7 @@ public final class FactsWorkbookReader {
     private final Map<String, Read> reads = new HashMap<>();
     private int guideRuleSetRow = FactsLayout.RULE_SET_ROW;
     private int guideAsOfRow = FactsLayout.AS_OF_ROW;
+    private String guideName = FactsLayout.GUIDE;
 
     private record Placed(int sheet, int row, int col, Problem problem) {
     }
@@ -100,7 +105,8 @@ public final class FactsWorkbookReader {
                         List<Integer> rows) {
     }
 
-    private FactsWorkbookReader(String source, RuleSet ruleSet) {
+    private FactsWorkbookReader(String source, RuleSet ruleSet, int maxRows) {
+        this.maxRows = maxRows;
         this.source = source;
         this.ruleSet = ruleSet;
         this.words = ruleSet == null ? Vocabulary.standard() : ruleSet.vocabulary();
@@ -113,7 +119,12 @@ public final class FactsWorkbookReader {
      * @throws InvalidFactsException listing every problem, each at its cell
      */
     public static FactsDocument read(InputStream in, String source, RuleSet ruleSet) {
-        return new FactsWorkbookReader(source, ruleSet).read(in);
+        return read(in, source, ruleSet, MAX_ROWS);
+    }
+
+    /** Reads a workbook of at most {@code maxRows} rows (lower than {@link #MAX_ROWS} in tests). */
+    static FactsDocument read(InputStream in, String source, RuleSet ruleSet, int maxRows) {
+        return new FactsWorkbookReader(source, ruleSet, maxRows).read(in);
     }
 
     private FactsDocument read(InputStream in) {
@@ -175,31 +186,25 @@ public final class FactsWorkbookReader {
             throw whole("is a password-protected workbook or an old .xls file, not an .xlsx workbook: remove the"
                     + " password and save it as Excel Workbook (.xlsx) — bỏ mật khẩu và lưu lại dạng .xlsx", null);
         }
-        long unpacked = 0;
-        int entries = 0;
-        byte[] buffer = new byte[64 * 1024];
-        // POI's own commons-compress reads the central directory, as POI will; java.util.zip's stream is stricter.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
-            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntries())) {
-                entries++;
-                try (InputStream in = zip.getInputStream(e)) {
-                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                        unpacked += n;
-                        if (unpacked > MAX_UNPACKED) {
-                            throw whole(String.format(Locale.ROOT, "unpacks to more than the %,d MB a facts workbook"
-                                    + " may hold: split it by unit", MAX_UNPACKED / 1024 / 1024), null);
-                        }
-                    }
-                }
-            }
+        FactsZipScan.Scan scan;
+        try {
+            scan = FactsZipScan.scan(bytes, MAX_UNPACKED);
+        } catch (FactsZipScan.Refused e) {
+            throw whole(e.getMessage(), null);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidFactsException i) {
-                throw i;
-            }
             throw whole(notAWorkbook(), e);
         }
-        if (entries == 0) {
+        if (scan.entries() == 0) {
             throw whole(notAWorkbook(), null);
+        }
+        long rows = scan.rows();
+        if (rows > maxRows) {
+            FactsZipScan.SheetRows most = scan.sheets().stream()
+                    .max(Comparator.comparingLong(FactsZipScan.SheetRows::rows)).orElseThrow();
+            throw new InvalidFactsException(List.of(new Problem(source, most.sheet() + "!A" + most.lastRow(), 0, 0,
+                    String.format(Locale.ROOT, "has %,d rows in all (%,d on this sheet), more than the %,d a facts"
+                            + " workbook may have: split it by unit — tệp có %,d dòng, quá %,d dòng cho phép: hãy tách"
+                            + " theo đơn vị", rows, most.rows(), maxRows, rows, maxRows))), null);
         }
     }
 
@@ -212,6 +217,14 @@ public final class FactsWorkbookReader {
         try {
             return new XSSFWorkbook(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                    throw whole("unpacks to more than a facts workbook may (a part grows more than "
+                            + Math.round(1 / ZipSecureFile.getMinInflateRatio()) + " times when unpacked, as a zip"
+                            + " bomb does): save it again from Excel — tệp giải nén ra quá lớn (dấu hiệu tệp độc hại):"
+                            + " hãy lưu lại bằng Excel", e);
+                }
+            }
             throw whole(notAWorkbook(), e);
         }
     }
@@ -227,15 +240,22 @@ public final class FactsWorkbookReader {
         for (Sheet s : book) {
             rows += s.getPhysicalNumberOfRows();
         }
-        if (rows > MAX_ROWS) {
+        if (rows > maxRows) {
             throw whole(String.format(Locale.ROOT, "has %,d rows, more than the %,d a facts workbook may have:"
-                    + " split it by unit", rows, MAX_ROWS), null);
+                    + " split it by unit", rows, maxRows), null);
         }
         boolean any = false;
         for (SheetSpec spec : FactsLayout.SHEETS) {
             any |= sheet(book, spec) != null;
         }
-        if (!any) {
+        int before = problems.size();
+        strangers(book);
+        if (any && sheet(book, FactsLayout.UNITS) == null) {
+            problems.add(new Placed(-1, 0, 0, new Problem(source, null, 0, 0, "has no sheet " + FactsLayout.UNITS.name()
+                    + " (units), which the units named on the other sheets need: copy it from a template — thiếu trang "
+                    + FactsLayout.UNITS.name())));
+        }
+        if (!any && problems.size() == before) {
             throw whole("is not a facts template: it has no sheet named " + String.join(", ",
                     FactsLayout.SHEETS.stream().map(SheetSpec::name).toList())
                     + " (write one with the template command)", null);
@@ -264,16 +284,137 @@ public final class FactsWorkbookReader {
     }
 
     private static Sheet sheet(XSSFWorkbook book, SheetSpec spec) {
-        Sheet s = book.getSheet(spec.name());
-        return s != null ? s : book.getSheet(spec.english());
+        return find(book, spec.name(), spec.english());
+    }
+
+    /**
+     * The sheet named one of {@code names}, as a person may have typed it: spaces at the ends, another
+     * case, Unicode decomposed (NFD, as a Mac types {@code Số liệu}); an exact name first.
+     */
+    private static Sheet find(XSSFWorkbook book, String... names) {
+        for (String name : names) {
+            Sheet s = book.getSheet(name);
+            if (s != null) {
+                return s;
+            }
+        }
+        for (Sheet s : book) {
+            for (String name : names) {
+                if (sheetKey(s.getSheetName()).equals(sheetKey(name))) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A sheet name as compared: stripped, composed (NFC), lower case. */
+    static String sheetKey(String name) {
+        return Normalizer.normalize(name.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** A sheet name without accents, spaces or case ({@code So lieu} for {@code Số liệu}), to guess what a stray sheet was meant to be. */
+    private static String folded(String name) {
+        return Normalizer.normalize(sheetKey(name), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace('đ', 'd').replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * Reports each sheet that is none of the template's but holds records (a header naming two columns of
+     * a record sheet, or a name like one of them, and data): its rows would otherwise be lost unseen.
+     */
+    private void strangers(XSSFWorkbook book) {
+        Set<Sheet> known = new HashSet<>();
+        for (String[] names : new String[][] {{FactsLayout.GUIDE}, {FactsLayout.LISTS}}) {
+            Sheet s = find(book, names);
+            if (s != null) {
+                known.add(s);
+            }
+        }
+        for (SheetSpec spec : FactsLayout.SHEETS) {
+            Sheet s = sheet(book, spec);
+            if (s != null) {
+                known.add(s);
+            }
+        }
+        for (Sheet s : book) {
+            if (known.contains(s)) {
+                continue;
+            }
+            SheetSpec meant = null;
+            int best = 1;
+            int header = -1;
+            for (int r = 0; r <= Math.min(4, s.getLastRowNum()); r++) {
+                for (SheetSpec spec : FactsLayout.SHEETS) {
+                    int n = columnsNamed(s.getRow(r), spec);
+                    if (n > best) {
+                        best = n;
+                        meant = spec;
+                        header = r;
+                    }
+                }
+            }
+            if (meant != null && names(s.getRow(header + 1), meant, true)) {
+                header++; // the row of JSON names under the labels
+            }
+            if (meant == null) {
+                for (SheetSpec spec : FactsLayout.SHEETS) {
+                    if (folded(s.getSheetName()).equals(folded(spec.name()))
+                            || folded(s.getSheetName()).equals(folded(spec.english()))) {
+                        meant = spec;
+                    }
+                }
+            }
+            if (meant == null || !hasData(s, header + 1)) {
+                continue;
+            }
+            String name = s.getSheetName();
+            String to = meant.name();
+            boolean exists = sheet(book, meant) != null;
+            add(s, Math.max(header, 0), 0, "Sheet '" + name + "' is not one of the template's sheets (" + String.join(", ",
+                    FactsLayout.SHEETS.stream().map(SheetSpec::name).toList()) + "): " + (exists
+                    ? "move its rows to " + to + " — trang '" + name + "' không phải trang của mẫu: chuyển các dòng"
+                    + " sang trang " + to
+                    : "rename it " + to + " — trang '" + name + "' không phải trang của mẫu: đổi tên thành " + to));
+        }
+    }
+
+    /** How many cells of {@code row} name a column of {@code spec}, by JSON name or label. */
+    private static int columnsNamed(Row row, SheetSpec spec) {
+        int n = 0;
+        if (row != null) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING
+                        && spec.byHeader(cell.getStringCellValue().replace("*", "")).isPresent()) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Whether a row from {@code first} on holds a cell that is not blank. */
+    private static boolean hasData(Sheet sheet, int first) {
+        for (int r = first; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row != null) {
+                for (Cell c : row) {
+                    if (!blank(c)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The document's rule set and date, from the guide sheet (found by their JSON names in its column C or labels). */
     private void document(XSSFWorkbook book, JsonGenerator g) throws IOException {
-        Sheet guide = book.getSheet(FactsLayout.GUIDE);
+        Sheet guide = find(book, FactsLayout.GUIDE);
         if (guide == null) {
             return;
         }
+        guideName = guide.getSheetName();
         for (Row row : guide) {
             Cell name = row.getCell(2);
             if (name == null || name.getCellType() != CellType.STRING) {
@@ -284,7 +425,10 @@ public final class FactsWorkbookReader {
                 case "ruleSet" -> {
                     guideRuleSetRow = row.getRowNum();
                     String text = value == null || blank(value) ? null : text(value);
-                    if (text != null) {
+                    if (text != null && uncached(value)) {
+                        add(guide, value.getRowIndex(), value.getColumnIndex(), UNCACHED);
+                        reported.add("ruleSet");
+                    } else if (text != null) {
                         g.writeStringField("ruleSet", text);
                     }
                 }
@@ -409,7 +553,15 @@ public final class FactsWorkbookReader {
         return c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
     }
 
+    /** Whether {@code c} is a formula saved without its value (by a program that does not calculate): it reads as 0 or "". */
+    private static boolean uncached(Cell c) {
+        return c.getCellType() == CellType.FORMULA && c instanceof XSSFCell x && !x.getCTCell().isSetV();
+    }
+
     private static boolean blank(Cell c) {
+        if (uncached(c)) {
+            return false;
+        }
         CellType t = type(c);
         return t == CellType.BLANK || t == CellType.STRING && c.getStringCellValue().isBlank();
     }
@@ -426,6 +578,10 @@ public final class FactsWorkbookReader {
     private void cell(Cell cell, Kind kind, String path, String attestationKey, JsonGenerator g)
             throws IOException {
         CellType t = type(cell);
+        if (uncached(cell)) {
+            fail(cell, path, UNCACHED, kind, g);
+            return;
+        }
         if (t == CellType.ERROR) {
             fail(cell, path, "holds the error " + FormulaError.forInt(cell.getErrorCellValue()).getString()
                     + ": fix the formula or type the value", kind, g);
@@ -438,7 +594,7 @@ public final class FactsWorkbookReader {
             case DATE -> date(cell, t, path, g);
             case COUNT -> count(cell, t, path, g);
             case NUMBER -> number(cell, t, path, g);
-            case ANSWER -> answer(cell, t, attestationKey, g);
+            case ANSWER -> answer(cell, t, path, attestationKey, g);
             default -> throw new IllegalStateException(kind.toString());
         }
     }
@@ -471,12 +627,44 @@ public final class FactsWorkbookReader {
             if (d.getDayOfMonth() == 1) {
                 g.writeString(String.format(Locale.ROOT, "%d-%02d", d.getYear(), d.getMonthValue()));
             } else {
-                fail(cell, path, "is a date (" + vn(d) + "), not a period: type a period as text, such as "
-                        + d.getYear() + "-Q1 or " + d.getYear() + "-01/" + d.getYear() + "-09", Kind.PERIOD, g);
+                fail(cell, path, "is a date (" + vn(d) + "), not a period: " + periodHint(d), Kind.PERIOD, g);
             }
             return;
         }
-        g.writeString(text(cell));
+        String s = text(cell);
+        if (t == CellType.NUMERIC && !s.matches("\\d{4}")) {
+            double n = cell.getNumericCellValue();
+            String what = "is a number (" + s + "), not a period: ";
+            if (n == Math.rint(n) && DateUtil.isValidExcelDate(n) && n >= 367) {
+                LocalDate d = DateUtil.getLocalDateTime(n).toLocalDate();
+                what = "is a date (" + vn(d) + ", " + s + " as Excel counts days), not a period: ";
+                fail(cell, path, what + periodHint(d), Kind.PERIOD, g);
+            } else {
+                fail(cell, path, what + periodHint(null), Kind.PERIOD, g);
+            }
+            return;
+        }
+        LocalDate typed = parseDate(s);
+        if (typed != null) {
+            fail(cell, path, "'" + s + "' is a date, not a period: " + periodHint(typed), Kind.PERIOD, g);
+            return;
+        }
+        g.writeString(s);
+    }
+
+    /** The forms a period is typed in, with the month and quarter {@code d} falls in when there is a date. */
+    private static String periodHint(LocalDate d) {
+        String forms = "type a period as text: a year 2021, a half 2021-H1, a quarter 2021-Q3, a month 2021-05 or a"
+                + " year-to-date span 2021-01/2021-08";
+        String vi = " — nhập kỳ dạng chữ: năm 2021, 6 tháng 2021-H1, quý 2021-Q3, tháng 2021-05 hoặc lũy kế"
+                + " 2021-01/2021-08";
+        if (d == null) {
+            return forms + vi;
+        }
+        String month = String.format(Locale.ROOT, "%d-%02d", d.getYear(), d.getMonthValue());
+        String quarter = d.getYear() + "-Q" + ((d.getMonthValue() + 2) / 3);
+        return forms + "; that date falls in the month " + month + " and the quarter " + quarter + vi
+                + "; ngày này thuộc tháng " + month + ", quý " + quarter;
     }
 
     private void date(Cell cell, CellType t, String path, JsonGenerator g) throws IOException {
@@ -596,22 +784,46 @@ public final class FactsWorkbookReader {
         return new BigDecimal(text);
     }
 
-    private void answer(Cell cell, CellType t, String key, JsonGenerator g) throws IOException {
+    /**
+     * An attestation's value: a boolean cell, or text. For a yes/no key only yes or no is taken (TRUE/FALSE,
+     * có/không, đúng/sai); a number is never a value (JSON refuses one too).
+     */
+    private void answer(Cell cell, CellType t, String path, String key, JsonGenerator g) throws IOException {
         if (t == CellType.BOOLEAN) {
             g.writeBoolean(cell.getBooleanCellValue());
             return;
         }
+        Vocabulary.AttestationTerm term = key == null ? null : words.attestation(key).orElse(null);
+        boolean yesNo = term != null && term.kind() == Vocabulary.AttestationKind.BOOLEAN;
+        if (t == CellType.NUMERIC) {
+            fail(cell, path, "is a number (" + NumberToTextConverter.toText(cell.getNumericCellValue()) + "), not an"
+                    + " answer: " + allowed(term), Kind.ANSWER, g);
+            return;
+        }
         String s = text(cell);
-        boolean yesNo = key != null && words.attestation(key)
-                .map(a -> a.kind() == Vocabulary.AttestationKind.BOOLEAN).orElse(false);
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (yesNo && YES.contains(lower)) {
+        String lower = Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        if (yesNo && (YES.contains(lower) || lower.equals("true"))) {
             g.writeBoolean(true);
-        } else if (yesNo && NO.contains(lower)) {
+        } else if (yesNo && (NO.contains(lower) || lower.equals("false"))) {
             g.writeBoolean(false);
+        } else if (yesNo) {
+            fail(cell, path, "'" + s + "' is not yes or no: " + allowed(term), Kind.ANSWER, g);
         } else {
             g.writeString(s);
         }
+    }
+
+    /** What an attestation of {@code term} may say, in English and Vietnamese. */
+    private static String allowed(Vocabulary.AttestationTerm term) {
+        if (term != null && term.kind() == Vocabulary.AttestationKind.BOOLEAN) {
+            return term.key() + " is answered yes or no: choose TRUE or FALSE, or type có or không — nội dung này"
+                    + " chỉ nhận có/không (TRUE/FALSE)";
+        }
+        if (term != null) {
+            return term.key() + " is answered with one of " + String.join(", ", term.words())
+                    + " — nhập một trong các xếp loại " + String.join(", ", term.words());
+        }
+        return "choose TRUE or FALSE, or type a word such as GOOD — chọn TRUE/FALSE hoặc nhập một xếp loại";
     }
 
     private void add(Sheet sheet, int row, int col, String message) {
@@ -631,7 +843,7 @@ public final class FactsWorkbookReader {
         }
         if (path.equals("asOf") || path.equals("ruleSet")) {
             int row = path.equals("asOf") ? guideAsOfRow : guideRuleSetRow;
-            return new Placed(0, row, 1, new Problem(source, FactsLayout.GUIDE + "!"
+            return new Placed(0, row, 1, new Problem(source, guideName + "!"
                     + new CellReference(row, 1).formatAsString(), 0, 0, message));
         }
         Matcher m = ELEMENT.matcher(path);
