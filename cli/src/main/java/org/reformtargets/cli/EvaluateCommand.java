@@ -176,12 +176,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             if (format == Format.json && audit == null && output == null) {
-                FactsDocument document = withDossiers(FactsFiles.read(facts, null, null));
+                FactsDocument document = FactsFiles.read(facts, null, null);
                 RuleSet ruleSet = loadRuleSet(document, err);
                 if (ruleSet == null) {
                     return Main.EXIT_USER_ERROR;
                 }
-                document = againstVocabulary(document, null, ruleSet);
+                document = withDossiers(againstVocabulary(document, null, ruleSet));
                 ReformTargetsJson.writeEvaluation(ruleSet, document, ForkJoinPool.commonPool(), out);
                 out.print('\n');
                 out.flush();
@@ -192,12 +192,13 @@ final class EvaluateCommand implements Callable<Integer> {
             if (audit != null) {
                 factsBytes = readBytes(facts);
             }
-            document = withDossiers(FactsFiles.read(facts, factsBytes, null));
+            document = FactsFiles.read(facts, factsBytes, null);
             RuleSet ruleSet = loadRuleSet(document, err);
             if (ruleSet == null) {
                 return Main.EXIT_USER_ERROR;
             }
-            document = againstVocabulary(document, factsBytes, ruleSet);
+            // the dossier export is aggregated once, into the document as finally read
+            document = withDossiers(againstVocabulary(document, factsBytes, ruleSet));
             if (audit != null) {
                 String input = AuditInputs.inputNamed(audit, facts, rulesDir, ruleSet);
                 if (input != null) {
@@ -264,7 +265,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * code is named at its cell, not at evaluation; a JSON document as it is.
      */
     private FactsDocument againstVocabulary(FactsDocument document, byte[] bytes, RuleSet ruleSet) {
-        return FactsFiles.isWorkbook(facts, bytes) ? withDossiers(FactsFiles.read(facts, bytes, ruleSet)) : document;
+        return FactsFiles.isWorkbook(facts, bytes) ? FactsFiles.read(facts, bytes, ruleSet) : document;
     }
 
     /** The facts with the dossier export's counts added, when --dossiers is given. */

@@ -279,13 +279,19 @@ public final class ReportData {
         if (actual.matches("-?\\d+(\\.\\d+)?")) {
             return number.apply(actual) + (isPercent(result) ? "%" : "");
         }
-        for (Vocabulary.AttestationTerm a : vocabulary().attestations()) {
+        String rank = rankLabel(vocabulary(), actual, vietnamese);
+        return rank != null ? rank : actual;
+    }
+
+    /** The label of {@code word} on any attestation's ranked scale ("GOOD" → "Tốt"), or {@code null}. */
+    static String rankLabel(Vocabulary vocabulary, String word, boolean vietnamese) {
+        for (Vocabulary.AttestationTerm a : vocabulary.attestations()) {
             for (Vocabulary.RankedWord w : a.scale() == null ? List.<Vocabulary.RankedWord>of() : a.scale()) {
-                if (w.word().equals(actual)) {
+                if (w.word().equals(word) && w.label() != null) {
                     return w.label().in(vietnamese);
                 }
             }
         }
-        return actual;
+        return null;
     }
 }

@@ -3,7 +3,6 @@ package org.reformtargets.report.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,7 +127,7 @@ final class Thresholds {
             return upTo(m.group(1));
         }
         if ((m = RANKED.matcher(t)).matches()) {
-            String label = rank(m.group(2));
+            String label = ReportData.rankLabel(vocabulary, m.group(2), vi);
             if (label != null) {
                 if (m.group(1).equals(">=")) {
                     return vi ? "từ " + label + " trở lên" : label + " or better";
@@ -190,18 +189,5 @@ final class Thresholds {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** The label of a ranked word of any attestation scale, or {@code null}. */
-    private String rank(String word) {
-        for (Vocabulary.AttestationTerm a : vocabulary.attestations()) {
-            List<Vocabulary.RankedWord> scale = a.scale() == null ? List.of() : a.scale();
-            for (Vocabulary.RankedWord w : scale) {
-                if (w.word().equals(word)) {
-                    return w.label().in(vi);
-                }
-            }
-        }
-        return null;
     }
 }

@@ -24,7 +24,6 @@ import org.reformtargets.core.Period;
 import org.reformtargets.core.Score;
 import org.reformtargets.core.Status;
 import org.reformtargets.core.TargetResult;
-import org.reformtargets.core.Vocabulary;
 
 /**
  * The XLSX scorecard, streamed with POI's {@link SXSSFWorkbook} (a window of {@value #WINDOW} rows in
@@ -202,14 +201,8 @@ public final class XlsxScorecard {
         if (actual.equals("true") || actual.equals("false")) {
             return actual.equals("true") ? w("Có", "Yes") : w("Không", "No");
         }
-        for (Vocabulary.AttestationTerm term : data.ruleSet().vocabulary().attestations()) {
-            for (Vocabulary.RankedWord rank : term.scale()) {
-                if (rank.word().equals(actual) && rank.label() != null) {
-                    return rank.label().in(data.vietnamese());
-                }
-            }
-        }
-        return actual;
+        String rank = ReportData.rankLabel(data.ruleSet().vocabulary(), actual, data.vietnamese());
+        return rank != null ? rank : actual;
     }
 
     private static String source(TargetResult r) {
