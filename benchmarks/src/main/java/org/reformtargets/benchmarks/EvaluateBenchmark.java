@@ -38,6 +38,11 @@ import org.reformtargets.core.RuleSet;
  *   <li>{@code reference}: {@code ReferenceEvaluator.evaluate(facts)} on the same document.</li>
  *   <li>{@code referenceTwoThreads}: the same, the units split between two threads after indexing:
  *       the baseline for a rule set that uses both cores.</li>
+ *   <li>{@code ruleSetWritten}: the rule set on the document in memory, its result document (with
+ *       every sentence) written as the results come to a null output stream, as {@code evaluate
+ *       --format json} does after reading.</li>
+ *   <li>{@code referenceWritten}: the reference evaluator on the same document, its results written as
+ *       a JSON array with Jackson: the baseline of {@code ruleSetWritten}.</li>
  *   <li>{@code ruleSetEndToEnd}: compact JSON bytes in, {@code ReformTargetsJson.readFacts},
  *       evaluate, {@code ReformTargetsJson.writeEvaluation} to a null output stream.</li>
  *   <li>{@code referenceEndToEnd}: the same with the reference evaluator, its results written
@@ -99,6 +104,21 @@ public class EvaluateBenchmark {
     @Benchmark
     public List<ReferenceEvaluator.Result> referenceTwoThreads() {
         return ReferenceEvaluator.evaluate(facts, 2);
+    }
+
+    /** The rule set on the document in memory, its results written as they come (evaluation and write). */
+    @Benchmark
+    public java.util.Map<org.reformtargets.core.Status, Integer> ruleSetWritten() {
+        return ReformTargetsJson.writeEvaluation(rules, facts, java.util.concurrent.ForkJoinPool.commonPool(),
+                OutputStream.nullOutputStream());
+    }
+
+    /** The reference evaluator on the same document, its results written with Jackson. */
+    @Benchmark
+    public List<ReferenceEvaluator.Result> referenceWritten() throws IOException {
+        List<ReferenceEvaluator.Result> results = ReferenceEvaluator.evaluate(facts);
+        RESULTS.writeValue(OutputStream.nullOutputStream(), results);
+        return results;
     }
 
     /** JSON in, the rule set, JSON out as the results come (the way the CLI's {@code --format json} runs). */

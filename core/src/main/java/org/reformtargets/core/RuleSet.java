@@ -296,13 +296,16 @@ public final class RuleSet {
                 vocabulary(), scoring());
     }
 
-    /** Evaluates {@code facts} and hands the results over in order, a slice at a time (see {@link Evaluator#stream}). */
+    /**
+     * Evaluates {@code facts} and hands the results over in order, a slice at a time, their sentences
+     * rendered by the threads that evaluated them, for a writer (see {@link Evaluator#stream}).
+     */
     void evaluate(FactsDocument facts, Executor executor, Consumer<List<Score>> scoreSink,
                   Consumer<List<TargetResult>> sink) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(executor, "executor");
         Evaluator.stream(ref, manifest.period(), kieBase, rules, facts, partitionable(), executor, limits,
-                vocabulary(), scoring(), scoreSink, sink);
+                vocabulary(), scoring(), true, scoreSink, sink);
     }
 
     private Evaluator.Scoring scoring() {

@@ -29,12 +29,24 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class TargetResult {
 
-    /** The contract's order: by unit, then target id, then period, then field (no field first). */
-    public static final Comparator<TargetResult> ORDER = Comparator
-            .comparing(TargetResult::unit)
-            .thenComparing(TargetResult::target)
-            .thenComparing(TargetResult::period)
-            .thenComparing(TargetResult::field, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /**
+     * The contract's order: by unit, then target id, then period, then field (no field first). Parts
+     * that are the same instance (results of one evaluation share their strings and periods) compare
+     * equal without being read.
+     */
+    public static final Comparator<TargetResult> ORDER = (a, b) -> {
+        int c = a.unit == b.unit ? 0 : a.unit.compareTo(b.unit);
+        if (c == 0) {
+            c = a.target == b.target ? 0 : a.target.compareTo(b.target);
+        }
+        if (c == 0) {
+            c = a.period == b.period ? 0 : a.period.compareTo(b.period);
+        }
+        if (c != 0 || a.field == b.field) {
+            return c;
+        }
+        return a.field == null ? -1 : b.field == null ? 1 : a.field.compareTo(b.field);
+    };
 
     private final String target;
     private final String unit;

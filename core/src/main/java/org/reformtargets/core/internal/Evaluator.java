@@ -57,29 +57,6 @@ public final class Evaluator {
     /** Units per session. */
     public static final int BATCH_UNITS = 1000;
 
-    /**
-     * {@link TargetResult#ORDER}, quicker where results share their strings and period (as results of
-     * one run do): the same order, compared without making dates.
-     */
-    static final Comparator<TargetResult> ORDER = (a, b) -> {
-        int c = a.unit() == b.unit() ? 0 : a.unit().compareTo(b.unit());
-        if (c != 0) {
-            return c;
-        }
-        c = a.target() == b.target() ? 0 : a.target().compareTo(b.target());
-        if (c != 0) {
-            return c;
-        }
-        c = a.period() == b.period() ? 0 : a.period().compareTo(b.period());
-        if (c != 0) {
-            return c;
-        }
-        if (a.field() == b.field()) {
-            return 0;
-        }
-        return a.field() == null ? -1 : b.field() == null ? 1 : a.field().compareTo(b.field());
-    };
-
     private Evaluator() {
     }
 
@@ -202,24 +179,39 @@ public final class Evaluator {
                               EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring,
                               Consumer<List<org.reformtargets.core.Score>> scoreSink,
                               Consumer<List<TargetResult>> sink) {
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, false,
+                scoreSink, sink);
+    }
+
+    /**
+     * As {@link #stream(RuleSetRef, Period, KieBase, Map, FactsDocument, boolean, Executor, EvaluationLimits,
+     * Vocabulary, Scoring, Consumer, Consumer)}; when {@code written} (the caller writes every sentence),
+     * each batch renders its results' sentences on the thread that evaluated it, so that the thread
+     * writing them, which is one, only writes.
+     */
+    public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
+                              FactsDocument facts, boolean partitionable, Executor executor,
+                              EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring, boolean written,
+                              Consumer<List<org.reformtargets.core.Score>> scoreSink,
+                              Consumer<List<TargetResult>> sink) {
         List<Period> periods = periods(period, facts, scoring.eachFoundPeriod());
         if (periods.size() == 1) {
             streamOne(ref, periods.get(0), kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring,
-                    scoreSink, sink);
+                    written, scoreSink, sink);
             return;
         }
         List<TargetResult> all = new ArrayList<>();
         for (Period p : periods) {
-            streamOne(ref, p, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, scoreSink,
-                    all::addAll);
+            streamOne(ref, p, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, written,
+                    scoreSink, all::addAll);
         }
-        all.sort(ORDER);
+        all.sort(TargetResult.ORDER);
         sink.accept(all);
     }
 
     private static void streamOne(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                                   FactsDocument facts, boolean partitionable, Executor executor,
-                                  EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring,
+                                  EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring, boolean written,
                                   Consumer<List<org.reformtargets.core.Score>> scoreSink,
                                   Consumer<List<TargetResult>> sink) {
         FactsValidator.requireValid(facts, vocabulary, ref == null ? null : ref.id());
@@ -228,20 +220,21 @@ public final class Evaluator {
         List<UnitView> ordered = index(facts, run);
         if (!partitionable || ordered.size() <= BATCH_UNITS) {
             List<TargetResult> results = single(ref, kieBase, rules, ordered, run, bounds);
-            results.sort(ORDER);
+            results.sort(TargetResult.ORDER);
             scoreSink.accept(run.scores());
             sink.accept(results);
             return;
         }
         List<UnitView> sorted = new ArrayList<>(ordered);
         sorted.sort(Comparator.comparing(UnitView::getId));
-        Batches batches = new Batches(kieBase, period, facts, rules, sorted, bounds, vocabulary, scoring.parameters());
+        Batches batches = new Batches(kieBase, period, facts, rules, sorted, bounds, vocabulary, scoring.parameters(),
+                written);
         int delivered = batches.run(executor, scoreSink, sink);
         if (delivered < batches.count) {
             // a batch failed: one session over every unit, in document order, says why exactly as before
             Run again = new Run(period, facts.asOf(), rules, vocabulary, scoring.parameters());
             List<TargetResult> results = single(ref, kieBase, rules, ordered, again, bounds);
-            results.sort(ORDER);
+            results.sort(TargetResult.ORDER);
             String first = sorted.get(delivered * BATCH_UNITS).getId();
             int from = 0;
             while (from < results.size() && results.get(from).unit().compareTo(first) < 0) {
@@ -352,10 +345,12 @@ public final class Evaluator {
         private final Bounds bounds;
         private final Vocabulary vocabulary;
         private final Map<String, String> parameters;
+        private final boolean written;
         private final int count;
 
         Batches(KieBase kieBase, Period period, FactsDocument facts, Map<String, RuleInfo> rules, List<UnitView> units,
-                Bounds bounds, Vocabulary vocabulary, Map<String, String> parameters) {
+                Bounds bounds, Vocabulary vocabulary, Map<String, String> parameters, boolean written) {
+            this.written = written;
             this.bounds = bounds;
             this.vocabulary = vocabulary;
             this.parameters = parameters;
@@ -475,7 +470,15 @@ public final class Evaluator {
                 return null;
             }
             List<TargetResult> results = run.results(new ArrayList<>());
-            results.sort(ORDER);
+            results.sort(TargetResult.ORDER);
+            if (written) {
+                for (TargetResult r : results) {
+                    if (r.message() != null) {
+                        r.message().vi();
+                        r.message().en();
+                    }
+                }
+            }
             scores.addAll(run.scores());
             return results;
         }

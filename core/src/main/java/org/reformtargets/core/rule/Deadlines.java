@@ -88,7 +88,9 @@ final class Deadlines {
 
     /** {@code dd/mm/yyyy}, as Vietnamese documents write a date. */
     static String viDate(LocalDate d) {
-        return String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+        int day = d.getDayOfMonth();
+        int month = d.getMonthValue();
+        return (day < 10 ? "0" : "") + day + (month < 10 ? "/0" : "/") + month + "/" + d.getYear();
     }
 
     /**

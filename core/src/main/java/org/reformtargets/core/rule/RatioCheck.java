@@ -207,27 +207,26 @@ public final class RatioCheck {
         Period period = check.run.period();
         Period previous = period.previousYear();
         String threshold = op.symbol + " " + percent + (abovePreviousYear ? " and > " + Words.periodEn(previous) : "");
-        String targetVi = "chỉ tiêu " + op.vi(percent) + (abovePreviousYear ? " và cao hơn " + Words.periodVi(previous) : "");
-        String targetEn = "against a target of " + op.en(percent)
-                + (abovePreviousYear ? " and above " + Words.periodEn(previous) : "");
-        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(check, field);
-        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(check, field);
+        // the sentences' words are made when a sentence is rendered, not here
+        boolean above = abovePreviousYear;
+        Supplier<String> targetVi = () -> "chỉ tiêu " + op.vi(percent)
+                + (above ? " và cao hơn " + Words.periodVi(previous) : "");
+        Supplier<String> targetEn = () -> op.en(percent) + (above ? " and above " + Words.periodEn(previous) : "");
 
         Figure figure = check.unit.figure(indicator.code(), field, period);
         if (figure == null || !figure.complete()) {
             String[] why = figure == null ? null : Words.incomplete(period, figure);
-            insufficient(field, threshold, subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0])
-                            + "; " + targetVi,
-                    subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
-                            + "; the target is " + targetEn.substring("against a target of ".length()));
+            insufficient(field, threshold, () -> subjectVi(field)
+                            + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0]) + "; " + targetVi.get(),
+                    () -> subjectEn(field) + (why == null ? ": no figure for " + Words.periodEn(period) + " was given"
+                            : why[1]) + "; the target is " + targetEn.get());
             return;
         }
         Measurement m = figure.measurement();
-        Period measured = figure.measuredPeriod();
         long n = m.numerator();
         long d = m.denominator();
         if (d == 0) {
-            notApplicable(field, threshold, figure, subjectVi, subjectEn);
+            notApplicable(field, threshold, figure);
             return;
         }
         boolean met = op.test(n, d, percent);
@@ -236,7 +235,8 @@ public final class RatioCheck {
         Figure prevFigure = abovePreviousYear ? check.unit.whole(indicator.code(), field, previous) : null;
         Measurement prev = prevFigure == null ? null : prevFigure.measurement();
         // shown so that, beside the threshold (and last year's share), it reads as the status says
-        int scale = Texts.share(n, d, new BigDecimal(percent), op == Op.ABOVE).scale();
+        BigDecimal t = new BigDecimal(percent);
+        int scale = Texts.share(n, d, t, op == Op.ABOVE).scale();
         if (prev != null && prev.denominator() > 0) {
             scale = Math.max(scale, Texts.decimalsToCompare(hundred(n), BigDecimal.valueOf(d), hundred(prev.numerator()),
                     BigDecimal.valueOf(prev.denominator()), true));
@@ -245,7 +245,7 @@ public final class RatioCheck {
         String noteVi = "";
         String noteEn = "";
         List<Outlooks.Bound> bounds = new ArrayList<>(2);
-        bounds.add(Outlooks.Bound.percent(new BigDecimal(percent), op == Op.ABOVE));
+        bounds.add(Outlooks.Bound.percent(t, op == Op.ABOVE));
         if (abovePreviousYear) {
             if (prev == null || prev.denominator() == 0) {
                 noteVi = prev == null ? "; chưa có số liệu " + Words.periodVi(previous) + " để so sánh"
@@ -281,8 +281,9 @@ public final class RatioCheck {
         String notesVi = noteVi;
         String notesEn = noteEn;
         emitWithOutlook(field, status, shown.toPlainString(), n, d, threshold, gap, figure, bounds,
-                () -> figureVi(subjectVi, n, d, period, figure, shown) + ", " + targetVi + notesVi + ": ",
-                () -> figureEn(subjectEn, n, d, period, figure, shown) + " " + targetEn + notesEn + ": ");
+                () -> figureVi(subjectVi(field), n, d, period, figure, shown) + ", " + targetVi.get() + notesVi + ": ",
+                () -> figureEn(subjectEn(field), n, d, period, figure, shown) + " against a target of " + targetEn.get()
+                        + notesEn + ": ");
     }
 
     /**
@@ -320,8 +321,8 @@ public final class RatioCheck {
     private void rise(String field, BigDecimal points, String pointsText) {
         Period period = check.run.period();
         Period previous = period.previousYear();
-        String subjectVi = Texts.capitalize(indicator.viCounted()) + Words.fieldVi(check, field);
-        String subjectEn = Texts.capitalize(indicator.enCounted()) + Words.fieldEn(check, field);
+        String subjectVi = subjectVi(field);
+        String subjectEn = subjectEn(field);
         String targetVi = "chỉ tiêu tăng " + Texts.decimal(points, true) + " điểm phần trăm so với " + Words.periodVi(previous);
         String targetEn = "a rise of " + Texts.decimal(points, false) + " percentage points on " + Words.periodEn(previous);
         Figure prevFigure = check.unit.whole(indicator.code(), field, previous);
@@ -345,9 +346,9 @@ public final class RatioCheck {
         Figure figure = check.unit.figure(indicator.code(), field, period);
         if (figure == null || !figure.complete()) {
             String[] why = figure == null ? null : Words.incomplete(period, figure);
-            insufficient(field, threshold, subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period) : why[0])
-                            + "; " + targetVi,
-                    subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
+            insufficient(field, threshold, () -> subjectVi + (why == null ? ": chưa có số liệu " + Words.periodVi(period)
+                            : why[0]) + "; " + targetVi,
+                    () -> subjectEn + (why == null ? ": no figure for " + Words.periodEn(period) + " was given" : why[1])
                             + "; the target is " + targetEn);
             return;
         }
@@ -356,7 +357,7 @@ public final class RatioCheck {
         long n = m.numerator();
         long d = m.denominator();
         if (d == 0) {
-            notApplicable(field, threshold, figure, subjectVi, subjectEn);
+            notApplicable(field, threshold, figure);
             return;
         }
         BigDecimal shown = Texts.share(n, d, scale);
@@ -400,21 +401,32 @@ public final class RatioCheck {
                 + Words.sinceEn(period, measured) + ", a share of " + Words.pct(shown, false) + ",";
     }
 
+    /** What is counted, capitalised, with the field: "Tỷ lệ hồ sơ … lĩnh vực Đất đai". */
+    private String subjectVi(String field) {
+        return Texts.capitalize(indicator.viCounted()) + Words.fieldVi(check, field);
+    }
+
+    /** As {@link #subjectVi}, in English. */
+    private String subjectEn(String field) {
+        return Texts.capitalize(indicator.enCounted()) + Words.fieldEn(check, field);
+    }
+
     private static BigDecimal hundred(long n) {
         return BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100));
     }
 
-    private void insufficient(String field, String threshold, String vi, String en) {
+    private void insufficient(String field, String threshold, Supplier<String> vi, Supplier<String> en) {
         check.emit(field, Status.INSUFFICIENT_DATA, null, threshold, null, null,
-                () -> vi + ": " + Status.INSUFFICIENT_DATA.vi() + ".", () -> en + ": " + Status.INSUFFICIENT_DATA.en() + ".");
+                () -> vi.get() + ": " + Status.INSUFFICIENT_DATA.vi() + ".",
+                () -> en.get() + ": " + Status.INSUFFICIENT_DATA.en() + ".");
     }
 
-    private void notApplicable(String field, String threshold, Figure measured, String subjectVi, String subjectEn) {
+    private void notApplicable(String field, String threshold, Figure measured) {
         Period period = check.run.period();
         check.emit(field, Status.NOT_APPLICABLE, null, threshold, null, measured.measuredPeriod(),
-                () -> subjectVi + ": không có " + indicator.viOutOf() + Words.sinceVi(period, measured)
+                () -> subjectVi(field) + ": không có " + indicator.viOutOf() + Words.sinceVi(period, measured)
                         + " nên chỉ tiêu không áp dụng.",
-                () -> subjectEn + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, measured)
+                () -> subjectEn(field) + ": there were no " + indicator.enOutOf() + Words.sinceEn(period, measured)
                         + ", so the target does not apply.");
     }
 

@@ -33,6 +33,9 @@ final class Words {
     private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July",
         "August", "September", "October", "November", "December"};
 
+    private static final java.time.format.DateTimeFormatter DAY_MONTH_YEAR =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     /** " năm 2021", " lũy kế đến hết tháng 8/2021 (…)" or " lũy kế đến ngày 15/08/2021 (…)". */
     static String sinceVi(Period period, UnitView.Figure figure) {
         if (!figure.yearToDate()) {
@@ -40,7 +43,7 @@ final class Words {
         }
         Period m = figure.measured();
         String to = figure.soFar() != null
-                ? "đến ngày " + figure.soFar().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                ? "đến ngày " + figure.soFar().format(DAY_MONTH_YEAR)
                 : "đến hết tháng " + m.lastMonth() + "/" + m.year();
         String from = m.firstMonth() == 1 ? "" : " từ tháng " + m.firstMonth();
         return " lũy kế" + from + " " + to + " (chưa phải số liệu cả " + periodVi(period) + ")";
