@@ -130,8 +130,8 @@ public final class Evaluator {
                                       EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring) {
         List<TargetResult> all = new ArrayList<>();
         List<org.reformtargets.core.Score> scores = new ArrayList<>();
-        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, scores::addAll,
-                all::addAll);
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, false,
+                scores::addAll, all::addAll);
         return new Evaluation(ref, facts.asOf(), all, scores);
     }
 
@@ -164,7 +164,7 @@ public final class Evaluator {
     public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                               FactsDocument facts, boolean partitionable, Executor executor,
                               EvaluationLimits limits, Vocabulary vocabulary, Consumer<List<TargetResult>> sink) {
-        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, Scoring.NONE,
+        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, Scoring.NONE, false,
                 scores -> { }, sink);
     }
 
@@ -172,22 +172,9 @@ public final class Evaluator {
      * As {@link #stream(RuleSetRef, Period, KieBase, Map, FactsDocument, boolean, Executor, EvaluationLimits,
      * Vocabulary, Consumer)}, scoring as {@code scoring} says and handing each slice's scores to
      * {@code scoreSink}. When more than one period is evaluated, the results of all periods come in
-     * one slice, in the contract's order.
-     */
-    public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
-                              FactsDocument facts, boolean partitionable, Executor executor,
-                              EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring,
-                              Consumer<List<org.reformtargets.core.Score>> scoreSink,
-                              Consumer<List<TargetResult>> sink) {
-        stream(ref, period, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, false,
-                scoreSink, sink);
-    }
-
-    /**
-     * As {@link #stream(RuleSetRef, Period, KieBase, Map, FactsDocument, boolean, Executor, EvaluationLimits,
-     * Vocabulary, Scoring, Consumer, Consumer)}; when {@code written} (the caller writes every sentence),
-     * each batch renders its results' sentences on the thread that evaluated it, so that the thread
-     * writing them, which is one, only writes.
+     * one slice, in the contract's order. When {@code written} (the caller writes every sentence),
+     * each batch renders its results' sentences on the thread that evaluated it, so that the one
+     * thread writing them only writes.
      */
     public static void stream(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
                               FactsDocument facts, boolean partitionable, Executor executor,
