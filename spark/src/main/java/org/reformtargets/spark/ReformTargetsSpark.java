@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.reformtargets.core.dossier.DossierRow.Count;
@@ -148,7 +149,9 @@ public final class ReformTargetsSpark {
             }
         }
         monthly.add(max(bit("month_counts", Count.PAID_ONLINE)).as("paid"));
-        Dataset<Row> months = rows.groupBy("unit", "month", "quarter", "year", "procedure")
+        monthly.add(functions.first(col("quarter")).as("quarter"));
+        monthly.add(functions.first(col("year")).as("year"));
+        Dataset<Row> months = rows.groupBy("unit", "month", "procedure")
                 .agg(monthly.get(0), monthly.subList(1, monthly.size()).toArray(Column[]::new));
 
         // each to its month, quarter and year; then per unit, period and procedure, and per unit and period,
@@ -185,9 +188,26 @@ public final class ReformTargetsSpark {
         Dataset<Row> figures = counts.join(functions.broadcast(tree.closure(spark)), "unit")
                 .groupBy(col("ancestor").as("unit"), col("period"))
                 .agg(rolled.get(0), rolled.subList(1, rolled.size()).toArray(Column[]::new));
-        // every covered unit gets every period any dossier fell in, 0 of 0 where it has none
-        Dataset<Row> grid = figures.select("unit").distinct().crossJoin(figures.select("period").distinct());
-        Dataset<Row> full = grid.join(figures, scalaSeq("unit", "period"), "left").na().fill(0L);
+        // every covered unit gets every period any dossier fell in, 0 of 0 where it has none: the periods
+        // gathered over all (few) figures by a window, each unit's figures in a map by period; no self-join,
+        // which would read and judge the dossiers once more for each use of the figures
+        List<Column> values = new ArrayList<>();
+        for (String c : counters) {
+            values.add(col(c));
+        }
+        List<Column> filled = new ArrayList<>();
+        filled.add(col("unit"));
+        filled.add(col("period"));
+        for (String c : counters) {
+            filled.add(coalesce(col("figures").getItem(col("period")).getField(c), lit(0L)).as(c));
+        }
+        Dataset<Row> full = figures
+                .withColumn("periods", functions.collect_set(col("period")).over(Window.partitionBy()))
+                .groupBy("unit")
+                .agg(functions.map_from_entries(functions.collect_list(struct(col("period"),
+                        struct(values.toArray(Column[]::new))))).as("figures"), functions.first(col("periods")).as("periods"))
+                .select(col("unit"), col("figures"), explode(col("periods")).as("period"))
+                .select(filled.toArray(Column[]::new));
 
         List<Column> measured = new ArrayList<>();
         for (Indicator i : INDICATORS) {
@@ -279,10 +299,11 @@ public final class ReformTargetsSpark {
         return new SparkEvaluation(out);
     }
 
-    /** The §5 columns in {@link DossierRows#COLUMNS}' order, as strings; absent ones null. */
+    /** The §5 columns in {@link DossierRows#COLUMNS}' order, as strings; absent and unread ones null (not read from Parquet). */
     private static Dataset<Row> standard(Dataset<Row> dossiers, Set<String> has) {
         Column[] cs = DossierRows.COLUMNS.stream()
-                .map(c -> has.contains(c) ? col("`" + c + "`").cast("string").as(c) : lit(null).cast("string").as(c))
+                .map(c -> has.contains(c) && !DossierRows.UNREAD.contains(c) ? col("`" + c + "`").cast("string").as(c)
+                        : lit(null).cast("string").as(c))
                 .toArray(Column[]::new);
         return dossiers.select(cs);
     }
@@ -293,9 +314,5 @@ public final class ReformTargetsSpark {
                 .add("field", DataTypes.StringType).add("period", DataTypes.StringType)
                 .add("numerator", DataTypes.LongType).add("denominator", DataTypes.LongType)
                 .add("value", DataTypes.StringType);
-    }
-
-    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toSeq();
     }
 }

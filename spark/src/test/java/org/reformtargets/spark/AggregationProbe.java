@@ -2,17 +2,13 @@
 package org.reformtargets.spark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsJson;
-import org.reformtargets.core.Unit;
 
 /**
  * The dossier aggregation alone on Spark, timed (not a test: run by hand, see docs/performance.md).
@@ -31,12 +27,12 @@ public final class AggregationProbe {
                 .config("spark.sql.shuffle.partitions", args[2]).getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         FactsDocument facts = ReformTargetsJson.readFacts(dir.resolve("units.json"));
-        List<Row> rows = new ArrayList<>();
-        for (Unit u : facts.units()) {
-            rows.add(RowFactory.create(u.id(), u.name(), u.level().toString(), u.parent()));
-        }
-        Dataset<Row> units = spark.createDataFrame(rows, LocalSpark.UNITS);
+        Dataset<Row> units = LocalSpark.units(facts); // in this session: getOrCreate returns it
         Dataset<Row> dossiers = spark.read().parquet(dir.resolve("dossiers.parquet").toString());
+        String plan = ReformTargetsSpark.aggregateDossiers(units, dossiers, facts.asOf()).queryExecution().executedPlan()
+                .toString();
+        System.out.printf(Locale.ROOT, "the plan reads the dossiers %d time(s) and has %d shuffle(s)%n",
+                plan.split("FileScan parquet", -1).length - 1, plan.split("Exchange ", -1).length - 1);
         for (int run = 1; run <= Integer.parseInt(args[3]); run++) {
             long t = System.nanoTime();
             Row r = ReformTargetsSpark.aggregateDossiers(units, dossiers, facts.asOf())

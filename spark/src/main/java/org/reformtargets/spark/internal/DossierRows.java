@@ -35,6 +35,10 @@ public final class DossierRows implements Serializable {
     public static final List<String> COLUMNS = EnumSet.allOf(DossierColumn.class).stream().map(DossierColumn::header)
             .toList();
 
+    /** The columns no check or definition reads ({@link DossierColumn}: "not used"); left out of the input. */
+    public static final Set<String> UNREAD = Set.of(DossierColumn.SERVICE_ID.header(), DossierColumn.PROCESSING_TIME.header(),
+            DossierColumn.PROCESSING_TIME_UNIT.header());
+
     /**
      * One row per valid dossier: {@code unit}; {@code month}, {@code quarter}, {@code year} (the periods'
      * strings); {@code procedure}, the procedure's code when the dossier is fee-bearing and has one, else
