@@ -21,10 +21,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.reformtargets.core.dossier.DossierRow.Count;
 import org.reformtargets.core.dossier.Dossiers;
 import org.reformtargets.spark.internal.DossierRows;
+import org.reformtargets.spark.internal.OwnFigures;
 import org.reformtargets.spark.internal.TreeEvaluation;
 import org.reformtargets.spark.internal.UnitTree;
 
@@ -94,48 +97,88 @@ public final class ReformTargetsSpark {
 
     /**
      * Aggregates dossiers into the §8 measurements, as {@link Dossiers#aggregate} does for facts without
-     * measurements of their own: for every unit with dossiers of its own or below it, every period (month,
-     * quarter, year) any dossier was received in, and every indicator whose columns the dossiers have, the
-     * counts of its own dossiers plus those of every unit below it ({@code 0} of {@code 0} where there are
-     * none). Distributed: each dossier becomes a row per period on the executors, the counts are summed per
-     * unit and period (the first shuffle, after a map-side partial sum), joined with the ancestor closure
-     * of the (broadcast) unit tree and summed per ancestor and period (the second). Invalid dossiers (see
-     * {@link #rejectedDossiers}) are left out: check that one is empty first, as the plain-Java path refuses
-     * the whole export.
-     *
-     * @param units    the units ({@code id}, {@code parent}); collected, so keep it a dimension table
-     * @param dossiers the export, one row per dossier
-     * @param asOf     the facts' date: an unfinished dossier is judged at the end of the period or of this day,
-     *                 whichever is first, and a dossier received later is invalid; {@code null} for none
-     * @return the measurements, with {@link #MEASUREMENT_COLUMNS}
+     * measurements of their own; see {@link #aggregateDossiers(Dataset, Dataset, Dataset, LocalDate)}.
      */
     public static Dataset<Row> aggregateDossiers(Dataset<Row> units, Dataset<Row> dossiers, LocalDate asOf) {
+        return aggregateDossiers(units, dossiers, null, asOf);
+    }
+
+    /**
+     * Aggregates dossiers into the §8 measurements, as {@link Dossiers#aggregate} does: for every unit with
+     * dossiers of its own or below it, every period (month, quarter, year) any dossier was received in, and
+     * every indicator whose columns the dossiers have, the counts of its own dossiers plus the figures of
+     * the units right below it ({@code 0} of {@code 0} where there are none); where {@code measurements}
+     * give a unit's own figure for an indicator and period (a ratio without a field), that figure is the
+     * unit's, counts toward the units above it in place of its dossiers', and is not repeated.
+     *
+     * <p>Distributed: each dossier is read and judged on the executors by the core's
+     * {@link org.reformtargets.core.dossier.DossierRow} into one row with its counts, which are summed per
+     * unit, month and fee-bearing procedure (a map-side partial sum, then the first shuffle), spread to the
+     * month, quarter and year and summed per unit and period, joined with the ancestor closure of the
+     * (broadcast) unit tree and summed per ancestor and period. The units' own figures are applied to the
+     * summed figures (a unit's figure replaces what its sub-tree added to each unit above it, up to the
+     * nearest unit with a figure of its own). Invalid dossiers (see {@link #rejectedDossiers}) are left
+     * out: check that one is empty first, as the plain-Java path refuses the whole export.
+     *
+     * @param units        the units ({@code id}, {@code parent}); collected, so keep it a dimension table
+     * @param dossiers     the export, one row per dossier
+     * @param measurements the facts' own measurements ({@link #MEASUREMENT_COLUMNS}), or {@code null} for none;
+     *                     of two for the same unit, indicator and period, either is taken
+     * @param asOf         the facts' date: an unfinished dossier is judged at the end of the period or of this
+     *                     day, whichever is first, and a dossier received later is invalid; {@code null} for none
+     * @return the measurements, with {@link #MEASUREMENT_COLUMNS}: those the dossiers give, without the
+     *         ones {@code measurements} already give
+     */
+    public static Dataset<Row> aggregateDossiers(Dataset<Row> units, Dataset<Row> dossiers, Dataset<Row> measurements,
+                                                 LocalDate asOf) {
         SparkSession spark = dossiers.sparkSession();
         UnitTree tree = UnitTree.of(units);
         Set<String> has = Set.of(dossiers.columns());
-        DossierRows reader = new DossierRows(presence(has), tree.ids(), asOf);
-        Dataset<Row> rows = standard(dossiers, has).flatMap(reader.periods(), Encoders.row(DossierRows.PERIOD_ROWS));
+        DossierRows reader = new DossierRows(has, tree.ids(), asOf);
+        Dataset<Row> rows = standard(dossiers, has).mapPartitions(reader.dossiers(), Encoders.row(DossierRows.DOSSIERS));
 
-        // one pass over the dossiers: sums per unit, period and procedure, then per unit and period, counting
-        // the fee-bearing procedures (and those with a dossier paid online) of each unit on the way
-        List<Column> sums = new ArrayList<>();
-        for (String c : DossierRows.COUNTERS) {
-            sums.add(sum(col(c)).as(c));
+        // per unit, month and fee-bearing procedure (null for the other dossiers): the month's counts, the
+        // two counts that can differ in the quarter and the year (DossierRow.Count), and whether one was paid online
+        List<Column> monthly = new ArrayList<>();
+        for (Count c : Count.values()) {
+            monthly.add(sum(bit("month_counts", c)).as(counter(c)));
         }
-        sums.add(max(col("fee_procedure").cast("int")).as("fee_procedure"));
-        sums.add(max(functions.when(col("fee_procedure"), col("paid_online")).otherwise(0)).as("paid_procedure"));
-        Dataset<Row> perProcedure = rows.groupBy("unit", "period", "procedure")
-                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
-        List<Column> own = new ArrayList<>();
-        for (String c : DossierRows.COUNTERS) {
-            own.add(sum(col(c)).as(c));
+        for (String p : PERIOD_DEPENDENT_IN) {
+            for (Count c : PERIOD_DEPENDENT) {
+                monthly.add(sum(bit(p + "_counts", c)).as(p + "_" + counter(c)));
+            }
         }
-        own.add(sum(col("fee_procedure")).as("procedures_fee"));
-        own.add(sum(col("paid_procedure")).as("procedures_paid"));
-        Dataset<Row> counts = perProcedure.groupBy("unit", "period")
-                .agg(own.get(0), own.subList(1, own.size()).toArray(Column[]::new));
+        monthly.add(max(bit("month_counts", Count.PAID_ONLINE)).as("paid"));
+        monthly.add(functions.first(col("quarter")).as("quarter"));
+        monthly.add(functions.first(col("year")).as("year"));
+        Dataset<Row> months = rows.groupBy("unit", "month", "procedure")
+                .agg(monthly.get(0), monthly.subList(1, monthly.size()).toArray(Column[]::new));
 
-        List<String> counters = new ArrayList<>(DossierRows.COUNTERS);
+        // each to its month, quarter and year; then per unit, period and procedure, and per unit and period,
+        // counting the fee-bearing procedures and those with a dossier paid online
+        List<Column> inPeriod = new ArrayList<>();
+        for (String p : List.of("month", "quarter", "year")) {
+            List<Column> fields = new ArrayList<>();
+            fields.add(col(p).as("period"));
+            for (Count c : Count.values()) {
+                String from = !p.equals("month") && PERIOD_DEPENDENT.contains(c) ? p + "_" + counter(c) : counter(c);
+                fields.add(col(from).as(counter(c)));
+            }
+            inPeriod.add(struct(fields.toArray(Column[]::new)));
+        }
+        Dataset<Row> periods = months.select(col("unit"), col("procedure"), col("paid"),
+                        explode(functions.array(inPeriod.toArray(Column[]::new))).as("p"))
+                .select("unit", "procedure", "paid", "p.*");
+        List<Column> perProcedure = sums(COUNTERS);
+        perProcedure.add(max(col("paid")).as("paid"));
+        List<Column> own = sums(COUNTERS);
+        own.add(count(col("procedure")).as("procedures_fee"));
+        own.add(sum(functions.when(col("procedure").isNotNull(), col("paid")).otherwise(0)).as("procedures_paid"));
+        Dataset<Row> counts = periods.groupBy("unit", "period", "procedure")
+                .agg(perProcedure.get(0), perProcedure.subList(1, perProcedure.size()).toArray(Column[]::new))
+                .groupBy("unit", "period").agg(own.get(0), own.subList(1, own.size()).toArray(Column[]::new));
+
+        List<String> counters = new ArrayList<>(COUNTERS);
         counters.add("procedures_fee");
         counters.add("procedures_paid");
         List<Column> rolled = new ArrayList<>();
@@ -145,9 +188,26 @@ public final class ReformTargetsSpark {
         Dataset<Row> figures = counts.join(functions.broadcast(tree.closure(spark)), "unit")
                 .groupBy(col("ancestor").as("unit"), col("period"))
                 .agg(rolled.get(0), rolled.subList(1, rolled.size()).toArray(Column[]::new));
-        // every covered unit gets every period any dossier fell in, 0 of 0 where it has none
-        Dataset<Row> grid = figures.select("unit").distinct().crossJoin(figures.select("period").distinct());
-        Dataset<Row> full = grid.join(figures, scalaSeq("unit", "period"), "left").na().fill(0L);
+        // every covered unit gets every period any dossier fell in, 0 of 0 where it has none: the periods
+        // gathered over all (few) figures by a window, each unit's figures in a map by period; no self-join,
+        // which would read and judge the dossiers once more for each use of the figures
+        List<Column> values = new ArrayList<>();
+        for (String c : counters) {
+            values.add(col(c));
+        }
+        List<Column> filled = new ArrayList<>();
+        filled.add(col("unit"));
+        filled.add(col("period"));
+        for (String c : counters) {
+            filled.add(coalesce(col("figures").getItem(col("period")).getField(c), lit(0L)).as(c));
+        }
+        Dataset<Row> full = figures
+                .withColumn("periods", functions.collect_set(col("period")).over(Window.partitionBy()))
+                .groupBy("unit")
+                .agg(functions.map_from_entries(functions.collect_list(struct(col("period"),
+                        struct(values.toArray(Column[]::new))))).as("figures"), functions.first(col("periods")).as("periods"))
+                .select(col("unit"), col("figures"), explode(col("periods")).as("period"))
+                .select(filled.toArray(Column[]::new));
 
         List<Column> measured = new ArrayList<>();
         for (Indicator i : INDICATORS) {
@@ -159,10 +219,38 @@ public final class ReformTargetsSpark {
         if (measured.isEmpty()) {
             return spark.createDataFrame(List.of(), measurementSchema());
         }
-        return full.select(col("unit"), col("period"), explode(functions.array(measured.toArray(Column[]::new))).as("m"))
-                .select(col("unit"), col("m.indicator").as("indicator"), lit(null).cast("string").as("field"),
-                        col("period"), col("m.numerator").as("numerator"), col("m.denominator").as("denominator"),
-                        lit(null).cast("string").as("value"));
+        Dataset<Row> raw = full.select(col("unit"), col("period"),
+                        explode(functions.array(measured.toArray(Column[]::new))).as("m"))
+                .select(col("unit"), col("m.indicator").as("indicator"), col("period"),
+                        col("m.numerator").as("numerator"), col("m.denominator").as("denominator"));
+        if (measurements != null) {
+            raw = OwnFigures.apply(raw, measurements, tree.closure(spark));
+        }
+        return raw.select(col("unit"), col("indicator"), lit(null).cast("string").as("field"), col("period"),
+                col("numerator"), col("denominator"), lit(null).cast("string").as("value"));
+    }
+
+    /** The counts that can differ between a dossier's periods, and the periods after the month. */
+    private static final List<Count> PERIOD_DEPENDENT = List.of(Count.ON_TIME, Count.NO_OVERDUE_OR_COMPLAINT);
+    private static final List<String> PERIOD_DEPENDENT_IN = List.of("quarter", "year");
+    /** The counters of one dossier, by column name. */
+    private static final List<String> COUNTERS = Arrays.stream(Count.values()).map(ReformTargetsSpark::counter).toList();
+
+    private static String counter(Count c) {
+        return c.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** 1 where bit {@code c} of the mask column is set, else 0. */
+    private static Column bit(String mask, Count c) {
+        return functions.shiftright(col(mask), c.ordinal()).bitwiseAND(1);
+    }
+
+    private static List<Column> sums(List<String> columns) {
+        List<Column> out = new ArrayList<>();
+        for (String c : columns) {
+            out.add(sum(col(c)).as(c));
+        }
+        return out;
     }
 
     /**
@@ -173,8 +261,8 @@ public final class ReformTargetsSpark {
     public static Dataset<Row> rejectedDossiers(Dataset<Row> units, Dataset<Row> dossiers, LocalDate asOf) {
         UnitTree tree = UnitTree.of(units);
         Set<String> has = Set.of(dossiers.columns());
-        DossierRows reader = new DossierRows(presence(has), tree.ids(), asOf);
-        Dataset<Row> problems = standard(dossiers, has).flatMap(reader.problems(), Encoders.row(DossierRows.PROBLEM_ROWS));
+        DossierRows reader = new DossierRows(has, tree.ids(), asOf);
+        Dataset<Row> problems = standard(dossiers, has).flatMap(reader.problems(), Encoders.row(DossierRows.PROBLEMS));
         if (!has.contains("dossier_id")) {
             return problems;
         }
@@ -211,18 +299,11 @@ public final class ReformTargetsSpark {
         return new SparkEvaluation(out);
     }
 
-    private static boolean[] presence(Set<String> has) {
-        boolean[] p = new boolean[DossierRows.COLUMNS.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = has.contains(DossierRows.COLUMNS.get(i));
-        }
-        return p;
-    }
-
-    /** The §5 columns in {@link DossierRows#COLUMNS}' order, as strings; absent ones null. */
+    /** The §5 columns in {@link DossierRows#COLUMNS}' order, as strings; absent and unread ones null (not read from Parquet). */
     private static Dataset<Row> standard(Dataset<Row> dossiers, Set<String> has) {
         Column[] cs = DossierRows.COLUMNS.stream()
-                .map(c -> has.contains(c) ? col("`" + c + "`").cast("string").as(c) : lit(null).cast("string").as(c))
+                .map(c -> has.contains(c) && !DossierRows.UNREAD.contains(c) ? col("`" + c + "`").cast("string").as(c)
+                        : lit(null).cast("string").as(c))
                 .toArray(Column[]::new);
         return dossiers.select(cs);
     }
@@ -233,9 +314,5 @@ public final class ReformTargetsSpark {
                 .add("field", DataTypes.StringType).add("period", DataTypes.StringType)
                 .add("numerator", DataTypes.LongType).add("denominator", DataTypes.LongType)
                 .add("value", DataTypes.StringType);
-    }
-
-    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toSeq();
     }
 }

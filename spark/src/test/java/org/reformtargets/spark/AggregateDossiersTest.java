@@ -84,6 +84,47 @@ class AggregateDossiersTest {
         assertTrue(Dossiers.aggregate(facts, csv).measurements().size() > 1000, "the comparison compares something");
     }
 
+    /**
+     * The facts' own figures (random units, nested ones among them, a unit without dossiers, a period
+     * without any, a value without a ratio) replace the dossiers' counts as in the core, at the unit and
+     * in every unit above it up to the next own figure.
+     */
+    @Test
+    void aUnitsOwnMeasurementReplacesItsDossiersAsInTheCore() throws IOException {
+        long seed = 3;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<String> indicators = Dossiers.indicators();
+        List<org.reformtargets.core.Period> periods = List.of(org.reformtargets.core.Period.month(2025, 7),
+                org.reformtargets.core.Period.quarter(2025, 3), org.reformtargets.core.Period.year(2025),
+                org.reformtargets.core.Period.month(2025, 2), org.reformtargets.core.Period.year(2024));
+        List<Measurement> own = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            Unit u = TREE.get(random.nextInt(TREE.size()));
+            String indicator = indicators.get(random.nextInt(3)); // a few indicators, so that own figures nest
+            org.reformtargets.core.Period p = periods.get(random.nextInt(periods.size()));
+            if (!keys.add(u.id() + indicator + p)) {
+                continue;
+            }
+            long den = random.nextInt(500);
+            own.add(i % 17 == 0 ? Measurement.value(u.id(), indicator, null, p, java.math.BigDecimal.valueOf(0.5))
+                    : Measurement.ratio(u.id(), indicator, null, p, random.nextLong(den + 1), den));
+        }
+        own.add(Measurement.ratio("tinh-a", indicators.get(0), "land", periods.get(0), 1, 2)); // a field: not an own figure
+        FactsDocument facts = new FactsDocument("vn-766/2025", AS_OF, TREE, own, List.of(), List.of());
+        Path csv = generate(seed, 1200, List.of());
+        List<Measurement> core = Dossiers.aggregate(facts, csv).measurements();
+        Set<Measurement> expected = new HashSet<>(core.subList(own.size(), core.size()));
+        List<Measurement> actual = LocalSpark.measurements(ReformTargetsSpark.aggregateDossiers(LocalSpark.units(facts),
+                LocalSpark.csv(csv), LocalSpark.measurements(own), AS_OF));
+        assertEquals(actual.size(), new HashSet<>(actual).size(), "a measurement was given twice");
+        assertEquals(expected, new HashSet<>(actual));
+        // the own figures changed the figures of units above them, not only their own
+        Set<Measurement> dossiersAlone = new HashSet<>(Dossiers.aggregate(
+                new FactsDocument("vn-766/2025", AS_OF, TREE, List.of(), List.of(), List.of()), csv).measurements());
+        assertFalse(dossiersAlone.containsAll(expected), "the own figures made no difference");
+    }
+
     @Test
     void anExportWithoutSomeColumnsMeasuresWhatItCan() throws IOException {
         FactsDocument facts = new FactsDocument("vn-766/2025", AS_OF, TREE, List.of(), List.of(), List.of());

@@ -103,7 +103,7 @@ public final class Dossiers {
         }
         DossierCsv.Report report = new DossierCsv.Report(source, InvalidFactsException.MAX_LISTED);
         DossierCsv reader = new DossierCsv(index, report, facts.asOf());
-        Tally tally = new Tally(units.size(), facts.asOf());
+        Tally tally = new Tally(units.size());
         reader.read(csv, tally::add);
         if (report.total() > 0) {
             throw report.exception(null);

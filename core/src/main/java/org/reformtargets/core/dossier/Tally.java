@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.reformtargets.core.dossier;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +10,6 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Period;
-import org.reformtargets.core.dossier.DossierCsv.Column;
 
 /**
  * The counts of the dossiers read so far, per unit (its own dossiers) and period, and their roll-up
@@ -20,7 +17,7 @@ import org.reformtargets.core.dossier.DossierCsv.Column;
  */
 final class Tally {
 
-    // counters of a unit's own dossiers in one period
+    // counters of a unit's own dossiers in one period: DossierRow.Count's, then the two per procedure
     static final int RECEIVED = 0;
     static final int SYNCED = 1;
     static final int ON_TIME = 2;
@@ -39,6 +36,8 @@ final class Tally {
     static final int PROCEDURES_FEE = 14;
     static final int PROCEDURES_PAID = 15;
     static final int COUNTERS = 16;
+    /** The counters one dossier adds to, {@link DossierRow.Count} in its order. */
+    private static final int PER_DOSSIER = DossierRow.Count.values().length;
 
     private static final int FEE = 1;
     private static final int PAID = 2;
@@ -50,32 +49,32 @@ final class Tally {
     record Indicator(String code, int numerator, int denominator, Predicate<DossierCsv> available) {
     }
 
-    private static Predicate<DossierCsv> all(Column... columns) {
+    private static Predicate<DossierCsv> all(DossierColumn... columns) {
         return csv -> Arrays.stream(columns).allMatch(csv::has);
     }
 
     private static final Predicate<DossierCsv> TIMED =
-            all(Column.PROCESSING_END_AT).and(csv -> csv.has(Column.DUE_AT) || csv.has(Column.LEGAL_MAX_TIME));
+            all(DossierColumn.PROCESSING_END_AT).and(csv -> csv.has(DossierColumn.DUE_AT) || csv.has(DossierColumn.LEGAL_MAX_TIME));
     private static final Predicate<DossierCsv> E_RESULT_COLUMNS =
-            all(Column.REQUIRES_DOCUMENT_RESULT, Column.RESULT_CODE, Column.RESULT_FILE_URL);
+            all(DossierColumn.REQUIRES_DOCUMENT_RESULT, DossierColumn.RESULT_CODE, DossierColumn.RESULT_FILE_URL);
 
     /** The indicators, in the order of §8. */
     static final List<Indicator> INDICATORS = List.of(
-            new Indicator(Dossiers.SYNCED, SYNCED, RECEIVED, all(Column.SYNCED_TO_DVCQG)),
+            new Indicator(Dossiers.SYNCED, SYNCED, RECEIVED, all(DossierColumn.SYNCED_TO_DVCQG)),
             new Indicator(Dossiers.ON_TIME, ON_TIME, RECEIVED, TIMED),
             new Indicator(Dossiers.FULL_ONLINE, FULL_ONLINE, FULL_ONLINE_ELIGIBLE,
-                    all(Column.FULL_ONLINE_ELIGIBLE, Column.IS_FULL_ONLINE)),
+                    all(DossierColumn.FULL_ONLINE_ELIGIBLE, DossierColumn.IS_FULL_ONLINE)),
             new Indicator(Dossiers.PROCEDURES_PAID_ONLINE, PROCEDURES_PAID, PROCEDURES_FEE,
-                    all(Column.PROCEDURE_CODE, Column.FEE_NONZERO, Column.ONLINE_PAYMENT)),
-            new Indicator(Dossiers.PAID_ONLINE, PAID_ONLINE, FEE_BEARING, all(Column.FEE_NONZERO, Column.ONLINE_PAYMENT)),
+                    all(DossierColumn.PROCEDURE_CODE, DossierColumn.FEE_NONZERO, DossierColumn.ONLINE_PAYMENT)),
+            new Indicator(Dossiers.PAID_ONLINE, PAID_ONLINE, FEE_BEARING, all(DossierColumn.FEE_NONZERO, DossierColumn.ONLINE_PAYMENT)),
             new Indicator(Dossiers.E_RESULT, E_RESULT, WRITTEN_RESULT, E_RESULT_COLUMNS),
-            new Indicator(Dossiers.DIGITISED, DIGITISED, RECEIVED, E_RESULT_COLUMNS.and(all(Column.HAS_COMPONENT_FILE))),
-            new Indicator(Dossiers.REUSED_DATA, REUSED, RECEIVED, all(Column.REUSED_DIGITISED)),
-            new Indicator(Dossiers.SHARED_FOR_REUSE, SHARED, RECEIVED, all(Column.FROM_PERSONAL_STORE)),
+            new Indicator(Dossiers.DIGITISED, DIGITISED, RECEIVED, E_RESULT_COLUMNS.and(all(DossierColumn.HAS_COMPONENT_FILE))),
+            new Indicator(Dossiers.REUSED_DATA, REUSED, RECEIVED, all(DossierColumn.REUSED_DIGITISED)),
+            new Indicator(Dossiers.SHARED_FOR_REUSE, SHARED, RECEIVED, all(DossierColumn.FROM_PERSONAL_STORE)),
             new Indicator(Dossiers.POPULATION_DATA, POPULATION, RECEIVED,
-                    csv -> csv.has(Column.VNEID_AUTHENTICATED) || csv.has(Column.POPULATION_DB_CODE)),
+                    csv -> csv.has(DossierColumn.VNEID_AUTHENTICATED) || csv.has(DossierColumn.POPULATION_DB_CODE)),
             new Indicator(Dossiers.NO_OVERDUE_OR_COMPLAINT, NO_OVERDUE_OR_COMPLAINT, RECEIVED,
-                    TIMED.and(all(Column.COMPLAINT_OR_DISLIKE))));
+                    TIMED.and(all(DossierColumn.COMPLAINT_OR_DISLIKE))));
 
     /** A unit's own dossiers in one period. */
     private static final class Bucket {
@@ -84,68 +83,38 @@ final class Tally {
         Map<String, Integer> procedures;
     }
 
-    private final LocalDate asOf;
     private final List<Map<Period, Bucket>> own;
     private final TreeSet<Period> periods = new TreeSet<>();
 
-    Tally(int units, LocalDate asOf) {
-        this.asOf = asOf;
+    Tally(int units) {
         this.own = new ArrayList<>(units);
         for (int i = 0; i < units; i++) {
             own.add(new HashMap<>());
         }
     }
 
-    /** Counts one dossier in its unit's month, quarter and year. */
-    void add(Dossier d) {
-        Period[] ps = Definitions.periods(d.received().toLocalDate());
-        boolean finished = d.end() != null;
-        boolean onTimeWhenFinished = finished && onTime(d, null);
-        boolean eResult = Definitions.electronicResult(d.writtenResultRequired(), d.resultCode(), d.resultFileLink());
-        boolean fee = Definitions.feeBearing(d.feeNonzero());
-        boolean paid = fee && Definitions.paidOnline(d.onlinePayment());
-        Map<Period, Bucket> unit = own.get(d.unit());
-        for (Period p : ps) {
-            Bucket b = unit.computeIfAbsent(p, k -> {
+    /** Counts one dossier, {@link DossierRow#counted()}, in the month, quarter and year of its unit, {@code unit}. */
+    void add(DossierRow d, int unit) {
+        List<Period> ps = d.periods();
+        Map<Period, Bucket> buckets = own.get(unit);
+        String procedure = d.procedure();
+        for (int i = 0; i < ps.size(); i++) {
+            Bucket b = buckets.computeIfAbsent(ps.get(i), k -> {
                 periods.add(k);
                 return new Bucket();
             });
+            int mask = d.mask(i);
             long[] n = b.n;
-            boolean onTime = finished ? onTimeWhenFinished : onTime(d, Definitions.judgedAt(p, asOf));
-            n[RECEIVED]++;
-            count(n, SYNCED, d.synced());
-            count(n, ON_TIME, onTime);
-            count(n, FULL_ONLINE_ELIGIBLE, d.fullOnlineEligible());
-            count(n, FULL_ONLINE, Definitions.fullOnline(d.fullOnlineEligible(), d.fullOnline()));
-            count(n, FEE_BEARING, fee);
-            count(n, PAID_ONLINE, paid);
-            count(n, WRITTEN_RESULT, d.writtenResultRequired());
-            count(n, E_RESULT, eResult);
-            count(n, DIGITISED, Definitions.digitised(d.componentFile(), d.writtenResultRequired(), eResult));
-            count(n, REUSED, Definitions.reusedData(d.reusedDigitised()));
-            count(n, SHARED, Definitions.sharedForReuse(d.fromPersonalStore()));
-            count(n, POPULATION, Definitions.populationData(d.vneidAuthenticated(), d.populationDbCode()));
-            count(n, NO_OVERDUE_OR_COMPLAINT, Definitions.noOverdueOrComplaint(onTime, d.complaintOrDislike()));
-            if (fee && !d.procedure().isEmpty()) {
+            for (int c = 0; c < PER_DOSSIER; c++) {
+                n[c] += mask >>> c & 1;
+            }
+            if ((mask & 1 << FEE_BEARING) != 0 && !procedure.isEmpty()) {
                 if (b.procedures == null) {
                     b.procedures = new HashMap<>();
                 }
-                b.procedures.merge(d.procedure(), paid ? FEE | PAID : FEE, (x, y) -> x | y);
+                b.procedures.merge(procedure, (mask & 1 << PAID_ONLINE) != 0 ? FEE | PAID : FEE, (x, y) -> x | y);
             }
         }
-    }
-
-    private static void count(long[] n, int counter, boolean yes) {
-        if (yes) {
-            n[counter]++;
-        }
-    }
-
-    /** Whether the dossier is on time, judged at {@code judgedAt} when unfinished. */
-    private static boolean onTime(Dossier d, LocalDateTime judgedAt) {
-        LocalDateTime end = Definitions.endOfProcessing(d.end(), judgedAt);
-        return Definitions.onTime(d.received(), d.due(), d.legalMaxSeconds(),
-                Definitions.adjustedEnd(end, d.supplementSeconds()), d.status(), d.supplementRequests());
     }
 
     /** The periods any dossier fell in, in order (months, then their quarter, then the year). */

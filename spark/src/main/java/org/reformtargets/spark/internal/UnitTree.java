@@ -20,9 +20,10 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class UnitTree {
 
-    /** {@code (unit, ancestor)}: every unit with itself and each unit above it. */
+    /** {@code (unit, ancestor, distance)}: every unit with itself (distance 0) and each unit above it (1 for its parent). */
     public static final StructType CLOSURE = new StructType()
-            .add("unit", DataTypes.StringType, false).add("ancestor", DataTypes.StringType, false);
+            .add("unit", DataTypes.StringType, false).add("ancestor", DataTypes.StringType, false)
+            .add("distance", DataTypes.IntegerType, false);
     /** {@code (unit, root)}. */
     public static final StructType ROOTS = new StructType()
             .add("unit", DataTypes.StringType, false).add("root", DataTypes.StringType, false);
@@ -62,9 +63,10 @@ public final class UnitTree {
     public Dataset<Row> closure(SparkSession spark) {
         List<Row> rows = new ArrayList<>();
         for (String u : parents.keySet()) {
-            rows.add(RowFactory.create(u, u));
-            for (String a : above(u)) {
-                rows.add(RowFactory.create(u, a));
+            rows.add(RowFactory.create(u, u, 0));
+            List<String> above = above(u);
+            for (int i = 0; i < above.size(); i++) {
+                rows.add(RowFactory.create(u, above.get(i), i + 1));
             }
         }
         return spark.createDataFrame(rows, CLOSURE);
