@@ -196,7 +196,8 @@ public final class FactsReader {
     public static FactsDocument read(InputStream in, String source, Vocabulary vocabulary, String speaker) {
         byte[] head;
         try {
-            head = in.readNBytes(MAX_BUFFERED);
+            // an array's stream is copied once; another is read in chunks, then copied whole
+            head = in instanceof java.io.ByteArrayInputStream a ? a.readAllBytes() : in.readNBytes(MAX_BUFFERED);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
