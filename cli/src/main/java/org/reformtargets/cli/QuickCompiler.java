@@ -15,7 +15,7 @@ import javax.management.JMException;
  * JVM flags, but the jar's manifest opens the JDK's diagnostic commands to it ({@code Add-Exports},
  * {@code Add-Opens}), and a compiler directive that excludes the optimising compiler
  * ({@code jcmd PID Compiler.directives_add}) has the same effect. Where that is not possible (another
- * JVM, a class path instead of {@code -jar}) nothing changes. {@code -Dreformtargets.cli.c2=true}
+ * JVM, a class path instead of {@code -jar}) nothing changes. {@code -Dreformtargets.cli.keepCompilers=true}
  * leaves the JVM's compilers as they are.
  */
 final class QuickCompiler {
@@ -27,7 +27,7 @@ final class QuickCompiler {
 
     /** Adds the directive; {@code false} when the JVM does not let the jar do it. */
     static boolean apply() {
-        if (Boolean.getBoolean("reformtargets.cli.c2")) {
+        if (Boolean.getBoolean("reformtargets.cli.keepCompilers")) {
             return false;
         }
         Path file = null;
