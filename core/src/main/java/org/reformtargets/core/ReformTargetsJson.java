@@ -43,17 +43,23 @@ import org.reformtargets.core.internal.FactsReader;
 @API(status = STABLE, since = "0.1")
 public final class ReformTargetsJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // written to bytes, a character outside the BMP is one 4-byte UTF-8 sequence, as String.getBytes
-            // gives it, not two 3-byte halves: streamed and string output (and their hashes) agree
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-            .build();
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /**
+     * The mapper and writer, made when first written or read with them: reading facts needs neither
+     * (a quarter of the classes the command line loads to evaluate the bundled example).
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // written to bytes, a character outside the BMP is one 4-byte UTF-8 sequence, as String.getBytes
+                // gives it, not two 3-byte halves: streamed and string output (and their hashes) agree
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build();
+        static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    }
 
     private ReformTargetsJson() {
     }
@@ -115,7 +121,7 @@ public final class ReformTargetsJson {
      * without holding the document as one string (for the audit record's canonical hash).
      */
     static void writeFacts(FactsDocument facts, OutputStream out) throws IOException {
-        PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, facts);
+        Mapper.PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, facts);
         out.write('\n');
     }
 
@@ -127,7 +133,7 @@ public final class ReformTargetsJson {
      */
     public static String writeEvaluation(Evaluation evaluation) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = PRETTY.createGenerator(text)) {
+        try (JsonGenerator g = Mapper.PRETTY.createGenerator(text)) {
             writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.scores(),
                     evaluation.summary());
         } catch (IOException e) {
@@ -143,7 +149,7 @@ public final class ReformTargetsJson {
      */
     public static void writeEvaluation(Evaluation evaluation, OutputStream out) {
         Objects.requireNonNull(out, "out");
-        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = Mapper.PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
             writeEvaluation(g, evaluation.ruleSet(), evaluation.asOf(), evaluation.results(), evaluation.scores(),
                     evaluation.summary());
         } catch (IOException e) {
@@ -168,7 +174,7 @@ public final class ReformTargetsJson {
                                                        OutputStream out) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(out, "out");
-        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = Mapper.PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
             return streamEvaluation(g, rules, facts, executor);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result document", e);
@@ -185,7 +191,7 @@ public final class ReformTargetsJson {
                                                        Writer out) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(out, "out");
-        try (JsonGenerator g = PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+        try (JsonGenerator g = Mapper.PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
             return streamEvaluation(g, rules, facts, executor);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result document", e);
@@ -398,7 +404,7 @@ public final class ReformTargetsJson {
      */
     public static Evaluation readEvaluation(String json) {
         try {
-            return MAPPER.readValue(json, Evaluation.class);
+            return Mapper.MAPPER.readValue(json, Evaluation.class);
         } catch (JsonProcessingException e) {
             throw new InvalidResultsException(List.of(new Problem(null, pathOf(e),
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
@@ -425,7 +431,7 @@ public final class ReformTargetsJson {
 
     private static String write(Object value) {
         try {
-            return PRETTY.writeValueAsString(value) + "\n";
+            return Mapper.PRETTY.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }

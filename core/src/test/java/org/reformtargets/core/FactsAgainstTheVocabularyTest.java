@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +70,28 @@ class FactsAgainstTheVocabularyTest {
                 "facts.json:18:5: attestations[0].key: 'iso9001.convertd' is not an attestation key of demo/2021:"
                         + " did you mean iso9001.converted?"),
                 e.problems().stream().map(Problem::toString).sorted(FactsAgainstTheVocabularyTest::byLine).toList());
+    }
+
+    @Test
+    void aFileReadWithoutPlacesIsReadAgainToPlaceTheProblemsAsAnyOtherInput(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("facts.json");
+        Files.writeString(file, DOC);
+        FactsDocument fromFile = ReformTargetsJson.readFacts(file);
+        FactsDocument fromText = ReformTargetsJson.readFacts(new StringReader(DOC), file.toString());
+        assertEquals(fromText, fromFile);
+
+        InvalidFactsException fileProblems = assertThrows(InvalidFactsException.class, () -> demo.evaluate(fromFile));
+        InvalidFactsException textProblems = assertThrows(InvalidFactsException.class, () -> demo.evaluate(fromText));
+
+        assertEquals(textProblems.getMessage(), fileProblems.getMessage());
+        assertEquals(textProblems.problems(), fileProblems.problems());
+        assertEquals(8, fileProblems.problems().size());
+
+        // the file changed since it was read: the problems are still reported, by path, without places
+        Files.writeString(file, "{}");
+        InvalidFactsException changed = assertThrows(InvalidFactsException.class, () -> demo.evaluate(fromFile));
+        assertEquals(textProblems.problems().stream().map(Problem::path).sorted().toList(),
+                changed.problems().stream().map(Problem::path).sorted().toList());
     }
 
     @Test

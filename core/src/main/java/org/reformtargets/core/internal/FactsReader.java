@@ -96,11 +96,14 @@ public final class FactsReader {
      * Numbers with a fraction or exponent are read as {@link BigDecimal}, exactly as written, never
      * through double; a repeated name in a tree fails (in the locating pass the parser fails first).
      */
-    private static final ObjectMapper TREES = JsonMapper.builder(FACTORY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    private static final class Trees {
+        /** Made on first use: a valid document without structures in its elements needs no mapper. */
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
+    }
     /**
      * Streams longer than this are read once, in the locating pass, rather than kept whole for a
      * second reading.
@@ -118,6 +121,11 @@ public final class FactsReader {
     private final String source;
     /** Whether this pass places and reports every problem; the fast pass gives up at the first. */
     private final boolean locating;
+    /**
+     * The file read, when the fast pass keeps no places: a problem evaluation finds in the words
+     * is then placed by reading the file again ({@link Origin}); {@code null} to keep the places.
+     */
+    private final Path file;
     private final Problems problems;
     private final Names strings = new Names();
     private final Map<String, LocalDate> dates = new HashMap<>();
@@ -143,6 +151,11 @@ public final class FactsReader {
     private final String speaker;
 
     private FactsReader(String source, Vocabulary vocabulary, String speaker, boolean locating) {
+        this(source, vocabulary, speaker, locating, null);
+    }
+
+    private FactsReader(String source, Vocabulary vocabulary, String speaker, boolean locating, Path file) {
+        this.file = file;
         this.source = source;
         this.problems = new Problems(source);
         this.vocabulary = vocabulary;
@@ -176,14 +189,15 @@ public final class FactsReader {
 
     /** Reads and validates a facts document from its text, as {@link #read(Reader, String, Vocabulary, String)}. */
     public static FactsDocument read(String json, String source, Vocabulary vocabulary, String speaker) {
-        return read(f -> f.createParser(json), source, vocabulary, speaker);
+        return read(f -> f.createParser(json), null, source, vocabulary, speaker);
     }
 
     /** Reads and validates a facts document from UTF-8 bytes, as {@link #read(Reader, String, Vocabulary, String)}. */
     public static FactsDocument read(InputStream in, String source, Vocabulary vocabulary, String speaker) {
         byte[] head;
         try {
-            head = in.readNBytes(MAX_BUFFERED);
+            // an array's stream is copied once; another is read in chunks, then copied whole
+            head = in instanceof java.io.ByteArrayInputStream a ? a.readAllBytes() : in.readNBytes(MAX_BUFFERED);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
@@ -191,12 +205,12 @@ public final class FactsReader {
             InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
             return new FactsReader(source, vocabulary, speaker, true).readDocument(f -> f.createParser(whole));
         }
-        return read(f -> f.createParser(head), source, vocabulary, speaker);
+        return read(f -> f.createParser(head), null, source, vocabulary, speaker);
     }
 
     /** Reads and validates a facts document from a UTF-8 file, as {@link #read(Reader, String, Vocabulary, String)}. */
     public static FactsDocument read(Path file, String source, Vocabulary vocabulary, String speaker) {
-        return read(f -> f.createParser(Files.newInputStream(file)), source, vocabulary, speaker);
+        return read(f -> f.createParser(Files.newInputStream(file)), file, source, vocabulary, speaker);
     }
 
     /**
@@ -231,11 +245,12 @@ public final class FactsReader {
     /**
      * Reads {@code in} in a fast pass, which leaves repeated names to a check of its own and gives up
      * at the first problem; then, if there is one, reads it again with Jackson's detection of repeated
-     * names, which places them, and reports every problem with its place.
+     * names, which places them, and reports every problem with its place. The fast pass keeps no places
+     * when {@code file} (the file {@code in} opens) is given: it can be read again to place a problem.
      */
-    private static FactsDocument read(Input in, String source, Vocabulary vocabulary, String speaker) {
+    private static FactsDocument read(Input in, Path file, String source, Vocabulary vocabulary, String speaker) {
         try {
-            return new FactsReader(source, vocabulary, speaker, false).readDocument(in);
+            return new FactsReader(source, vocabulary, speaker, false, file).readDocument(in);
         } catch (Relocate again) {
             return new FactsReader(source, vocabulary, speaker, true).readDocument(in);
         }
@@ -252,10 +267,11 @@ public final class FactsReader {
         String ruleSet = null;
         LocalDate asOf = null;
         Located<LocalDate> asOfPlace = null;
-        Placed<Unit> units = new Placed<>("units");
-        Placed<Measurement> measurements = new Placed<>("measurements");
-        Placed<Event> events = new Placed<>("events");
-        Placed<Attestation> attestations = new Placed<>("attestations");
+        boolean placed = file == null;
+        Placed<Unit> units = new Placed<>("units", placed);
+        Placed<Measurement> measurements = new Placed<>("measurements", placed);
+        Placed<Event> events = new Placed<>("events", placed);
+        Placed<Attestation> attestations = new Placed<>("attestations", placed);
         Set<String> seen = new HashSet<>();
         JsonLocation brokeAt = null;
         try (JsonParser p = in.open(locating ? FACTORY : FAST)) {
@@ -277,12 +293,12 @@ public final class FactsReader {
                     JsonLocation l = locating ? p.currentTokenLocation() : null;
                     switch (name) {
                         case "ruleSet" -> {
-                            Object n = scalar(TREES.readTree(p));
+                            Object n = scalar(p, value);
                             broken = 0;
                             ruleSet = text(n, null, "ruleSet", l);
                         }
                         case "asOf" -> {
-                            Object n = scalar(TREES.readTree(p));
+                            Object n = scalar(p, value);
                             broken = 0;
                             asOf = date(n, null, "asOf", l);
                             asOfPlace = new Located<>(asOf, "asOf", -1, line(l), column(l), broken);
@@ -297,7 +313,7 @@ public final class FactsReader {
                             if (locating) {
                                 p.skipChildren();
                             } else {
-                                TREES.readTree(p); // to find a repeated name inside
+                                Trees.MAPPER.readTree(p); // to find a repeated name inside
                             }
                         }
                     }
@@ -332,7 +348,7 @@ public final class FactsReader {
         }
         return Origin.document(ruleSet, asOf, units.values, measurements.values, events.values,
                 attestations.values, source, vocabulary,
-                new FactsValidator.Places(unitPlaces, measurements, events, attestations));
+                new FactsValidator.Places(unitPlaces, measurements, events, attestations), file);
     }
 
     /** In the fast pass, gives up, to read the input again in the locating pass. */
@@ -415,14 +431,15 @@ public final class FactsReader {
         String[] previous = new String[fields.length];
         int i = 0;
         JsonToken t;
+        boolean placed = out.placed();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            JsonLocation at = p.currentTokenLocation();
+            JsonLocation at = placed ? p.currentTokenLocation() : null;
             int line = line(at);
             int column = column(at);
             int index = i++;
             if (t != JsonToken.START_OBJECT) {
                 relocate();
-                JsonNode node = TREES.readTree(p);
+                JsonNode node = Trees.MAPPER.readTree(p);
                 problems.add(name, index, null, line, column, "must be an object, found " + kind(node));
                 continue;
             }
@@ -477,7 +494,7 @@ public final class FactsReader {
                 case VALUE_TRUE -> Boolean.TRUE;
                 case VALUE_FALSE -> Boolean.FALSE;
                 case VALUE_NULL -> NULL;
-                default -> TREES.readTree(p);
+                default -> Trees.MAPPER.readTree(p);
             };
             if (slot >= 0) {
                 slots[slot] = value;
@@ -735,8 +752,19 @@ public final class FactsReader {
     }
 
 
-    /** A tree's value as {@link #fields} keeps it in a slot. */
-    private static Object scalar(JsonNode n) {
+    /**
+     * The value of a top-level field as {@link #fields} keeps it in a slot: a string, {@link #NULL}, or
+     * a tree for anything else (which the fast pass does not make: it is a problem).
+     */
+    private Object scalar(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (value == JsonToken.VALUE_NULL) {
+            return NULL;
+        }
+        relocate();
+        JsonNode n = Trees.MAPPER.readTree(p);
         return n.isTextual() ? n.textValue() : n.isNull() ? NULL : n;
     }
 
@@ -876,14 +904,27 @@ public final class FactsReader {
     private static final class Placed<T> extends AbstractList<Located<T>> implements RandomAccess {
         private final String name;
         final List<T> values = new ArrayList<>();
-        /** Index, line, column and broken fields of each element. */
-        private int[] places = new int[4 * 16];
+        /**
+         * Index, line, column and broken fields of each element; {@code null} when no places are kept
+         * (then every element is valid, the i-th of the array, at line and column 0).
+         */
+        private int[] places;
 
-        Placed(String name) {
+        Placed(String name, boolean placed) {
             this.name = name;
+            this.places = placed ? new int[4 * 16] : null;
+        }
+
+        /** Whether the elements' places are kept. */
+        boolean placed() {
+            return places != null;
         }
 
         void add(T value, int index, int line, int column, int broken) {
+            if (places == null) {
+                values.add(value);
+                return;
+            }
             int at = 4 * values.size();
             if (at + 4 > places.length) {
                 places = Arrays.copyOf(places, places.length * 2);
@@ -897,6 +938,9 @@ public final class FactsReader {
 
         @Override
         public Located<T> get(int i) {
+            if (places == null) {
+                return new Located<>(values.get(i), name, i, 0, 0, 0);
+            }
             return new Located<>(values.get(i), name, places[4 * i], places[4 * i + 1], places[4 * i + 2],
                     places[4 * i + 3]);
         }

@@ -119,6 +119,9 @@ public final class FactsValidator {
             Places p = origin.places();
             new FactsValidator(problems, false, vocabulary, speaker)
                     .all(facts.asOf(), p.units(), p.measurements(), p.events(), p.attestations());
+            if (!problems.isEmpty()) {
+                return origin.placed(problems, vocabulary, speaker);
+            }
         }
         return problems;
     }

@@ -3,6 +3,7 @@ package org.reformtargets.core.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
+import org.reformtargets.core.InvalidFactsException;
 import org.reformtargets.core.Measurement;
 import org.reformtargets.core.Unit;
 import org.reformtargets.core.Vocabulary;
@@ -28,15 +30,18 @@ public final class Origin {
     private final String source;
     /** The vocabulary the words were checked against, or {@code null}. */
     private final Vocabulary words;
-    /** The places of the elements. */
+    /** The places of the elements; all at line 0 when the reader kept none ({@link #file} is then given). */
     private final FactsValidator.Places places;
+    /** The file read without keeping places, to be read again to place a problem; or {@code null}. */
+    private final Path file;
     private final LocalDate asOf;
     private final List<Measurement> measurements;
     private final List<Event> events;
     private final List<Attestation> attestations;
 
-    private Origin(String source, Vocabulary words, FactsValidator.Places places, LocalDate asOf,
+    private Origin(String source, Vocabulary words, FactsValidator.Places places, Path file, LocalDate asOf,
                    List<Measurement> measurements, List<Event> events, List<Attestation> attestations) {
+        this.file = file;
         this.source = source;
         this.words = words;
         this.places = places;
@@ -49,11 +54,11 @@ public final class Origin {
     /** A valid document read from {@code source}, its words checked against {@code words} unless null. */
     static FactsDocument document(String ruleSet, LocalDate asOf, List<Unit> units, List<Measurement> measurements,
                                   List<Event> events, List<Attestation> attestations, String source,
-                                  Vocabulary words, FactsValidator.Places places) {
+                                  Vocabulary words, FactsValidator.Places places, Path file) {
         List<Measurement> m = List.copyOf(measurements);
         List<Event> e = List.copyOf(events);
         List<Attestation> a = List.copyOf(attestations);
-        Origin origin = new Origin(source, words, places, asOf, m, e, a);
+        Origin origin = new Origin(source, words, places, file, asOf, m, e, a);
         return new FactsDocument(ruleSet, asOf, new Units(List.copyOf(units), origin), m, e, a);
     }
 
@@ -81,6 +86,31 @@ public final class Origin {
     /** The places of the elements. */
     FactsValidator.Places places() {
         return places;
+    }
+
+    /**
+     * The problems {@code found} in the words with the elements at line 0, placed: the file is read again
+     * with {@code vocabulary}, which places every problem as a first reading against it would; {@code found}
+     * when the reader kept the places, or the file no longer reads the same (the same problems, by path).
+     */
+    Problems placed(Problems found, Vocabulary vocabulary, String speaker) {
+        if (file == null) {
+            return found;
+        }
+        try {
+            FactsReader.read(file, source, vocabulary, speaker);
+        } catch (InvalidFactsException e) {
+            Problems again = Problems.of(source, e);
+            return again.total() == found.total() && (found.total() > InvalidFactsException.MAX_LISTED
+                    || paths(again).equals(paths(found))) ? again : found;
+        } catch (java.io.UncheckedIOException e) {
+            return found;
+        }
+        return found; // the file changed since it was read
+    }
+
+    private static List<String> paths(Problems problems) {
+        return problems.listed().stream().map(org.reformtargets.core.Problem::path).sorted().toList();
     }
 
     /**

@@ -115,6 +115,16 @@ final class Problems {
         return kept.stream().map(Entry::problem).toList();
     }
 
+    /** The problems {@code e} reports, in its order, as found in {@code source}. */
+    static Problems of(String source, InvalidFactsException e) {
+        Problems p = new Problems(source);
+        for (Problem problem : e.problems()) {
+            p.kept.add(new Entry(problem.line(), problem.column(), 0, 0, 0, p.kept.size(), problem));
+        }
+        p.total = e.totalProblems();
+        return p;
+    }
+
     /** The exception reporting these problems, with the parser error behind them if any. */
     InvalidFactsException exception(Throwable cause) {
         return new InvalidFactsException(listed(), total, cause);

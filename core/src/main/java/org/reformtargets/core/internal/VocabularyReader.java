@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,14 +62,22 @@ public final class VocabularyReader {
     /** What a level code or a word of a scale looks like. */
     static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /**
+     * Reads a file {@link Plain} finds irregular, and says what is wrong with it. Made on first use:
+     * making a mapper and its readers of the forms is most of the time a command line takes to read
+     * the standard vocabulary.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+    }
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** How long a label may be: it is one line of a sentence. */
     static final int MAX_LABEL = 300;
@@ -112,6 +121,149 @@ public final class VocabularyReader {
     }
 
     record LevelForm(String code, LabelForm label, List<String> under) {
+    }
+
+    /**
+     * Reads the forms of a regular file with the streaming parser, as the mapper would read them:
+     * every field known and of its type, names not repeated, nothing after the object. Anything else
+     * gives {@code null}, and the mapper reads the file to say what is wrong.
+     */
+    static final class Plain {
+        private static final String[] FILE = {"indicators", "eventTypes", "attestations", "fields", "levels"};
+        private static final String[] LABEL = {"vi", "en", "enOne", "enMany"};
+        private static final String[] INDICATOR = {"code", "kind", "counted", "outOf"};
+        private static final String[] EVENT_TYPE = {"code", "label", "requires", "allows"};
+        private static final String[] ATTESTATION = {"key", "kind", "label", "scale"};
+        private static final String[] WORD = {"word", "label"};
+        private static final String[] FIELD = {"code", "label"};
+        private static final String[] LEVEL = {"code", "label", "under"};
+
+        /** Thrown at anything irregular. */
+        private static final class Irregular extends RuntimeException {
+            Irregular() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final JsonParser p;
+
+        private Plain(JsonParser p) {
+            this.p = p;
+        }
+
+        /** The forms of {@code bytes} as the mapper reads them; for tests that compare the two readings. */
+        static FileForm mapped(byte[] bytes) throws IOException {
+            return Mapper.MAPPER.readValue(bytes, FileForm.class);
+        }
+
+        static FileForm read(byte[] bytes) {
+            try (JsonParser p = FACTORY.createParser(bytes)) {
+                p.nextToken();
+                Plain r = new Plain(p);
+                Object[] v = r.object(FILE, i -> r.list(switch (i) {
+                    case 0 -> () -> { Object[] f = r.object(INDICATOR, r::indicatorField);
+                        return new IndicatorForm((String) f[0], (IndicatorKind) f[1], (LabelForm) f[2], (LabelForm) f[3]); };
+                    case 1 -> () -> { Object[] f = r.object(EVENT_TYPE, j -> j == 0 ? r.string() : j == 1 ? r.label() : r.strings());
+                        return new EventTypeForm((String) f[0], (LabelForm) f[1], cast(f[2]), cast(f[3])); };
+                    case 2 -> () -> { Object[] f = r.object(ATTESTATION, r::attestationField);
+                        return new AttestationForm((String) f[0], (AttestationKind) f[1], (LabelForm) f[2], cast(f[3])); };
+                    case 3 -> () -> { Object[] f = r.object(FIELD, j -> j == 0 ? r.string() : r.label());
+                        return new FieldForm((String) f[0], (LabelForm) f[1]); };
+                    default -> () -> { Object[] f = r.object(LEVEL, j -> j == 0 ? r.string() : j == 1 ? r.label() : r.strings());
+                        return new LevelForm((String) f[0], (LabelForm) f[1], cast(f[2])); };
+                }));
+                return p.nextToken() != null ? null : new FileForm(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3]), cast(v[4]));
+            } catch (IOException | Irregular e) {
+                return null;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> List<T> cast(Object list) {
+            return (List<T>) list;
+        }
+
+        private Object indicatorField(int i) {
+            return i == 0 ? string() : i == 1 ? kind(IndicatorKind.values()) : label();
+        }
+
+        private Object attestationField(int i) {
+            return switch (i) {
+                case 0 -> string();
+                case 1 -> kind(AttestationKind.values());
+                case 2 -> label();
+                default -> list(() -> {
+                    Object[] f = object(WORD, j -> j == 0 ? string() : label());
+                    return new WordForm((String) f[0], (LabelForm) f[1]);
+                });
+            };
+        }
+
+        /** The object at the current token, its fields' values by their index in {@code names}; null ones null. */
+        private Object[] object(String[] names, java.util.function.IntFunction<Object> value) {
+            try {
+                expect(JsonToken.START_OBJECT);
+                Object[] values = new Object[names.length];
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    int i = Arrays.asList(names).indexOf(p.currentName());
+                    if (i < 0) {
+                        throw new Irregular();
+                    }
+                    values[i] = p.nextToken() == JsonToken.VALUE_NULL ? null : value.apply(i);
+                }
+                return values;
+            } catch (IOException e) {
+                throw new Irregular();
+            }
+        }
+
+        private <T> List<T> list(java.util.function.Supplier<T> element) {
+            try {
+                expect(JsonToken.START_ARRAY);
+                List<T> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(p.currentToken() == JsonToken.VALUE_NULL ? null : element.get());
+                }
+                return list;
+            } catch (IOException e) {
+                throw new Irregular();
+            }
+        }
+
+        private List<String> strings() {
+            return list(this::string);
+        }
+
+        private String string() {
+            expect(JsonToken.VALUE_STRING);
+            try {
+                return p.getText();
+            } catch (IOException e) {
+                throw new Irregular();
+            }
+        }
+
+        private LabelForm label() {
+            Object[] f = object(LABEL, i -> string());
+            return new LabelForm((String) f[0], (String) f[1], (String) f[2], (String) f[3]);
+        }
+
+        /** The constant whose word ({@code @JsonProperty}: the name in lower case) is the current string. */
+        private <E extends Enum<E>> E kind(E[] constants) {
+            String word = string();
+            for (E c : constants) {
+                if (c.name().toLowerCase(Locale.ROOT).equals(word)) {
+                    return c;
+                }
+            }
+            throw new Irregular();
+        }
+
+        private void expect(JsonToken token) {
+            if (p.currentToken() != token) {
+                throw new Irregular();
+            }
+        }
     }
 
     /** A term as declared, with where. */
@@ -161,9 +313,11 @@ public final class VocabularyReader {
      */
     public static Parsed read(String source, byte[] bytes, List<Problem> problems) {
         int before = problems.size();
-        FileForm form;
+        FileForm form = Plain.read(bytes);
         try {
-            form = MAPPER.readValue(bytes, FileForm.class);
+            if (form == null) {
+                form = Mapper.MAPPER.readValue(bytes, FileForm.class);
+            }
         } catch (JsonProcessingException e) {
             problems.add(mappingProblem(source, e));
             return null;

@@ -16,6 +16,28 @@ import org.reformtargets.core.Vocabulary;
 /** Each rule of a vocabulary file at its boundary: accepted just inside, refused just outside, at line:column. */
 class VocabularyReaderTest {
 
+    @Test
+    void theStreamingReadingOfARegularFileIsTheMappersAndAnIrregularOneIsLeftToTheMapper() throws Exception {
+        List<byte[]> regular = new ArrayList<>();
+        regular.add(GOOD.getBytes(StandardCharsets.UTF_8));
+        try (var in = getClass().getClassLoader().getResourceAsStream(Vocabulary.STANDARD_RESOURCE)) {
+            regular.add(in.readAllBytes());
+        }
+        regular.add("{}".getBytes(StandardCharsets.UTF_8));
+        regular.add("{\"levels\": null, \"fields\": [null, {\"code\": null}]}".getBytes(StandardCharsets.UTF_8));
+        for (byte[] bytes : regular) {
+            VocabularyReader.FileForm plain = VocabularyReader.Plain.read(bytes);
+            assertNotNull(plain, () -> new String(bytes, StandardCharsets.UTF_8));
+            assertEquals(VocabularyReader.Plain.mapped(bytes), plain);
+        }
+        for (String irregular : new String[] {"", "null", "[]", "{} {}", "{\"fields\": {}}", "{\"other\": 1}",
+            "{\"fields\": [], \"fields\": []}", "{\"indicators\": [{\"code\": 1}]}",
+            "{\"indicators\": [{\"code\": \"a\", \"kind\": \"RATIO\"}]}",
+            "{\"attestations\": [{\"key\": \"a\", \"kind\": \"boolean\", \"scale\": [{\"word\": \"A\", \"x\": 1}]}]}"}) {
+            assertNull(VocabularyReader.Plain.read(irregular.getBytes(StandardCharsets.UTF_8)), irregular);
+        }
+    }
+
     private static final String GOOD = """
             {
               "indicators": [
