@@ -208,7 +208,10 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
 
     /** Whether {@code other} lies wholly within this period. */
     public boolean contains(Period other) {
-        return !other.start().isBefore(start()) && !other.end().isAfter(end());
+        // periods are whole months: compared month by month, without making dates
+        int from = year * 12 + firstMonth();
+        int to = year * 12 + lastMonth();
+        return other.year * 12 + other.firstMonth() >= from && other.year * 12 + other.lastMonth() <= to;
     }
 
     /** Whether the period has ended on {@code asOf}: its last day is {@code asOf} or earlier. */
@@ -238,7 +241,8 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
     /** Orders by end date, then the longer period first. */
     @Override
     public int compareTo(Period o) {
-        int c = end().compareTo(o.end());
+        // the same order as by end(): a period ends on the last day of its last month
+        int c = year != o.year ? Integer.compare(year, o.year) : Integer.compare(lastMonth(), o.lastMonth());
         return c != 0 ? c : Integer.compare(o.months(), months());
     }
 
@@ -250,8 +254,8 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
             case YEAR -> Integer.toString(year);
             case HALF -> year + "-H" + index;
             case QUARTER -> year + "-Q" + index;
-            case MONTH -> String.format("%d-%02d", year, index);
-            case SPAN -> String.format("%d-01/%d-%02d", year, year, index);
+            case MONTH -> year + (index < 10 ? "-0" : "-") + index;
+            case SPAN -> year + "-01/" + year + (index < 10 ? "-0" : "-") + index;
         };
     }
 }

@@ -181,6 +181,8 @@ public final class Evaluator {
                               EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring, boolean written,
                               Consumer<List<org.reformtargets.core.Score>> scoreSink,
                               Consumer<List<TargetResult>> sink) {
+        // validated once, whatever the number of periods
+        FactsValidator.requireValid(facts, vocabulary, ref == null ? null : ref.id());
         List<Period> periods = periods(period, facts, scoring.eachFoundPeriod());
         if (periods.size() == 1) {
             streamOne(ref, periods.get(0), kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring,
@@ -201,7 +203,6 @@ public final class Evaluator {
                                   EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring, boolean written,
                                   Consumer<List<org.reformtargets.core.Score>> scoreSink,
                                   Consumer<List<TargetResult>> sink) {
-        FactsValidator.requireValid(facts, vocabulary, ref == null ? null : ref.id());
         Bounds bounds = new Bounds(limits);
         Run run = new Run(period, facts.asOf(), rules, vocabulary, scoring.parameters());
         List<UnitView> ordered = index(facts, run);

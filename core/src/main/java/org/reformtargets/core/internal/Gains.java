@@ -34,16 +34,18 @@ public final class Gains {
      * case, then fewer cases, then target id; at most {@code limit}.
      */
     public static List<Option> rank(List<Option> options, int limit) {
-        List<Option> useful = new ArrayList<>();
+        // the points per case computed once per option, not once per comparison
+        record Ranked(Option option, Fraction perCase) {
+        }
+        List<Ranked> useful = new ArrayList<>();
         for (Option o : options) {
             if (o.cases() > 0 && o.gain().signum() > 0) {
-                useful.add(o);
+                useful.add(new Ranked(o, o.gain().dividedBy(new Fraction(BigInteger.valueOf(o.cases()), BigInteger.ONE))));
             }
         }
-        useful.sort(Comparator.<Option, Fraction>comparing(o -> o.gain().dividedBy(
-                        new Fraction(BigInteger.valueOf(o.cases()), BigInteger.ONE))).reversed()
-                .thenComparingLong(Option::cases)
-                .thenComparing(Option::target));
-        return List.copyOf(useful.subList(0, Math.min(limit, useful.size())));
+        useful.sort(Comparator.comparing(Ranked::perCase).reversed()
+                .thenComparingLong((Ranked r) -> r.option().cases())
+                .thenComparing((Ranked r) -> r.option().target()));
+        return useful.subList(0, Math.min(limit, useful.size())).stream().map(Ranked::option).toList();
     }
 }

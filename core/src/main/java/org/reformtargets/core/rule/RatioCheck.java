@@ -31,6 +31,9 @@ import org.reformtargets.core.internal.UnitView.Figure;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RatioCheck {
 
+    /** A scored target's group: a lower-case id (compiled once: {@link #score} runs for every unit and period). */
+    private static final java.util.regex.Pattern GROUP_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+
     private final Check check;
     private final Term.Indicator indicator;
     private boolean perField;
@@ -87,7 +90,7 @@ public final class RatioCheck {
         if (perField || abovePreviousYear) {
             throw new IllegalArgumentException("a scored target is for the unit's total: no perField or alsoAbovePreviousYear");
         }
-        if (group == null || !group.matches("[a-z][a-z0-9-]*")) {
+        if (group == null || !GROUP_ID.matcher(group).matches()) {
             throw new IllegalArgumentException("group '" + group + "' is not a lower-case id such as \"transparency\"");
         }
         return new ScoreCheck(check, indicator, group, maxPoints);
