@@ -20,10 +20,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.reformtargets.core.Measurement;
 import org.reformtargets.core.dossier.DossierRow.Count;
 import org.reformtargets.core.dossier.Dossiers;
 import org.reformtargets.spark.internal.DossierRows;
@@ -314,5 +316,15 @@ public final class ReformTargetsSpark {
                 .add("field", DataTypes.StringType).add("period", DataTypes.StringType)
                 .add("numerator", DataTypes.LongType).add("denominator", DataTypes.LongType)
                 .add("value", DataTypes.StringType);
+    }
+
+    /** The core's measurements as rows of {@link #measurementSchema()} (a small, driver-side list: the facts' own). */
+    static Dataset<Row> measurements(SparkSession spark, List<Measurement> ms) {
+        List<Row> rows = new ArrayList<>();
+        for (Measurement m : ms) {
+            rows.add(RowFactory.create(m.unit(), m.indicator(), m.field(), m.period() == null ? null : m.period().toString(),
+                    m.numerator(), m.denominator(), m.value() == null ? null : m.value().toString()));
+        }
+        return spark.createDataFrame(rows, measurementSchema());
     }
 }

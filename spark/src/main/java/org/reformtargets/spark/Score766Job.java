@@ -76,7 +76,10 @@ public final class Score766Job {
             }
             return 1;
         }
-        Dataset<Row> measurements = ReformTargetsSpark.aggregateDossiers(units, dossiers, facts.asOf());
+        // the units document's own measurements stand for their units' dossiers, as in the plain-Java path
+        Dataset<Row> own = ReformTargetsSpark.measurements(spark, facts.measurements());
+        Dataset<Row> measurements = ReformTargetsSpark.aggregateDossiers(units, dossiers, own, facts.asOf())
+                .unionByName(own);
         SparkEvaluation e = ReformTargetsSpark.evaluate(units, measurements, null, null, facts.ruleSet(), facts.asOf());
         e.results().write().mode(SaveMode.Overwrite).parquet(out + "/results");
         e.scores().write().mode(SaveMode.Overwrite).parquet(out + "/scores");

@@ -45,12 +45,7 @@ final class LocalSpark {
     }
 
     static Dataset<Row> measurements(List<Measurement> ms) {
-        List<Row> rows = new ArrayList<>();
-        for (Measurement m : ms) {
-            rows.add(RowFactory.create(m.unit(), m.indicator(), m.field(), m.period() == null ? null : m.period().toString(),
-                    m.numerator(), m.denominator(), m.value() == null ? null : m.value().toString()));
-        }
-        return get().createDataFrame(rows, ReformTargetsSpark.measurementSchema());
+        return ReformTargetsSpark.measurements(get(), ms);
     }
 
     /** Measurement rows back as core measurements. */
