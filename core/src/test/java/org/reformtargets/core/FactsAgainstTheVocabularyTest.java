@@ -2,7 +2,9 @@
 package org.reformtargets.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -92,6 +94,47 @@ class FactsAgainstTheVocabularyTest {
         InvalidFactsException changed = assertThrows(InvalidFactsException.class, () -> demo.evaluate(fromFile));
         assertEquals(textProblems.problems().stream().map(Problem::path).sorted().toList(),
                 changed.problems().stream().map(Problem::path).sorted().toList());
+    }
+
+    @Test
+    void aFileEditedSinceItWasReadIsNotReadAgainForItsNewWords(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("facts.json");
+        Files.writeString(file, DOC);
+        FactsDocument read = ReformTargetsJson.readFacts(file);
+        // the same problems by path, other words, one line lower: not what was evaluated
+        Files.writeString(file, "\n" + DOC.replace("HAMLET", "VILLAGE").replace("\"dialog\"", "\"meeting\""));
+
+        InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> demo.evaluate(read));
+
+        String all = e.getMessage();
+        assertTrue(all.contains("'HAMLET'") && all.contains("'dialog'"), all);
+        assertFalse(all.contains("VILLAGE") || all.contains("meeting"), all);
+        assertEquals(8, e.problems().size());
+    }
+
+    @Test
+    void aNamedPipeIsReadOnceWithItsPlaces(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("facts.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, DOC);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+
+        InvalidFactsException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> {
+                    FactsDocument facts = ReformTargetsJson.readFacts(fifo);
+                    return assertThrows(InvalidFactsException.class, () -> demo.evaluate(facts));
+                });
+        writer.join();
+
+        assertEquals(8, e.problems().size());
+        assertTrue(e.problems().stream().allMatch(p -> p.line() > 0), e::getMessage);
     }
 
     @Test

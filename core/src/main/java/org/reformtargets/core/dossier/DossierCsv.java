@@ -238,7 +238,7 @@ final class DossierCsv {
                 present.add(c);
             }
         }
-        reader = new DossierRow.Reader(present, units.keySet(), asOf);
+        reader = new DossierRow.Reader(present, units.keySet(), asOf, false);
     }
 
     private void row(int n, ObjIntConsumer<DossierRow> sink) {

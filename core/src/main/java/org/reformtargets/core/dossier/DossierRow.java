@@ -114,13 +114,25 @@ public final class DossierRow {
          * @param units   the ids of the units of the facts document
          * @param asOf    the facts' date: a dossier received later is refused, and an unfinished one is
          *                judged at the end of this day when its period is not over; {@code null} for none
+         * @throws IllegalArgumentException when {@code columns} lacks dossier_id, unit_code or received_at
          */
         public Reader(Set<DossierColumn> columns, Set<String> units, LocalDate asOf) {
+            this(columns, units, asOf, true);
+        }
+
+        /** {@code checked}: refuse columns without the required ones (the CSV reader reports them itself, located). */
+        Reader(Set<DossierColumn> columns, Set<String> units, LocalDate asOf, boolean checked) {
             for (DossierColumn c : columns) {
                 has[c.ordinal()] = true;
             }
             this.units = Set.copyOf(units);
             this.asOf = asOf;
+            List<String> missing = DossierCsv.REQUIRED.stream().filter(c -> !has[c.ordinal()])
+                    .map(DossierColumn::header).toList();
+            if (checked && !missing.isEmpty()) {
+                throw new IllegalArgumentException("an export without the column(s) " + String.join(", ", missing)
+                        + " has no dossier to read; columns given: " + columns);
+            }
         }
 
         /** Whether the export has the column. */
@@ -134,8 +146,13 @@ public final class DossierRow {
          * @param values the values of the row by {@link DossierColumn#ordinal()}, as text (surrounding
          *               blanks ignored); {@code null} or empty where the row has none or the export lacks
          *               the column
+         * @throws IllegalArgumentException when {@code values} has not one value per {@link DossierColumn}
          */
         public DossierRow read(String[] values) {
+            if (values.length != COLUMNS.length) {
+                throw new IllegalArgumentException("a row has one value per DossierColumn (" + COLUMNS.length
+                        + "), not " + values.length);
+            }
             return new Parse(this, values).row();
         }
     }

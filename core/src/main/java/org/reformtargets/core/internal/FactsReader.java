@@ -210,6 +210,14 @@ public final class FactsReader {
 
     /** Reads and validates a facts document from a UTF-8 file, as {@link #read(Reader, String, Vocabulary, String)}. */
     public static FactsDocument read(Path file, String source, Vocabulary vocabulary, String speaker) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a pipe, a device or a FIFO reads once: keep the places while reading, as a stream does
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in, source, vocabulary, speaker);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + (source == null ? file : source), e);
+            }
+        }
         return read(f -> f.createParser(Files.newInputStream(file)), file, source, vocabulary, speaker);
     }
 

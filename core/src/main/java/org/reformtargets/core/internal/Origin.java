@@ -34,6 +34,8 @@ public final class Origin {
     private final FactsValidator.Places places;
     /** The file read without keeping places, to be read again to place a problem; or {@code null}. */
     private final Path file;
+    /** The file's identity, size and time of last change when it was read: a file changed since is not read again. */
+    private final List<Object> stamp;
     private final LocalDate asOf;
     private final List<Measurement> measurements;
     private final List<Event> events;
@@ -42,6 +44,7 @@ public final class Origin {
     private Origin(String source, Vocabulary words, FactsValidator.Places places, Path file, LocalDate asOf,
                    List<Measurement> measurements, List<Event> events, List<Attestation> attestations) {
         this.file = file;
+        this.stamp = file == null ? null : stamp(file);
         this.source = source;
         this.words = words;
         this.places = places;
@@ -94,8 +97,8 @@ public final class Origin {
      * when the reader kept the places, or the file no longer reads the same (the same problems, by path).
      */
     Problems placed(Problems found, Vocabulary vocabulary, String speaker) {
-        if (file == null) {
-            return found;
+        if (file == null || stamp == null || !stamp.equals(stamp(file))) {
+            return found; // places kept, or the file changed (or went) since it was read
         }
         try {
             FactsReader.read(file, source, vocabulary, speaker);
@@ -110,7 +113,18 @@ public final class Origin {
     }
 
     private static List<String> paths(Problems problems) {
-        return problems.listed().stream().map(org.reformtargets.core.Problem::path).sorted().toList();
+        return problems.listed().stream().map(p -> p.path() + "\u0000" + p.message()).sorted().toList();
+    }
+
+    /** What tells a changed file: its identity, size and time of last change; {@code null} when unreadable. */
+    private static List<Object> stamp(Path file) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a =
+                    java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return java.util.Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

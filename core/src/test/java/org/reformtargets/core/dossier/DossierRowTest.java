@@ -37,6 +37,20 @@ class DossierRowTest {
     }
 
     @Test
+    void anExportWithoutARequiredColumnIsRefusedByNameNotReadAsNoDossiers() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DossierRow.Reader(
+                EnumSet.of(DossierColumn.DOSSIER_ID, DossierColumn.RECEIVED_AT), Set.of("xa-a"), null));
+        assertTrue(e.getMessage().contains("unit_code"), e.getMessage());
+        assertFalse(e.getMessage().contains("dossier_id,"), e.getMessage());
+    }
+
+    @Test
+    void aRowOfTheWrongWidthIsRefusedWithItsWidth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> READER.read(new String[3]));
+        assertTrue(e.getMessage().contains("not 3"), e.getMessage());
+    }
+
+    @Test
     void theCountsAreTallysFirstCounters() {
         assertEquals(List.of(Tally.RECEIVED, Tally.SYNCED, Tally.ON_TIME, Tally.FULL_ONLINE_ELIGIBLE, Tally.FULL_ONLINE,
                 Tally.FEE_BEARING, Tally.PAID_ONLINE, Tally.WRITTEN_RESULT, Tally.E_RESULT, Tally.DIGITISED, Tally.REUSED,
