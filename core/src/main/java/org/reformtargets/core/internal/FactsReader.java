@@ -194,10 +194,18 @@ public final class FactsReader {
 
     /** Reads and validates a facts document from UTF-8 bytes, as {@link #read(Reader, String, Vocabulary, String)}. */
     public static FactsDocument read(InputStream in, String source, Vocabulary vocabulary, String speaker) {
+        if (in instanceof java.io.ByteArrayInputStream a) {
+            // an array's stream is read in place, and again from its mark: not copied
+            a.mark(0);
+            return read(f -> {
+                a.reset();
+                return f.createParser(a);
+            }, null, source, vocabulary, speaker);
+        }
         byte[] head;
         try {
-            // an array's stream is copied once; another is read in chunks, then copied whole
-            head = in instanceof java.io.ByteArrayInputStream a ? a.readAllBytes() : in.readNBytes(MAX_BUFFERED);
+            // another stream is read in chunks, then copied whole
+            head = in.readNBytes(MAX_BUFFERED);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (source == null ? "the facts" : source), e);
         }
@@ -592,9 +600,9 @@ public final class FactsReader {
         String level = text(n[2], path, "level", at);
         Level parsed = null;
         if (level != null) {
-            if (Level.isCode(level)) {
-                parsed = Level.of(level);
-            } else {
+            try {
+                parsed = Level.of(level); // a standard level is found without matching the pattern
+            } catch (IllegalArgumentException e) {
                 fail(path, "level", at, "'" + level + "' is not a level code: capital letters, digits and _,"
                         + " such as DEPARTMENT or COMMUNE");
             }
@@ -909,7 +917,7 @@ public final class FactsReader {
      * The elements read from one array with their places, kept by column rather than as one
      * {@link Located} each; {@link #get} makes the {@code Located}.
      */
-    private static final class Placed<T> extends AbstractList<Located<T>> implements RandomAccess {
+    static final class Placed<T> extends AbstractList<Located<T>> implements RandomAccess {
         private final String name;
         final List<T> values = new ArrayList<>();
         /**
@@ -942,6 +950,11 @@ public final class FactsReader {
             places[at + 2] = column;
             places[at + 3] = broken;
             values.add(value);
+        }
+
+        /** The fields of element {@code i} whose reading found a problem, as {@link Located#broken()}. */
+        int broken(int i) {
+            return places == null ? 0 : places[4 * i + 3];
         }
 
         @Override

@@ -168,6 +168,47 @@ public final class FactsValidator {
         problems.add(at.name(), at.index(), field, at.line(), at.column(), message);
     }
 
+    private void add(At<?> at, String field, String message) {
+        add(at.located(), field, message);
+    }
+
+    /**
+     * The element being checked, read from its list without making its {@link Located}, which is made
+     * only for a problem: most elements have none, and a large document has millions.
+     */
+    private static final class At<T> {
+        private final List<Located<T>> list;
+        private final FactsReader.Placed<T> placed;
+        private int index;
+        private int broken;
+
+        At(List<Located<T>> list) {
+            this.list = list;
+            this.placed = list instanceof FactsReader.Placed<T> p ? p : null;
+        }
+
+        /** Moves to element {@code i}; its value. */
+        T move(int i) {
+            index = i;
+            if (placed != null) {
+                broken = placed.broken(i);
+                return placed.values.get(i);
+            }
+            Located<T> l = list.get(i);
+            broken = l.broken();
+            return l.value();
+        }
+
+        Located<T> located() {
+            return list.get(index);
+        }
+
+        /** As {@link Located#broken(String)}. */
+        boolean broken(String field) {
+            return broken != 0 && located().broken(field);
+        }
+    }
+
     /** The codes of {@code terms}. */
     private static <T> List<String> codes(List<T> terms, java.util.function.Function<T, String> code) {
         return terms.stream().map(code).toList();
@@ -298,9 +339,9 @@ public final class FactsValidator {
         FirstOf<Measurement> seen = structure ? new FirstOf<>(measurements, (a, b) -> a.unit().equals(b.unit())
                 && a.indicator().equals(b.indicator()) && Objects.equals(a.field(), b.field())
                 && a.period().equals(b.period())) : null;
+        At<Measurement> at = new At<>(measurements);
         for (int index = 0; index < measurements.size(); index++) {
-            Located<Measurement> at = measurements.get(index);
-            Measurement m = at.value();
+            Measurement m = at.move(index);
             if (m == null) {
                 continue;
             }
@@ -370,7 +411,7 @@ public final class FactsValidator {
     }
 
     /** The checks of a value's size and sign. */
-    private void value(Located<Measurement> at, Measurement m) {
+    private void value(At<Measurement> at, Measurement m) {
         if (digitsInFull(m.value()) > FactsReader.MAX_NUMBER_LENGTH) {
             add(at, "value", m.value() + " has more than " + FactsReader.MAX_NUMBER_LENGTH
                     + " digits written out in full: give the figure itself, not a power of ten");
@@ -380,14 +421,14 @@ public final class FactsValidator {
     }
 
     /** The checks of the figures given, whatever the indicator's kind (checked with the vocabulary). */
-    private void figures(Located<Measurement> at, Measurement m) {
+    private void figures(At<Measurement> at, Measurement m) {
         counts(at, m);
         if (m.value() != null) {
             value(at, m);
         }
     }
 
-    private void ratio(Located<Measurement> at, Measurement m) {
+    private void ratio(At<Measurement> at, Measurement m) {
         if (m.value() != null) {
             add(at, "value", m.indicator() + " is a ratio indicator: give numerator and denominator, not value");
             return;
@@ -402,7 +443,7 @@ public final class FactsValidator {
         }
     }
 
-    private void counts(Located<Measurement> at, Measurement m) {
+    private void counts(At<Measurement> at, Measurement m) {
         boolean negative = false;
         if (m.numerator() != null && m.numerator() < 0) {
             add(at, "numerator", "is negative (" + m.numerator() + "): a count cannot be below zero");
@@ -419,8 +460,9 @@ public final class FactsValidator {
     }
 
     private void events(List<Located<Event>> events, Set<String> ids, LocalDate asOf) {
-        for (Located<Event> at : events) {
-            Event e = at.value();
+        At<Event> at = new At<>(events);
+        for (int index = 0; index < events.size(); index++) {
+            Event e = at.move(index);
             if (e == null) {
                 continue;
             }
@@ -491,9 +533,9 @@ public final class FactsValidator {
     private void attestations(List<Located<Attestation>> attestations, Set<String> ids) {
         FirstOf<Attestation> seen = !structure ? null : new FirstOf<>(attestations, (a, b) -> a.unit().equals(b.unit())
                 && a.key().equals(b.key()) && Objects.equals(a.period(), b.period()));
+        At<Attestation> at = new At<>(attestations);
         for (int index = 0; index < attestations.size(); index++) {
-            Located<Attestation> at = attestations.get(index);
-            Attestation a = at.value();
+            Attestation a = at.move(index);
             if (a == null) {
                 continue;
             }
@@ -537,13 +579,13 @@ public final class FactsValidator {
     }
 
     /** Adds {@code message} about {@code field} unless reading the field already found a problem. */
-    private void required(Located<?> at, String field, String message) {
+    private void required(At<?> at, String field, String message) {
         if (!at.broken(field)) {
             add(at, field, message);
         }
     }
 
-    private void unitRef(Located<?> at, String field, String id, Set<String> ids, boolean required) {
+    private void unitRef(At<?> at, String field, String id, Set<String> ids, boolean required) {
         if (id == null) {
             if (required && !at.broken(field)) {
                 add(at, field, "is required: the id of a unit listed in units");
