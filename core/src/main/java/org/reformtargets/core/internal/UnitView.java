@@ -236,30 +236,26 @@ public final class UnitView implements UnitFacts {
 
     /** All of this unit's events of one type, dated or not. */
     public List<Event> allEvents(String type) {
-        List<Event> all = null;
-        for (Event e : events) {
-            if (type.equals(e.type())) {
-                if (all == null) {
-                    all = new ArrayList<>(4);
-                }
-                all.add(e);
-            }
-        }
-        return all == null ? List.of() : all;
+        return having(events, type, Event::type);
     }
 
     /** This unit's attestations with this key. */
     public List<Attestation> attestations(String key) {
-        List<Attestation> with = null;
-        for (Attestation a : attestations) {
-            if (key.equals(a.key())) {
-                if (with == null) {
-                    with = new ArrayList<>(2);
+        return having(attestations, key, Attestation::key);
+    }
+
+    /** The facts whose {@code keyOf} is {@code key}, in order. */
+    private static <T> List<T> having(T[] facts, String key, java.util.function.Function<T, String> keyOf) {
+        List<T> having = null;
+        for (T fact : facts) {
+            if (key.equals(keyOf.apply(fact))) {
+                if (having == null) {
+                    having = new ArrayList<>(4);
                 }
-                with.add(a);
+                having.add(fact);
             }
         }
-        return with == null ? List.of() : with;
+        return having == null ? List.of() : having;
     }
 
     /** The measurement of exactly {@code period}, or {@code null}. */
