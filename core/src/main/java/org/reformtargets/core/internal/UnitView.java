@@ -139,7 +139,7 @@ public final class UnitView implements UnitFacts {
     private Run run;
     private Level parentLevel;
     private int firings;
-    private final List<UnitView> subUnits = new ArrayList<>(0);
+    private final List<UnitView> subUnits = new ArrayList<>();
     private final Measurement[] measurements;
     private final Event[] events;
     private final Attestation[] attestations;
