@@ -36,9 +36,20 @@ import org.reformtargets.core.Unit;
  * and initiatives. Figures lean on each target's threshold (exactly at it, one below, one above)
  * and now and then are missing or have a zero denominator, so that every status occurs.
  *
+ * <p>A <em>thinner</em> document keeps only a share of these facts ({@link #generate(int, long, LocalDate,
+ * int)}): each fact is kept or dropped by a second generator seeded from the same seed, so the thin
+ * document's facts are a subset, in the same order, of the full document's, and its units are the same.
+ *
  * <pre>{@code
  * FactsDocument facts = NationalFacts.generate(100_000, 1L);
  * }</pre>
+ *
+ * <p>As a program it writes a document to a file ({@link #main}): the 207 MB document of 100,000 units
+ * and the 80 MB one with fewer facts per unit of issue 14 are
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.reformtargets.benchmarks.NationalFacts 100000 1 100 nf100k.json
+ * java -cp benchmarks/target/benchmarks.jar org.reformtargets.benchmarks.NationalFacts 100000 1 36 nf100k-80mb.json
+ * </pre>
  */
 public final class NationalFacts {
 
@@ -62,6 +73,9 @@ public final class NationalFacts {
             .writer();
 
     private final SplittableRandom random;
+    /** Draws which facts a thinner document keeps; apart from {@link #random}, so the full document stays the same. */
+    private final SplittableRandom thinning;
+    private final int factsPercent;
     private final LocalDate asOf;
     private final int lastDay;
     private final List<Unit> units = new ArrayList<>();
@@ -69,8 +83,10 @@ public final class NationalFacts {
     private final List<Event> events = new ArrayList<>();
     private final List<Attestation> attestations = new ArrayList<>();
 
-    private NationalFacts(long seed, LocalDate asOf) {
+    private NationalFacts(long seed, LocalDate asOf, int factsPercent) {
         this.random = new SplittableRandom(seed);
+        this.thinning = new SplittableRandom(~seed);
+        this.factsPercent = factsPercent;
         this.asOf = asOf;
         this.lastDay = asOf.getYear() > YEAR ? 364 : asOf.getDayOfYear() - 1;
     }
@@ -86,15 +102,73 @@ public final class NationalFacts {
      * and no event is dated after {@code asOf}.
      */
     public static FactsDocument generate(int units, long seed, LocalDate asOf) {
+        return generate(units, seed, asOf, 100);
+    }
+
+    /**
+     * The document of {@code units} units for {@code seed} as of {@code asOf} with about
+     * {@code factsPercent} per cent of its facts: the same units, and of the facts of
+     * {@link #generate(int, long, LocalDate)} each one kept with that chance (100: all of them).
+     */
+    public static FactsDocument generate(int units, long seed, LocalDate asOf, int factsPercent) {
+        if (factsPercent < 1 || factsPercent > 100) {
+            throw new IllegalArgumentException("factsPercent must be 1 to 100: " + factsPercent);
+        }
         if (units < 1) {
             throw new IllegalArgumentException("units must be positive: " + units);
         }
         if (asOf.getYear() < YEAR) {
             throw new IllegalArgumentException("asOf must be in 2021 or later: " + asOf);
         }
-        NationalFacts g = new NationalFacts(seed, asOf);
+        NationalFacts g = new NationalFacts(seed, asOf, factsPercent);
         g.build(units);
         return new FactsDocument("hcm-agri/2021", asOf, g.units, g.measurements, g.events, g.attestations);
+    }
+
+    /**
+     * Writes a document as compact JSON to a file. Arguments: units, seed, the per cent of facts kept
+     * (1–100), the file; optionally {@code asOf} (default 2021-12-31). Prints the counts and the size.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 4 || args.length > 5) {
+            System.err.println("usage: NationalFacts UNITS SEED FACTS_PERCENT FILE [AS_OF]");
+            System.exit(2);
+        }
+        int units = Integer.parseInt(args[0].replace("_", ""));
+        long seed = Long.parseLong(args[1]);
+        int percent = Integer.parseInt(args[2]);
+        java.nio.file.Path file = java.nio.file.Path.of(args[3]);
+        LocalDate asOf = args.length > 4 ? LocalDate.parse(args[4]) : LocalDate.of(YEAR, 12, 31);
+        FactsDocument facts = generate(units, seed, asOf, percent);
+        try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16)) {
+            writeJson(facts, out);
+        }
+        System.out.printf(java.util.Locale.ROOT, "%s: %d units, %d measurements, %d events, %d attestations, %d bytes%n",
+                file, facts.units().size(), facts.measurements().size(), facts.events().size(),
+                facts.attestations().size(), java.nio.file.Files.size(file));
+    }
+
+    /** Whether the next fact is kept: always in a full document, else with the chance asked for. */
+    private boolean keep() {
+        return factsPercent == 100 || thinning.nextInt(100) < factsPercent;
+    }
+
+    private void addMeasurement(Measurement m) {
+        if (keep()) {
+            measurements.add(m);
+        }
+    }
+
+    private void addEvent(Event e) {
+        if (keep()) {
+            events.add(e);
+        }
+    }
+
+    private void addAttestation(Attestation a) {
+        if (keep()) {
+            attestations.add(a);
+        }
     }
 
     /** Writes {@code facts} as compact JSON of the facts contract (UTF-8, one line), as a host would send it. */
@@ -208,7 +282,7 @@ public final class NationalFacts {
         }
         long d = r < 4 ? 0 : denominator();
         long needed = strict ? percent * d / 100 + 1 : (percent * d + 99) / 100;
-        measurements.add(Measurement.ratio(unit, indicator, field, current(), near(needed, d), d));
+        addMeasurement(Measurement.ratio(unit, indicator, field, current(), near(needed, d), d));
     }
 
     /** dossiers.online for 2020 and 2021, 2021 near the 2020 share plus 3 points. */
@@ -218,27 +292,27 @@ public final class NationalFacts {
         if (random.nextInt(100) >= 5) {
             pd = denominator();
             pn = (pd * between(30, 70)) / 100;
-            measurements.add(Measurement.ratio(unit, "dossiers.online", null, Y2020, pn, pd));
+            addMeasurement(Measurement.ratio(unit, "dossiers.online", null, Y2020, pn, pd));
         }
         if (random.nextInt(100) < 3) {
             return;
         }
         long d = denominator();
         long needed = pd == 0 ? d / 2 : ceilDiv((100 * pn + 3 * pd) * d, 100 * pd);
-        measurements.add(Measurement.ratio(unit, "dossiers.online", null, current(), near(needed, d), d));
+        addMeasurement(Measurement.ratio(unit, "dossiers.online", null, current(), near(needed, d), d));
     }
 
     /** procedures.online for 2020 and 2021, 2021 near 1.05 times 2020. */
     private void procedures(String unit) {
         long previous = between(20, 200);
         if (random.nextInt(100) >= 5) {
-            measurements.add(Measurement.value(unit, "procedures.online", null, Y2020, BigDecimal.valueOf(previous)));
+            addMeasurement(Measurement.value(unit, "procedures.online", null, Y2020, BigDecimal.valueOf(previous)));
         }
         if (random.nextInt(100) < 3) {
             return;
         }
         long needed = ceilDiv(105 * previous, 100);
-        measurements.add(Measurement.value(unit, "procedures.online", null, current(),
+        addMeasurement(Measurement.value(unit, "procedures.online", null, current(),
                 BigDecimal.valueOf(near(needed, 1000))));
     }
 
@@ -285,7 +359,7 @@ public final class NationalFacts {
             if (random.nextInt(100) < chance) {
                 LocalDate day = dayIn(q);
                 if (day != null) {
-                    events.add(Event.of(unit, type, day));
+                    addEvent(Event.of(unit, type, day));
                 }
             }
         }
@@ -297,7 +371,7 @@ public final class NationalFacts {
         for (int i = 0; i < k; i++) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                events.add(new Event(unit, "propaganda.product", day, null, null, null, null, null, "Sản phẩm " + (i + 1)));
+                addEvent(new Event(unit, "propaganda.product", day, null, null, null, null, null, "Sản phẩm " + (i + 1)));
             }
         }
     }
@@ -306,7 +380,7 @@ public final class NationalFacts {
         if (random.nextInt(100) < 92) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                events.add(new Event(unit, "initiative", day, null, null, null, null, null, "Sáng kiến " + unit));
+                addEvent(new Event(unit, "initiative", day, null, null, null, null, null, "Sáng kiến " + unit));
             }
         }
     }
@@ -319,12 +393,12 @@ public final class NationalFacts {
         }
         for (int t = 1; t <= 3; t++) {
             String task = "cchc-" + t;
-            events.add(new Event(unit, "task.assigned", DAYS[between(0, Math.min(40, lastDay))], null, task, null, null, null, null));
+            addEvent(new Event(unit, "task.assigned", DAYS[between(0, Math.min(40, lastDay))], null, task, null, null, null, null));
             int r = random.nextInt(100);
             LocalDate done = r < 40 ? LocalDate.of(YEAR, 10, 31) : r < 50 ? LocalDate.of(YEAR, 11, 1)
                     : r < 90 ? DAYS[between(41, 300)] : null;
             if (done != null && !done.isAfter(asOf)) {
-                events.add(new Event(unit, "task.completed", done, null, task, null, null, null, null));
+                addEvent(new Event(unit, "task.completed", done, null, task, null, null, null, null));
             }
         }
     }
@@ -339,7 +413,7 @@ public final class NationalFacts {
         for (Unit s : pick(subs, periodic)) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                events.add(Event.upon(u.id(), "inspection.periodic", day, s.id()));
+                addEvent(Event.upon(u.id(), "inspection.periodic", day, s.id()));
             }
         }
         int required = department ? Math.min(5, n) : (50 * n + 99) / 100;
@@ -348,9 +422,9 @@ public final class NationalFacts {
             for (Unit s : pick(subs, k)) {
                 LocalDate day = dayIn(q);
                 if (day != null) {
-                    events.add(Event.upon(u.id(), "inspection.surprise", day, s.id()));
+                    addEvent(Event.upon(u.id(), "inspection.surprise", day, s.id()));
                     if (random.nextInt(100) < 10) {
-                        events.add(Event.upon(u.id(), "inspection.surprise", dayIn(q), s.id()));
+                        addEvent(Event.upon(u.id(), "inspection.surprise", dayIn(q), s.id()));
                     }
                 }
             }
@@ -360,7 +434,7 @@ public final class NationalFacts {
     private void attestation(String unit, String key) {
         int r = random.nextInt(100);
         if (r >= 5) {
-            attestations.add(Attestation.of(unit, key, Y2021, r < 85));
+            addAttestation(Attestation.of(unit, key, Y2021, r < 85));
         }
     }
 

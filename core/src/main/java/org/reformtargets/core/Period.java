@@ -198,12 +198,20 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
 
     /** The last day of the period. */
     public LocalDate end() {
-        return start().plusMonths(months()).minusDays(1);
+        int last = lastMonth();
+        return LocalDate.of(year, last, lastDay(last));
+    }
+
+    /** The number of days of month {@code month} of the period's year. */
+    private int lastDay(int month) {
+        return java.time.Month.of(month).length(java.time.Year.isLeap(year));
     }
 
     /** Whether {@code date} falls within the period, both ends included. */
     public boolean contains(LocalDate date) {
-        return !date.isBefore(start()) && !date.isAfter(end());
+        // periods are whole months: the date's month is one of them (no dates made)
+        int month = date.getYear() * 12 + date.getMonthValue();
+        return month >= year * 12 + firstMonth() && month <= year * 12 + lastMonth();
     }
 
     /** Whether {@code other} lies wholly within this period. */
@@ -216,7 +224,15 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
 
     /** Whether the period has ended on {@code asOf}: its last day is {@code asOf} or earlier. */
     public boolean endedBy(LocalDate asOf) {
-        return !end().isAfter(asOf);
+        // on or after the last day of the last month, compared without making the date
+        int last = lastMonth();
+        if (asOf.getYear() != year) {
+            return asOf.getYear() > year;
+        }
+        if (asOf.getMonthValue() != last) {
+            return asOf.getMonthValue() > last;
+        }
+        return asOf.getDayOfMonth() >= lastDay(last);
     }
 
     /** The same kind of period one year earlier. */

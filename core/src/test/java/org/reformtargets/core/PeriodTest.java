@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -224,5 +226,23 @@ class PeriodTest {
     void monthsAreWrittenWithTwoDigits() {
         assertEquals("2021-05", Period.month(2021, 5).toString());
         assertEquals("2021-11", Period.month(2021, 11).toString());
+    }
+
+    /** {@code end}, {@code contains(LocalDate)} and {@code endedBy} work on months; they agree with the dates' arithmetic. */
+    @Test
+    void daysAgreeWithTheDatesOfThePeriod() {
+        qt().forAll(integers().between(1, 9998), integers().between(0, 22), integers().between(-800, 800))
+                .checkAssert((year, form, offset) -> {
+                    Period p = form == 0 ? Period.year(year) : form <= 2 ? Period.half(year, form)
+                            : form <= 6 ? Period.quarter(year, form - 2) : form <= 18 ? Period.month(year, form - 6)
+                            : Period.toMonth(year, new int[] {2, 4, 5, 7}[form - 19]);
+                    LocalDate start = p.start();
+                    LocalDate end = start.plusMonths(p.months()).minusDays(1);
+                    LocalDate date = start.plusDays(offset);
+                    assertEquals(end, p.end(), p::toString);
+                    assertEquals(!date.isBefore(start) && !date.isAfter(end), p.contains(date), () -> p + " " + date);
+                    assertEquals(!end.isAfter(date), p.endedBy(date), () -> p + " " + date);
+                    assertTrue(p.contains(end) && p.endedBy(end) && !p.endedBy(end.minusDays(1)), p::toString);
+                });
     }
 }

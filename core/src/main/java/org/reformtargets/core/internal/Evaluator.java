@@ -6,7 +6,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
-import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.EvaluationLimits;
-import org.reformtargets.core.Event;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
 import org.reformtargets.core.Measurement;
@@ -40,7 +37,6 @@ import org.reformtargets.core.RuleSetException;
 import org.reformtargets.core.RuleSetRef;
 import org.reformtargets.core.TargetResult;
 import org.reformtargets.core.Vocabulary;
-import org.reformtargets.core.Unit;
 import org.reformtargets.core.rule.UnitFacts;
 
 /**
@@ -184,28 +180,30 @@ public final class Evaluator {
         // validated once, whatever the number of periods
         FactsValidator.requireValid(facts, vocabulary, ref == null ? null : ref.id());
         List<Period> periods = periods(period, facts, scoring.eachFoundPeriod());
+        // indexed once, whatever the number of periods
+        UnitView.Facts index = UnitView.Facts.of(facts);
         if (periods.size() == 1) {
-            streamOne(ref, periods.get(0), kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring,
-                    written, scoreSink, sink);
+            streamOne(ref, periods.get(0), kieBase, rules, facts, index, partitionable, executor, limits, vocabulary,
+                    scoring, written, scoreSink, sink);
             return;
         }
         List<TargetResult> all = new ArrayList<>();
         for (Period p : periods) {
-            streamOne(ref, p, kieBase, rules, facts, partitionable, executor, limits, vocabulary, scoring, written,
-                    scoreSink, all::addAll);
+            streamOne(ref, p, kieBase, rules, facts, index, partitionable, executor, limits, vocabulary, scoring,
+                    written, scoreSink, all::addAll);
         }
         all.sort(TargetResult.ORDER);
         sink.accept(all);
     }
 
     private static void streamOne(RuleSetRef ref, Period period, KieBase kieBase, Map<String, RuleInfo> rules,
-                                  FactsDocument facts, boolean partitionable, Executor executor,
+                                  FactsDocument facts, UnitView.Facts index, boolean partitionable, Executor executor,
                                   EvaluationLimits limits, Vocabulary vocabulary, Scoring scoring, boolean written,
                                   Consumer<List<org.reformtargets.core.Score>> scoreSink,
                                   Consumer<List<TargetResult>> sink) {
         Bounds bounds = new Bounds(limits);
         Run run = new Run(period, facts.asOf(), rules, vocabulary, scoring.parameters());
-        List<UnitView> ordered = index(facts, run);
+        List<UnitView> ordered = index.views(run);
         if (!partitionable || ordered.size() <= BATCH_UNITS) {
             List<TargetResult> results = single(ref, kieBase, rules, ordered, run, bounds);
             results.sort(TargetResult.ORDER);
@@ -230,40 +228,6 @@ public final class Evaluator {
             }
             scoreSink.accept(again.scores().stream().filter(x -> x.unit().compareTo(first) >= 0).toList());
             sink.accept(results.subList(from, results.size()));
-        }
-    }
-
-    private static List<UnitView> index(FactsDocument facts, Run run) {
-        Map<String, UnitView> views = new HashMap<>();
-        List<UnitView> ordered = new ArrayList<>(facts.units().size());
-        for (Unit u : facts.units()) {
-            UnitView v = new UnitView(u, run);
-            views.put(u.id(), v);
-            ordered.add(v);
-        }
-        for (UnitView v : ordered) {
-            if (v.getParent() != null) {
-                views.get(v.getParent()).addSubUnit(v);
-            }
-        }
-        place(facts.measurements(), Measurement::unit, views, UnitView::add);
-        place(facts.events(), Event::unit, views, UnitView::add);
-        place(facts.attestations(), Attestation::unit, views, UnitView::add);
-        return ordered;
-    }
-
-    /** Adds each fact to its unit's view; a unit's facts mostly stand together, so its view is looked up once per run. */
-    private static <T> void place(List<T> facts, java.util.function.Function<T, String> unitOf, Map<String, UnitView> views,
-                                  java.util.function.BiConsumer<UnitView, T> add) {
-        String id = null;
-        UnitView view = null;
-        for (T fact : facts) {
-            String unit = unitOf.apply(fact);
-            if (unit != id) {
-                id = unit;
-                view = views.get(unit);
-            }
-            add.accept(view, fact);
         }
     }
 

@@ -58,8 +58,25 @@ public final class Texts {
     public static String decimal(BigDecimal d, boolean vi) {
         String text = d.abs().toPlainString();
         int dot = text.indexOf('.');
-        String whole = grouped(d.signum() < 0, dot < 0 ? text : text.substring(0, dot), vi);
-        return dot < 0 ? whole : whole + (vi ? "," : ".") + text.substring(dot + 1);
+        int whole = dot < 0 ? text.length() : dot;
+        if (d.signum() >= 0 && whole <= 3) {
+            // nothing to group: the plain text, with a decimal comma in Vietnamese
+            return dot < 0 || !vi ? text : text.replace('.', ',');
+        }
+        // as grouped(…) of the whole part, then the fraction, in one builder
+        int lead = whole % 3 == 0 ? 3 : whole % 3;
+        StringBuilder b = new StringBuilder(text.length() + whole / 3 + 1);
+        if (d.signum() < 0) {
+            b.append('-');
+        }
+        b.append(text, 0, lead);
+        for (int i = lead; i < whole; i += 3) {
+            b.append(vi ? '.' : ',').append(text, i, i + 3);
+        }
+        if (dot >= 0) {
+            b.append(vi ? ',' : '.').append(text, dot + 1, text.length());
+        }
+        return b.toString();
     }
 
     /** A percentage for prose, the sign set close as administrative texts write it: {@code 97,80%} in Vietnamese, {@code 97.80%} in English. */

@@ -4,9 +4,7 @@ package org.reformtargets.core.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
 import org.reformtargets.core.Attestation;
@@ -21,6 +19,10 @@ import org.reformtargets.core.rule.UnitFacts;
  * A unit with its facts indexed for the rules. The facts never change once indexed; the view is
  * bound to the {@link Run} of the session it is inserted into, so that views can be read by the
  * checks of other units (sub-units) while their own session runs on another thread.
+ *
+ * <p>A unit's facts are kept as three arrays in document order, which the views of every period
+ * evaluated share ({@link Facts}); a lookup by indicator, type or key scans them (a unit has a few
+ * dozen facts), which costs less than the maps per unit it replaced kept alive.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class UnitView implements UnitFacts {
@@ -51,6 +53,86 @@ public final class UnitView implements UnitFacts {
         }
     }
 
+    private static final Measurement[] NO_MEASUREMENTS = {};
+    private static final Event[] NO_EVENTS = {};
+    private static final Attestation[] NO_ATTESTATIONS = {};
+
+    /**
+     * The facts of every unit of a document, indexed once: for the unit at each position of the
+     * document's units, its measurements, events and attestations in document order, and the position
+     * of its parent ({@code -1} for a root).
+     */
+    record Facts(List<Unit> units, Measurement[][] measurements, Event[][] events, Attestation[][] attestations,
+                 int[] parents) {
+
+        /** Indexes {@code facts} (valid: every fact names a unit of it, every parent is one of its units). */
+        static Facts of(org.reformtargets.core.FactsDocument facts) {
+            List<Unit> units = facts.units();
+            int n = units.size();
+            java.util.HashMap<String, Integer> at = new java.util.HashMap<>(n * 4 / 3 + 1);
+            for (int i = 0; i < n; i++) {
+                at.put(units.get(i).id(), i);
+            }
+            int[] parents = new int[n];
+            for (int i = 0; i < n; i++) {
+                String parent = units.get(i).parent();
+                parents[i] = parent == null ? -1 : at.get(parent);
+            }
+            return new Facts(units, place(facts.measurements(), Measurement::unit, at, NO_MEASUREMENTS),
+                    place(facts.events(), Event::unit, at, NO_EVENTS),
+                    place(facts.attestations(), Attestation::unit, at, NO_ATTESTATIONS), parents);
+        }
+
+        /**
+         * {@code facts} sorted out by unit, each unit's in document order: counted, then placed in arrays of
+         * their exact length. A unit's facts mostly stand together, so its position is looked up once per run.
+         */
+        @SuppressWarnings("unchecked")
+        private static <T> T[][] place(List<T> facts, java.util.function.Function<T, String> unitOf,
+                                       java.util.Map<String, Integer> at, T[] none) {
+            int n = at.size();
+            int size = facts.size();
+            int[] unitOfFact = new int[size];
+            int[] count = new int[n];
+            String id = null;
+            int pos = -1;
+            for (int i = 0; i < size; i++) {
+                String unit = unitOf.apply(facts.get(i));
+                if (unit != id) {
+                    id = unit;
+                    pos = at.get(unit);
+                }
+                unitOfFact[i] = pos;
+                count[pos]++;
+            }
+            T[][] placed = (T[][]) java.lang.reflect.Array.newInstance(none.getClass(), n);
+            for (int u = 0; u < n; u++) {
+                placed[u] = count[u] == 0 ? none : java.util.Arrays.copyOf(none, count[u]);
+                count[u] = 0;
+            }
+            for (int i = 0; i < size; i++) {
+                int u = unitOfFact[i];
+                placed[u][count[u]++] = facts.get(i);
+            }
+            return placed;
+        }
+
+        /** The views of every unit for {@code run}, in document order, sub-units linked to their parents. */
+        List<UnitView> views(Run run) {
+            int n = units.size();
+            UnitView[] views = new UnitView[n];
+            for (int i = 0; i < n; i++) {
+                views[i] = new UnitView(units.get(i), run, measurements[i], events[i], attestations[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                if (parents[i] >= 0) {
+                    views[parents[i]].addSubUnit(views[i]);
+                }
+            }
+            return java.util.Arrays.asList(views);
+        }
+    }
+
     private final Unit unit;
     private final Period period;
     private final java.time.LocalDate asOf;
@@ -58,15 +140,23 @@ public final class UnitView implements UnitFacts {
     private Level parentLevel;
     private int firings;
     private final List<UnitView> subUnits = new ArrayList<>();
-    private final Map<String, List<Measurement>> measurements = new HashMap<>();
-    private final Map<String, List<Event>> events = new HashMap<>();
-    private final Map<String, List<Attestation>> attestations = new HashMap<>();
+    private final Measurement[] measurements;
+    private final Event[] events;
+    private final Attestation[] attestations;
 
+    /** A unit without facts. */
     UnitView(Unit unit, Run run) {
+        this(unit, run, NO_MEASUREMENTS, NO_EVENTS, NO_ATTESTATIONS);
+    }
+
+    private UnitView(Unit unit, Run run, Measurement[] measurements, Event[] events, Attestation[] attestations) {
         this.unit = unit;
         this.run = run;
         this.period = run.period();
         this.asOf = run.asOf();
+        this.measurements = measurements;
+        this.events = events;
+        this.attestations = attestations;
     }
 
     /** Binds this view to the run of the session it is inserted into next; its firings count from zero. */
@@ -83,18 +173,6 @@ public final class UnitView implements UnitFacts {
     void addSubUnit(UnitView u) {
         subUnits.add(u);
         u.parentLevel = unit.level();
-    }
-
-    void add(Measurement m) {
-        measurements.computeIfAbsent(m.indicator(), k -> new ArrayList<>(2)).add(m);
-    }
-
-    void add(Event e) {
-        events.computeIfAbsent(e.type(), k -> new ArrayList<>(2)).add(e);
-    }
-
-    void add(Attestation a) {
-        attestations.computeIfAbsent(a.key(), k -> new ArrayList<>(1)).add(a);
     }
 
     /** The run of the session this view was last inserted into. */
@@ -144,35 +222,47 @@ public final class UnitView implements UnitFacts {
 
     /** This unit's events of one type, dated within {@code period}. */
     public List<Event> events(String type, Period period) {
-        List<Event> all = events.getOrDefault(type, List.of());
-        List<Event> in = new ArrayList<>(all.size());
-        if (all.isEmpty()) {
-            return in;
-        }
-        java.time.LocalDate start = period.start();
-        java.time.LocalDate end = period.end();
-        for (Event e : all) {
-            if (e.date() != null && !e.date().isBefore(start) && !e.date().isAfter(end)) {
+        List<Event> in = null;
+        for (Event e : events) {
+            if (type.equals(e.type()) && e.date() != null && period.contains(e.date())) {
+                if (in == null) {
+                    in = new ArrayList<>(4);
+                }
                 in.add(e);
             }
         }
-        return in;
+        return in == null ? List.of() : in;
     }
 
     /** All of this unit's events of one type, dated or not. */
     public List<Event> allEvents(String type) {
-        return events.getOrDefault(type, List.of());
+        return having(events, type, Event::type);
     }
 
     /** This unit's attestations with this key. */
     public List<Attestation> attestations(String key) {
-        return attestations.getOrDefault(key, List.of());
+        return having(attestations, key, Attestation::key);
+    }
+
+    /** The facts whose {@code keyOf} is {@code key}, in order. */
+    private static <T> List<T> having(T[] facts, String key, java.util.function.Function<T, String> keyOf) {
+        List<T> having = null;
+        for (T fact : facts) {
+            if (key.equals(keyOf.apply(fact))) {
+                if (having == null) {
+                    having = new ArrayList<>(4);
+                }
+                having.add(fact);
+            }
+        }
+        return having == null ? List.of() : having;
     }
 
     /** The measurement of exactly {@code period}, or {@code null}. */
     public Measurement exact(String indicator, String field, Period period) {
-        for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
-            if (m.period().equals(period) && java.util.Objects.equals(m.field(), field)) {
+        for (Measurement m : measurements) {
+            if (indicator.equals(m.indicator()) && m.period().equals(period)
+                    && java.util.Objects.equals(m.field(), field)) {
                 return m;
             }
         }
@@ -238,9 +328,9 @@ public final class UnitView implements UnitFacts {
     /** This indicator's measurements of {@code field} lying within months {@code from}–{@code to} of {@code year}. */
     private List<Measurement> parts(String indicator, String field, int year, int from, int to) {
         List<Measurement> parts = new ArrayList<>();
-        for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
+        for (Measurement m : measurements) {
             Period p = m.period();
-            if (p.year() == year && p.firstMonth() >= from && p.lastMonth() <= to
+            if (indicator.equals(m.indicator()) && p.year() == year && p.firstMonth() >= from && p.lastMonth() <= to
                     && java.util.Objects.equals(m.field(), field)) {
                 parts.add(m);
             }
@@ -326,8 +416,9 @@ public final class UnitView implements UnitFacts {
      */
     public List<Measurement> within(String indicator, String field, Period period) {
         List<Measurement> in = new ArrayList<>();
-        for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
-            if (java.util.Objects.equals(m.field(), field) && period.contains(m.period())) {
+        for (Measurement m : measurements) {
+            if (indicator.equals(m.indicator()) && java.util.Objects.equals(m.field(), field)
+                    && period.contains(m.period())) {
                 in.add(m);
             }
         }
@@ -339,8 +430,8 @@ public final class UnitView implements UnitFacts {
     /** The fields (other than the total) measured for {@code indicator} within {@code period}, sorted. */
     public List<String> fields(String indicator, Period period) {
         TreeSet<String> fields = new TreeSet<>();
-        for (Measurement m : measurements.getOrDefault(indicator, List.of())) {
-            if (m.field() != null && period.contains(m.period())) {
+        for (Measurement m : measurements) {
+            if (m.field() != null && indicator.equals(m.indicator()) && period.contains(m.period())) {
                 fields.add(m.field());
             }
         }

@@ -131,12 +131,13 @@ public final class CoverageCheck {
             long gap = 0;
             int due = 0;
             int least = Integer.MAX_VALUE;
+            Set<String> subs = subs(anywhere);
             for (Period q : period.split(Period.Kind.QUARTER)) {
                 if (!q.endedBy(check.run.asOf())) {
                     continue;
                 }
                 due++;
-                int k = covered(q, anywhere).size();
+                int k = covered(q, subs).size();
                 least = Math.min(least, k);
                 if (k < required) {
                     gap += required - k;
@@ -191,14 +192,23 @@ public final class CoverageCheck {
     }
 
     private Set<String> covered(Period within, boolean anywhere) {
-        Set<String> subs = new HashSet<>();
+        return covered(within, subs(anywhere));
+    }
+
+    /** The ids of the units anywhere under the evaluated unit ({@code anywhere}), or of its sub-units. */
+    private Set<String> subs(boolean anywhere) {
         if (anywhere) {
-            subs.addAll(under());
-        } else {
-            for (UnitView s : check.unit.subUnits()) {
-                subs.add(s.getId());
-            }
+            return under();
         }
+        Set<String> subs = new HashSet<>();
+        for (UnitView s : check.unit.subUnits()) {
+            subs.add(s.getId());
+        }
+        return subs;
+    }
+
+    /** Which of {@code subs} the unit's events of the check's types within {@code within} are upon. */
+    private Set<String> covered(Period within, Set<String> subs) {
         Set<String> covered = new HashSet<>();
         for (Term.EventType t : types) {
             for (Event e : check.unit.events(t.code(), within)) {

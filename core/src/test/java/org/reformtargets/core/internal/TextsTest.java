@@ -2,6 +2,9 @@
 package org.reformtargets.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -77,5 +80,22 @@ class TextsTest {
         assertEquals("Hồ sơ", Texts.capitalize("hồ sơ"));
         assertEquals("Đất", Texts.capitalize("đất"));
         assertEquals("", Texts.capitalize(""));
+    }
+
+    /** {@code decimal} builds its text in one pass; it gives what grouping the whole part and adding the fraction gives. */
+    @Test
+    void decimalsAreTheGroupedWholePartAndTheFraction() {
+        qt().forAll(longs().all(), integers().between(0, 6), integers().between(0, 1))
+                .checkAssert((unscaled, scale, lang) -> {
+                    BigDecimal d = BigDecimal.valueOf(unscaled, scale);
+                    boolean vi = lang == 1;
+                    String text = d.abs().toPlainString();
+                    int dot = text.indexOf('.');
+                    String wholePart = dot < 0 ? text : text.substring(0, dot);
+                    String grouped = (d.signum() < 0 ? "-" : "")
+                            + Texts.count(new BigInteger(wholePart), vi);
+                    String expected = dot < 0 ? grouped : grouped + (vi ? "," : ".") + text.substring(dot + 1);
+                    assertEquals(expected, Texts.decimal(d, vi), () -> d + (vi ? " vi" : " en"));
+                });
     }
 }
