@@ -96,11 +96,15 @@ public final class DossierRows implements Serializable {
                 DossierRow d = reader.read(strings(rows.next(), values));
                 if (d.counted()) {
                     List<Period> ps = d.periods();
-                    boolean fee = !d.procedure().isEmpty() && d.counts(ps.get(2)).contains(Count.FEE_BEARING);
-                    boolean paid = fee && d.counts(ps.get(0)).contains(Count.PAID_ONLINE);
+                    Set<Count> month = d.counts(ps.get(0));
+                    Set<Count> year = d.counts(ps.get(2));
                     Sums[] in = years.computeIfAbsent(new Key(d.unit(), ps.get(2).year()), k -> new Year()).of(ps);
-                    for (int i = 0; i < in.length; i++) {
-                        in[i].add(d.counts(ps.get(i)), fee ? d.procedure() : null, paid);
+                    in[0].add(month);
+                    in[1].add(d.counts(ps.get(1)));
+                    in[2].add(year);
+                    if (!d.procedure().isEmpty() && year.contains(Count.FEE_BEARING)) {
+                        // the quarter's and the year's procedures are gathered from the months' (Year.rows)
+                        in[0].fee(d.procedure(), month.contains(Count.PAID_ONLINE));
                     }
                 }
             }
@@ -134,9 +138,11 @@ public final class DossierRows implements Serializable {
 
         /** Adds a row of {@link #PERIODS} per period with dossiers to {@code out}. */
         void rows(String unit, List<Row> out) {
-            for (Sums s : months) {
-                if (s != null) {
-                    out.add(s.row(unit));
+            for (int m = 0; m < months.length; m++) {
+                if (months[m] != null) {
+                    quarters[m / 3].fees(months[m]);
+                    year.fees(months[m]);
+                    out.add(months[m].row(unit));
                 }
             }
             for (Sums s : quarters) {
@@ -226,14 +232,21 @@ public final class DossierRows implements Serializable {
             this.period = period;
         }
 
-        /** Adds a dossier: its counts in the period, its fee-bearing procedure or {@code null}. */
-        void add(Set<Count> in, String procedure, boolean paid) {
+        /** Adds a dossier counting {@code in} the period. */
+        void add(Set<Count> in) {
             for (Count c : in) {
                 counts[c.ordinal()]++;
             }
-            if (procedure != null) {
-                fee.merge(procedure, paid, Boolean::logicalOr);
-            }
+        }
+
+        /** Adds a fee-bearing procedure, with whether this dossier of it was paid online. */
+        void fee(String procedure, boolean paid) {
+            fee.merge(procedure, paid, Boolean::logicalOr);
+        }
+
+        /** Adds the fee-bearing procedures of {@code other}. */
+        void fees(Sums other) {
+            other.fee.forEach(this::fee);
         }
 
         /** Adds a row of {@link #PERIODS}. */
