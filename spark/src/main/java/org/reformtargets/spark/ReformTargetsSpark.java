@@ -113,10 +113,10 @@ public final class ReformTargetsSpark {
      * unit's, counts toward the units above it in place of its dossiers', and is not repeated.
      *
      * <p>Distributed: each dossier is read and judged on the executors by the core's
-     * {@link org.reformtargets.core.dossier.DossierRow} into one row with its counts, which are summed per
-     * unit, month and fee-bearing procedure (a map-side partial sum, then the first shuffle), spread to the
-     * month, quarter and year and summed per unit and period, joined with the ancestor closure of the
-     * (broadcast) unit tree and summed per ancestor and period. The units' own figures are applied to the
+     * {@link org.reformtargets.core.dossier.DossierRow}, and its counts summed, in the partition, per unit
+     * and period (its month, quarter and year) with the fee-bearing procedures, one row per unit and period
+     * handed on; those rows are shuffled by unit and summed over the partitions, joined with the ancestor
+     * closure of the (broadcast) unit tree and summed per ancestor and period. The units' own figures are applied to the
      * summed figures (a unit's figure replaces what its sub-tree added to each unit above it, up to the
      * nearest unit with a figure of its own). Invalid dossiers (see {@link #rejectedDossiers}) are left
      * out: check that one is empty first, as the plain-Java path refuses the whole export.

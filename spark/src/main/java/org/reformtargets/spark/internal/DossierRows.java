@@ -23,9 +23,10 @@ import org.reformtargets.core.dossier.DossierRow.Count;
 
 /**
  * The dossier rows of a Spark {@code Dataset}, each read and judged by the core's {@link DossierRow}
- * (the §5 checks and §4 definitions live there, once): a valid dossier becomes one row with its unit,
- * its month, quarter and year, its fee-bearing procedure and its counts as bit masks; an invalid one
- * its problems. Runs on the executors, row by row; serialisable, it holds only the core's reader.
+ * (the §5 checks and §4 definitions live there, once): the valid dossiers of a partition are summed into
+ * one row per unit and period (month, quarter, year) with the counts and the fee-bearing procedures, and
+ * those rows summed again over the partitions; an invalid dossier becomes its problems. Runs on the
+ * executors; serialisable, it holds only the core's reader.
  */
 public final class DossierRows implements Serializable {
 
