@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
@@ -114,10 +113,10 @@ public final class ReformTargetsSpark {
      * unit's, counts toward the units above it in place of its dossiers', and is not repeated.
      *
      * <p>Distributed: each dossier is read and judged on the executors by the core's
-     * {@link org.reformtargets.core.dossier.DossierRow} into one row with its counts, which are summed per
-     * unit, month and fee-bearing procedure (a map-side partial sum, then the first shuffle), spread to the
-     * month, quarter and year and summed per unit and period, joined with the ancestor closure of the
-     * (broadcast) unit tree and summed per ancestor and period. The units' own figures are applied to the
+     * {@link org.reformtargets.core.dossier.DossierRow}, and its counts summed, in the partition, per unit
+     * and period (its month, quarter and year) with the fee-bearing procedures, one row per unit and period
+     * handed on; those rows are shuffled by unit and summed over the partitions, joined with the ancestor
+     * closure of the (broadcast) unit tree and summed per ancestor and period. The units' own figures are applied to the
      * summed figures (a unit's figure replaces what its sub-tree added to each unit above it, up to the
      * nearest unit with a figure of its own). Invalid dossiers (see {@link #rejectedDossiers}) are left
      * out: check that one is empty first, as the plain-Java path refuses the whole export.
@@ -137,48 +136,11 @@ public final class ReformTargetsSpark {
         UnitTree tree = UnitTree.of(units);
         Set<String> has = Set.of(dossiers.columns());
         DossierRows reader = new DossierRows(has, tree.ids(), asOf);
-        Dataset<Row> rows = standard(dossiers, has).mapPartitions(reader.dossiers(), Encoders.row(DossierRows.DOSSIERS));
-
-        // per unit, month and fee-bearing procedure (null for the other dossiers): the month's counts, the
-        // two counts that can differ in the quarter and the year (DossierRow.Count), and whether one was paid online
-        List<Column> monthly = new ArrayList<>();
-        for (Count c : Count.values()) {
-            monthly.add(sum(bit("month_counts", c)).as(counter(c)));
-        }
-        for (String p : PERIOD_DEPENDENT_IN) {
-            for (Count c : PERIOD_DEPENDENT) {
-                monthly.add(sum(bit(p + "_counts", c)).as(p + "_" + counter(c)));
-            }
-        }
-        monthly.add(max(bit("month_counts", Count.PAID_ONLINE)).as("paid"));
-        monthly.add(functions.first(col("quarter")).as("quarter"));
-        monthly.add(functions.first(col("year")).as("year"));
-        Dataset<Row> months = rows.groupBy("unit", "month", "procedure")
-                .agg(monthly.get(0), monthly.subList(1, monthly.size()).toArray(Column[]::new));
-
-        // each to its month, quarter and year; then per unit, period and procedure, and per unit and period,
-        // counting the fee-bearing procedures and those with a dossier paid online
-        List<Column> inPeriod = new ArrayList<>();
-        for (String p : List.of("month", "quarter", "year")) {
-            List<Column> fields = new ArrayList<>();
-            fields.add(col(p).as("period"));
-            for (Count c : Count.values()) {
-                String from = !p.equals("month") && PERIOD_DEPENDENT.contains(c) ? p + "_" + counter(c) : counter(c);
-                fields.add(col(from).as(counter(c)));
-            }
-            inPeriod.add(struct(fields.toArray(Column[]::new)));
-        }
-        Dataset<Row> periods = months.select(col("unit"), col("procedure"), col("paid"),
-                        explode(functions.array(inPeriod.toArray(Column[]::new))).as("p"))
-                .select("unit", "procedure", "paid", "p.*");
-        List<Column> perProcedure = sums(COUNTERS);
-        perProcedure.add(max(col("paid")).as("paid"));
-        List<Column> own = sums(COUNTERS);
-        own.add(count(col("procedure")).as("procedures_fee"));
-        own.add(sum(functions.when(col("procedure").isNotNull(), col("paid")).otherwise(0)).as("procedures_paid"));
-        Dataset<Row> counts = periods.groupBy("unit", "period", "procedure")
-                .agg(perProcedure.get(0), perProcedure.subList(1, perProcedure.size()).toArray(Column[]::new))
-                .groupBy("unit", "period").agg(own.get(0), own.subList(1, own.size()).toArray(Column[]::new));
+        // per unit and period (month, quarter, year), summed in each partition, then (partitioned by unit) over
+        // the partitions, counting the distinct fee-bearing procedures and those with a dossier paid online
+        Dataset<Row> counts = standard(dossiers, has).mapPartitions(reader.periods(), Encoders.row(DossierRows.PERIODS))
+                .repartition(col("unit"))
+                .mapPartitions(DossierRows.totals(), Encoders.row(DossierRows.TOTALS));
 
         List<String> counters = new ArrayList<>(COUNTERS);
         counters.add("procedures_fee");
@@ -232,28 +194,8 @@ public final class ReformTargetsSpark {
                 col("numerator"), col("denominator"), lit(null).cast("string").as("value"));
     }
 
-    /** The counts that can differ between a dossier's periods, and the periods after the month. */
-    private static final List<Count> PERIOD_DEPENDENT = List.of(Count.ON_TIME, Count.NO_OVERDUE_OR_COMPLAINT);
-    private static final List<String> PERIOD_DEPENDENT_IN = List.of("quarter", "year");
     /** The counters of one dossier, by column name. */
-    private static final List<String> COUNTERS = Arrays.stream(Count.values()).map(ReformTargetsSpark::counter).toList();
-
-    private static String counter(Count c) {
-        return c.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** 1 where bit {@code c} of the mask column is set, else 0. */
-    private static Column bit(String mask, Count c) {
-        return functions.shiftright(col(mask), c.ordinal()).bitwiseAND(1);
-    }
-
-    private static List<Column> sums(List<String> columns) {
-        List<Column> out = new ArrayList<>();
-        for (String c : columns) {
-            out.add(sum(col(c)).as(c));
-        }
-        return out;
-    }
+    private static final List<String> COUNTERS = Arrays.stream(Count.values()).map(DossierRows::counter).toList();
 
     /**
      * The problems of the dossiers the plain-Java reader would refuse, one row each: {@code dossier_id},

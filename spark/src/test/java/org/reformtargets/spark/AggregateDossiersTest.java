@@ -85,6 +85,27 @@ class AggregateDossiersTest {
     }
 
     /**
+     * Dossiers are summed per unit and period in each partition, then over the partitions: the same
+     * measurements whether all dossiers share one partition (many of each unit and period) or are spread
+     * over more partitions than there are dossiers (most partitions empty, most sums of one dossier).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 256})
+    void theSumsDoNotDependOnThePartitions(int partitions) throws IOException {
+        FactsDocument facts = new FactsDocument("vn-766/2025", AS_OF, TREE, List.of(), List.of(), List.of());
+        Path csv = generate(3, 200, List.of());
+        Dataset<Row> dossiers = partitions == 1 ? LocalSpark.csv(csv).coalesce(1) : LocalSpark.csv(csv).repartition(partitions);
+        assertEquals(partitions, dossiers.rdd().getNumPartitions());
+        Set<Measurement> expected = new HashSet<>(Dossiers.aggregate(facts, csv).measurements());
+        List<Measurement> actual = LocalSpark.measurements(
+                ReformTargetsSpark.aggregateDossiers(LocalSpark.units(facts), dossiers, facts.asOf()));
+        assertEquals(expected.size(), actual.size());
+        assertEquals(expected, new HashSet<>(actual));
+        assertTrue(expected.stream().anyMatch(m -> m.indicator().equals(Dossiers.PROCEDURES_PAID_ONLINE)
+                && m.numerator() != null && m.numerator() > 0), "the comparison compares procedures paid online");
+    }
+
+    /**
      * The facts' own figures (random units, nested ones among them, a unit without dossiers, a period
      * without any, a value without a ratio) replace the dossiers' counts as in the core, at the unit and
      * in every unit above it up to the next own figure.
