@@ -21,8 +21,8 @@ import org.reformtargets.core.Unit;
  * Scores the 766 index from a dossier export: reads the units (a facts JSON document: its
  * {@code ruleSet}, {@code asOf} and {@code units}) and the dossiers (CSV with a header, or Parquet: a
  * path ending in {@code .parquet}), aggregates and evaluates on Spark, writes the evaluation once as
- * Parquet to {@code evaluation} under the output directory ({@link SparkEvaluation#write}: partitioned
- * by kind, {@code kind=result}, {@code kind=score}, {@code kind=problem}; read it back with
+ * Parquet to {@code evaluation} under the output directory ({@link SparkEvaluation#write}: one table,
+ * results, scores and problems told apart by the column {@code kind}; read it back with
  * {@link SparkEvaluation#read}) and prints a summary read from what was written.
  *
  * <pre>

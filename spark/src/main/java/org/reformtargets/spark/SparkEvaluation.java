@@ -48,7 +48,7 @@ public final class SparkEvaluation {
 
     /**
      * The evaluation written by {@link #write(String)} to {@code directory}, read back: its views read the
-     * Parquet files (only the columns and the kind they need).
+     * Parquet files (only the columns they need, filtered by kind).
      */
     public static SparkEvaluation read(SparkSession spark, String directory) {
         return new SparkEvaluation(spark.read().schema(TreeEvaluation.OUTPUT).parquet(directory), true);
@@ -56,16 +56,17 @@ public final class SparkEvaluation {
 
     /**
      * Evaluates (each tree once, unless a view already persisted the evaluation) and writes the output to
-     * {@code directory} as Parquet, replacing what was there, partitioned by {@code kind}: {@code kind=result},
-     * {@code kind=score} and {@code kind=problem} (each present when it has rows). The files hold the columns
-     * of all three views (a view's own columns are filled, the others null); read them with
-     * {@link #read(SparkSession, String)}, or with {@code spark.read().parquet(directory)} and
-     * {@code kind = 'result'} and the columns of {@link #results()}.
+     * {@code directory} as one Parquet table, replacing what was there: a row per result, score and problem,
+     * told apart by the column {@code kind} ({@code result}, {@code score}, {@code problem}), with the columns
+     * of all three views (a view's own columns are filled, the others null). Each task writes its rows as
+     * they come (the table is not partitioned by kind: that would make every task sort, so hold, its whole
+     * output first). Read it with {@link #read(SparkSession, String)}, or with
+     * {@code spark.read().parquet(directory)}, {@code kind = 'result'} and the columns of {@link #results()}.
      *
      * @return the written evaluation, read back from {@code directory}
      */
     public SparkEvaluation write(String directory) {
-        all.write().mode(SaveMode.Overwrite).partitionBy("kind").parquet(directory);
+        all.write().mode(SaveMode.Overwrite).parquet(directory);
         return read(all.sparkSession(), directory);
     }
 

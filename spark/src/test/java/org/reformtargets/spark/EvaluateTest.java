@@ -158,12 +158,12 @@ class EvaluateTest {
         assertEquals("tinh-a", problems.get(0).getString(0));
         assertEquals(0, spark.results().count());
 
-        // written: only kind=problem has rows; the views read back are the same
+        // written: only problems; the views read back are the same
         SparkEvaluation written = ReformTargetsSpark.evaluate(LocalSpark.units(facts), bad, null, null,
                 facts.ruleSet(), facts.asOf()).write(dir.resolve("evaluation").toString());
         assertEquals(problems, written.problems().collectAsList());
         assertEquals(0, written.results().count());
         assertEquals(0, written.scores().count());
-        assertTrue(java.nio.file.Files.isDirectory(dir.resolve("evaluation/kind=problem")));
+        assertEquals(1, LocalSpark.get().read().parquet(dir.resolve("evaluation").toString()).count());
     }
 }

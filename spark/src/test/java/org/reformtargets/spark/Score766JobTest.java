@@ -51,10 +51,10 @@ class Score766JobTest {
             want.add(s.unit() + "|" + s.period() + "|" + s.total());
         }
         Set<String> got = new HashSet<>();
-        // written once, partitioned by kind, and read back
+        // written once, one table with a kind column, and read back
         SparkEvaluation written = SparkEvaluation.read(LocalSpark.get(), dir.resolve("out/evaluation").toString());
-        assertTrue(Files.isDirectory(dir.resolve("out/evaluation/kind=result")));
-        assertTrue(Files.isDirectory(dir.resolve("out/evaluation/kind=score")));
+        assertEquals(expected.results().size() + expected.scores().size(),
+                LocalSpark.get().read().parquet(dir.resolve("out/evaluation").toString()).count());
         assertEquals(expected.results().size(), written.results().count());
         assertEquals(0, written.problems().count());
         for (Row r : written.scores().collectAsList()) {
