@@ -294,9 +294,11 @@ public final class ReformTargetsSpark {
         Dataset<Row> roots = functions.broadcast(UnitTree.of(units).roots(spark));
         Dataset<Row> facts = TreeEvaluation.facts(units, measurements, events, attestations, roots);
         TreeEvaluation evaluation = new TreeEvaluation(ruleSetId, asOf);
-        Dataset<Row> out = facts.groupByKey(
-                        (org.apache.spark.api.java.function.MapFunction<Row, String>) r -> r.getString(0),
-                        Encoders.STRING())
+        // trees spread over spark.sql.shuffle.partitions tasks, a number adaptive execution keeps: it would
+        // coalesce the small facts shuffle into a few tasks (3 on 2 cores), leaving a core idle at the end
+        int tasks = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        Dataset<Row> out = facts.repartition(tasks, col("root")).groupBy(col("root"))
+                .as(Encoders.STRING(), Encoders.row(TreeEvaluation.FACTS))
                 .flatMapGroups(evaluation, Encoders.row(TreeEvaluation.OUTPUT));
         return new SparkEvaluation(out);
     }
