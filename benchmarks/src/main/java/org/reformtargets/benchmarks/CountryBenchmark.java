@@ -47,10 +47,10 @@ import org.reformtargets.testkit.DossierGenerator;
  *   <li>{@code score <dir> <master>} (such as {@code local[2]}) reads them, aggregates the dossiers
  *       ({@link ReformTargetsSpark#aggregateDossiers}), scores the 766 index ({@link ReformTargetsSpark#evaluate})
  *       and writes the evaluation once to {@code <dir>/evaluation} ({@link SparkEvaluation#write}), counts
- *       what was written, and prints, after the session has started, the wall time of each step, the process's CPU time, and
- *       the driver's heap: the peak used (sampled every 20 ms, garbage included) and the peak left after a
- *       collection (the live data, the figure to size {@code -Xmx} by). In local mode the driver and the
- *       executor are one JVM.</li>
+ *       what was written, and prints, after the session has started, the wall time of each step, the
+ *       process's CPU time, and the driver's heap: the peak used (sampled every 20 ms, garbage included)
+ *       and the peak left after a collection (the live data, the figure to size {@code -Xmx} by). In local
+ *       mode the driver and the executor are one JVM.</li>
  * </ul>
  */
 public final class CountryBenchmark {

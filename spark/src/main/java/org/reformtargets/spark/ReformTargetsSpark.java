@@ -279,8 +279,8 @@ public final class ReformTargetsSpark {
 
     /**
      * Evaluates facts with a bundled rule set, one facts document per unit tree: every fact is keyed by
-     * the root of its unit's tree, the rows are shuffled by that key (one shuffle, so a tree is never
-     * split), and each tree is evaluated on an executor with the rule set loaded once per executor JVM.
+     * the root of its unit's tree, the rows are shuffled by that key into {@code spark.sql.shuffle.partitions}
+     * tasks (one shuffle, so a tree is never split), and each tree is evaluated on an executor with the rule set loaded once per executor JVM.
      * Facts of units not in {@code units} are dropped, as they could be placed in no tree.
      *
      * @param ruleSetId a bundled rule set, such as {@code vn-766/2025}; it must be on the executors' class path
