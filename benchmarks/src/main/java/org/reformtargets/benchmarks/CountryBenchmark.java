@@ -46,10 +46,11 @@ import org.reformtargets.testkit.DossierGenerator;
  *       departments and communes. Not timed as part of the benchmark; done once.</li>
  *   <li>{@code score <dir> <master>} (such as {@code local[2]}) reads them, aggregates the dossiers
  *       ({@link ReformTargetsSpark#aggregateDossiers}), scores the 766 index ({@link ReformTargetsSpark#evaluate})
- *       and prints, after the session has started, the wall time of each step, the process's CPU time, and
- *       the driver's heap: the peak used (sampled every 20 ms, garbage included) and the peak left after a
- *       collection (the live data, the figure to size {@code -Xmx} by). In local mode the driver and the
- *       executor are one JVM.</li>
+ *       and writes the evaluation once to {@code <dir>/evaluation} ({@link SparkEvaluation#write}), counts
+ *       what was written, and prints, after the session has started, the wall time of each step, the
+ *       process's CPU time, and the driver's heap: the peak used (sampled every 20 ms, garbage included)
+ *       and the peak left after a collection (the live data, the figure to size {@code -Xmx} by). In local
+ *       mode the driver and the executor are one JVM.</li>
  * </ul>
  */
 public final class CountryBenchmark {
@@ -136,7 +137,9 @@ public final class CountryBenchmark {
         long m = measurements.count();
         long t2 = System.nanoTime();
         long cpu2 = os.getProcessCpuTime();
-        SparkEvaluation e = ReformTargetsSpark.evaluate(units, measurements, null, null, RULE_SET, facts.asOf());
+        // one pass: each tree evaluated once and written as it comes; the counts are read from the files
+        SparkEvaluation e = ReformTargetsSpark.evaluate(units, measurements, null, null, RULE_SET, facts.asOf())
+                .write(dir.resolve("evaluation").toString());
         long results = e.results().count();
         long scores = e.scores().count();
         long problems = e.problems().count();

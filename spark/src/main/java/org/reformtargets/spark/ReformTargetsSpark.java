@@ -221,8 +221,8 @@ public final class ReformTargetsSpark {
 
     /**
      * Evaluates facts with a bundled rule set, one facts document per unit tree: every fact is keyed by
-     * the root of its unit's tree, the rows are shuffled by that key (one shuffle, so a tree is never
-     * split), and each tree is evaluated on an executor with the rule set loaded once per executor JVM.
+     * the root of its unit's tree, the rows are shuffled by that key into {@code spark.sql.shuffle.partitions}
+     * tasks (one shuffle, so a tree is never split), and each tree is evaluated on an executor with the rule set loaded once per executor JVM.
      * Facts of units not in {@code units} are dropped, as they could be placed in no tree.
      *
      * @param ruleSetId a bundled rule set, such as {@code vn-766/2025}; it must be on the executors' class path
@@ -236,9 +236,11 @@ public final class ReformTargetsSpark {
         Dataset<Row> roots = functions.broadcast(UnitTree.of(units).roots(spark));
         Dataset<Row> facts = TreeEvaluation.facts(units, measurements, events, attestations, roots);
         TreeEvaluation evaluation = new TreeEvaluation(ruleSetId, asOf);
-        Dataset<Row> out = facts.groupByKey(
-                        (org.apache.spark.api.java.function.MapFunction<Row, String>) r -> r.getString(0),
-                        Encoders.STRING())
+        // trees spread over spark.sql.shuffle.partitions tasks, a number adaptive execution keeps: it would
+        // coalesce the small facts shuffle into a few tasks (3 on 2 cores), leaving a core idle at the end
+        int tasks = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        Dataset<Row> out = facts.repartition(tasks, col("root")).groupBy(col("root"))
+                .as(Encoders.STRING(), Encoders.row(TreeEvaluation.FACTS))
                 .flatMapGroups(evaluation, Encoders.row(TreeEvaluation.OUTPUT));
         return new SparkEvaluation(out);
     }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -21,8 +20,10 @@ import org.reformtargets.core.Unit;
 /**
  * Scores the 766 index from a dossier export: reads the units (a facts JSON document: its
  * {@code ruleSet}, {@code asOf} and {@code units}) and the dossiers (CSV with a header, or Parquet: a
- * path ending in {@code .parquet}), aggregates and evaluates on Spark, writes {@code results} and
- * {@code scores} as Parquet under the output directory and prints a summary.
+ * path ending in {@code .parquet}), aggregates and evaluates on Spark, writes the evaluation once as
+ * Parquet to {@code evaluation} under the output directory ({@link SparkEvaluation#write}: one table,
+ * results, scores and problems told apart by the column {@code kind}; read it back with
+ * {@link SparkEvaluation#read}) and prints a summary read from what was written.
  *
  * <pre>
  * java -cp "$CP" org.reformtargets.spark.Score766Job units.json dossiers.csv out/
@@ -80,15 +81,16 @@ public final class Score766Job {
         Dataset<Row> own = ReformTargetsSpark.measurements(spark, facts.measurements());
         Dataset<Row> measurements = ReformTargetsSpark.aggregateDossiers(units, dossiers, own, facts.asOf())
                 .unionByName(own);
-        SparkEvaluation e = ReformTargetsSpark.evaluate(units, measurements, null, null, facts.ruleSet(), facts.asOf());
-        e.results().write().mode(SaveMode.Overwrite).parquet(out + "/results");
-        e.scores().write().mode(SaveMode.Overwrite).parquet(out + "/scores");
+        // one pass: each tree evaluated once, its output written as it comes; the summary reads the files
+        SparkEvaluation e = ReformTargetsSpark.evaluate(units, measurements, null, null, facts.ruleSet(), facts.asOf())
+                .write(out + "/evaluation");
         List<Row> problems = e.problems().limit(20).collectAsList();
         for (Row p : problems) {
             System.err.println("not evaluated (tree " + p.getString(0) + "): " + p.getString(1));
         }
         System.out.println("Scored " + facts.ruleSet() + " as of " + facts.asOf() + " in "
-                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9) + " s; written to " + out);
+                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9) + " s; written to " + out
+                + "/evaluation");
         for (Row r : e.results().groupBy("status").count().orderBy("status").collectAsList()) {
             System.out.println(String.format(Locale.ROOT, "  %-18s %,d results", r.getString(0), r.getLong(1)));
         }
@@ -98,7 +100,6 @@ public final class Score766Job {
             System.out.println(String.format(Locale.ROOT, "  %-24s %-8s %6s of %s%s", r.getString(0), r.getString(1),
                     r.getString(2), r.getString(3), r.getBoolean(5) ? "" : " (incomplete)"));
         }
-        e.unpersist();
         return problems.isEmpty() ? 0 : 1;
     }
 

@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.reformtargets.core.Attestation;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.Event;
@@ -58,11 +59,21 @@ class EvaluateTest {
         return LocalSpark.get().createDataFrame(rows, ATTESTATIONS);
     }
 
-    /** What the differential test compares of a result. */
-    private static String key(String target, String unit, String period, String field, String status, String actual,
-                              Long gap, String points, boolean isFinal) {
-        return String.join("|", target, unit, period, String.valueOf(field), status, String.valueOf(actual),
-                String.valueOf(gap), String.valueOf(points), String.valueOf(isFinal));
+    /** What the differential test compares of a result: every column of the contract. */
+    private static String key(TargetResult t) {
+        return key(t.target(), t.unit(), t.period().toString(), t.field(), t.status().name(), t.isFinal(), t.actual(),
+                t.threshold(), t.gap(), str(t.measuredPeriod()), t.points(), t.maxPoints(),
+                t.message() == null ? null : t.message().vi(), t.message() == null ? null : t.message().en(), t.rule());
+    }
+
+    private static String key(Row r) {
+        return key(r.getAs("target"), r.getAs("unit"), r.getAs("period"), r.getAs("field"), r.getAs("status"),
+                r.getAs("final"), r.getAs("actual"), r.getAs("threshold"), r.getAs("gap"), r.getAs("measuredPeriod"),
+                r.getAs("points"), r.getAs("maxPoints"), r.getAs("message_vi"), r.getAs("message_en"), r.getAs("rule"));
+    }
+
+    private static String key(Object... columns) {
+        return java.util.Arrays.toString(columns);
     }
 
     private static java.util.Map<String, String> groups(List<Row> groups) {
@@ -71,62 +82,72 @@ class EvaluateTest {
         return out;
     }
 
-    private static void assertSameEvaluation(FactsDocument facts, Dataset<Row> measurements) {
-        Evaluation expected = RuleSet.load(facts.ruleSet()).evaluate(facts);
+    /** The views in memory and the views read back from what {@link SparkEvaluation#write} wrote. */
+    private static void assertSameEvaluation(FactsDocument facts, Dataset<Row> measurements, Path dir) {
         SparkEvaluation spark = ReformTargetsSpark.evaluate(LocalSpark.units(facts), measurements,
                 events(facts.events()), attestations(facts.attestations()), facts.ruleSet(), facts.asOf());
         try {
-            assertEquals(List.of(), spark.problems().collectAsList());
-            Set<String> want = new HashSet<>();
-            for (TargetResult t : expected.results()) {
-                want.add(key(t.target(), t.unit(), t.period().toString(), t.field(), t.status().name(), t.actual(),
-                        t.gap(), t.points(), t.isFinal()));
-            }
-            List<String> got = new ArrayList<>();
-            for (Row r : spark.results().collectAsList()) {
-                got.add(key(r.getAs("target"), r.getAs("unit"), r.getAs("period"), r.getAs("field"), r.getAs("status"),
-                        r.getAs("actual"), r.getAs("gap"), r.getAs("points"), r.getAs("final")));
-            }
-            assertEquals(expected.results().size(), got.size());
-            assertEquals(want, new HashSet<>(got));
-            Set<String> wantScores = new HashSet<>();
-            for (Score s : expected.scores()) {
-                wantScores.add(s.unit() + "|" + s.period() + "|" + s.total() + "|" + s.exactTotal() + "|" + s.complete()
-                        + "|" + s.groups() + "|" + s.missing());
-            }
-            Set<String> gotScores = new HashSet<>();
-            for (Row r : spark.scores().collectAsList()) {
-                gotScores.add(r.getAs("unit") + "|" + r.getAs("period") + "|" + r.getAs("total") + "|"
-                        + r.getAs("exactTotal") + "|" + r.getAs("complete") + "|"
-                        + groups(r.getList(r.fieldIndex("groups"))) + "|"
-                        + r.getList(r.fieldIndex("missing")));
-            }
-            assertEquals(wantScores, gotScores);
+            assertSameEvaluation(facts, spark);
         } finally {
             spark.unpersist();
         }
+        String written = dir.resolve("evaluation").toString();
+        assertSameEvaluation(facts, ReformTargetsSpark.evaluate(LocalSpark.units(facts), measurements,
+                events(facts.events()), attestations(facts.attestations()), facts.ruleSet(), facts.asOf())
+                .write(written));
+        assertSameEvaluation(facts, SparkEvaluation.read(LocalSpark.get(), written));
+    }
+
+    private static void assertSameEvaluation(FactsDocument facts, SparkEvaluation spark) {
+        Evaluation expected = RuleSet.load(facts.ruleSet()).evaluate(facts);
+        assertEquals(List.of(), spark.problems().collectAsList());
+        List<String> want = new ArrayList<>();
+        for (TargetResult t : expected.results()) {
+            want.add(key(t));
+        }
+        List<String> got = new ArrayList<>();
+        for (Row r : spark.results().collectAsList()) {
+            got.add(key(r));
+        }
+        java.util.Collections.sort(want);
+        java.util.Collections.sort(got);
+        assertEquals(want, got);
+        Set<String> wantScores = new HashSet<>();
+        for (Score s : expected.scores()) {
+            wantScores.add(s.unit() + "|" + s.period() + "|" + s.total() + "|" + s.maxTotal() + "|" + s.exactTotal()
+                    + "|" + s.complete() + "|" + s.groups() + "|" + s.missing());
+        }
+        Set<String> gotScores = new HashSet<>();
+        for (Row r : spark.scores().collectAsList()) {
+            gotScores.add(r.getAs("unit") + "|" + r.getAs("period") + "|" + r.getAs("total") + "|" + r.getAs("maxTotal")
+                    + "|" + r.getAs("exactTotal") + "|" + r.getAs("complete") + "|"
+                    + groups(r.getList(r.fieldIndex("groups"))) + "|"
+                    + r.getList(r.fieldIndex("missing")));
+        }
+        assertEquals(expected.scores().size(), spark.scores().count());
+        assertEquals(wantScores, gotScores);
     }
 
     @Test
-    void the766IndexOnAggregatedDossiersScoresAsTheCoreDoes() {
+    void the766IndexOnAggregatedDossiersScoresAsTheCoreDoes(@TempDir Path dir) {
         FactsDocument units = ReformTargetsJson.readFacts(FACTS.resolve("vn-766-units.json"));
         Path csv = FACTS.resolve("vn-766-dossiers.csv");
         FactsDocument facts = Dossiers.aggregate(units, csv);
         Dataset<Row> measurements = ReformTargetsSpark.aggregateDossiers(LocalSpark.units(units), LocalSpark.csv(csv),
                 units.asOf());
         assertTrue(RuleSet.load(facts.ruleSet()).evaluate(facts).scores().size() > 10, "there are scores to compare");
-        assertSameEvaluation(facts, measurements);
+        assertSameEvaluation(facts, measurements, dir);
     }
 
     @Test
-    void hcmAgriFactsWithEventsAndAttestationsEvaluateAsTheCoreDoes() {
+    void hcmAgriFactsWithEventsAndAttestationsEvaluateAsTheCoreDoes(@TempDir Path dir) {
         FactsDocument facts = ReformTargetsJson.readFacts(FACTS.resolve("hcm-agri-2021.json"));
         assertTrue(!facts.events().isEmpty() && !facts.attestations().isEmpty());
-        assertSameEvaluation(facts, LocalSpark.measurements(facts.measurements()));
+        assertSameEvaluation(facts, LocalSpark.measurements(facts.measurements()), dir);
     }
 
     @Test
-    void factsThatBreakTheContractAreReportedPerTree() {
+    void factsThatBreakTheContractAreReportedPerTree(@TempDir Path dir) {
         FactsDocument facts = ReformTargetsJson.readFacts(FACTS.resolve("vn-766-units.json"));
         Dataset<Row> bad = LocalSpark.measurements(List.of(org.reformtargets.core.Measurement.ratio("xa-an-binh",
                 Dossiers.ON_TIME, null, org.reformtargets.core.Period.month(2025, 7), 5, 3)));
@@ -136,5 +157,13 @@ class EvaluateTest {
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("tinh-a", problems.get(0).getString(0));
         assertEquals(0, spark.results().count());
+
+        // written: only problems; the views read back are the same
+        SparkEvaluation written = ReformTargetsSpark.evaluate(LocalSpark.units(facts), bad, null, null,
+                facts.ruleSet(), facts.asOf()).write(dir.resolve("evaluation").toString());
+        assertEquals(problems, written.problems().collectAsList());
+        assertEquals(0, written.results().count());
+        assertEquals(0, written.scores().count());
+        assertEquals(1, LocalSpark.get().read().parquet(dir.resolve("evaluation").toString()).count());
     }
 }

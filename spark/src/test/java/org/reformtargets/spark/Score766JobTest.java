@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
@@ -44,12 +45,19 @@ class Score766JobTest {
         assertEquals(0, Score766Job.run(LocalSpark.get(), withOwn, csv.toString(), dir.resolve("out").toString()));
 
         FactsDocument facts = Dossiers.aggregate(ReformTargetsJson.readFacts(withOwn), csv);
+        Evaluation expected = RuleSet.load(facts.ruleSet()).evaluate(facts);
         Set<String> want = new HashSet<>();
-        for (Score s : RuleSet.load(facts.ruleSet()).evaluate(facts).scores()) {
+        for (Score s : expected.scores()) {
             want.add(s.unit() + "|" + s.period() + "|" + s.total());
         }
         Set<String> got = new HashSet<>();
-        for (Row r : LocalSpark.get().read().parquet(dir.resolve("out/scores").toString()).collectAsList()) {
+        // written once, one table with a kind column, and read back
+        SparkEvaluation written = SparkEvaluation.read(LocalSpark.get(), dir.resolve("out/evaluation").toString());
+        assertEquals(expected.results().size() + expected.scores().size(),
+                LocalSpark.get().read().parquet(dir.resolve("out/evaluation").toString()).count());
+        assertEquals(expected.results().size(), written.results().count());
+        assertEquals(0, written.problems().count());
+        for (Row r : written.scores().collectAsList()) {
             got.add(r.getAs("unit") + "|" + r.getAs("period") + "|" + r.getAs("total"));
         }
         assertTrue(want.size() > 10, "there are scores to compare");

@@ -135,32 +135,49 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
                 default -> attestations.add(new Attestation(s(r, 1), s(r, 2), period(s(r, 3)), value(s(r, 4))));
             }
         }
-        List<Row> out = new ArrayList<>();
+        Evaluation e;
         try {
             FactsDocument facts = new FactsDocument(ruleSetId, asOf, units, measurements, events, attestations);
             // one Spark task per tree already: evaluate on the task's thread, not the common pool's
-            Evaluation e = RuleSets.get(ruleSetId).evaluate(facts, Runnable::run);
-            for (TargetResult t : e.results()) {
-                out.add(RowFactory.create("result", t.target(), t.unit(), str(t.period()), t.field(), t.status().name(),
-                        t.isFinal(), t.actual(), t.threshold(), t.gap(), str(t.measuredPeriod()), t.points(),
-                        t.maxPoints(), t.message() == null ? null : t.message().vi(),
-                        t.message() == null ? null : t.message().en(), t.rule(), null, null, null, null, null, null));
-            }
-            for (Score s : e.scores()) {
-                out.add(RowFactory.create("score", null, s.unit(), str(s.period()), null, null, null, null, null, null,
-                        null, null, null, null, null, null, s.total(), s.maxTotal(), s.exactTotal(), s.complete(),
-                        groups(s),
-                        scala.jdk.javaapi.CollectionConverters.asScala(s.missing()).toSeq()));
-            }
+            e = RuleSets.get(ruleSetId).evaluate(facts, Runnable::run);
         } catch (InvalidFactsException | IllegalArgumentException ex) {
             List<Problem> problems = ex instanceof InvalidFactsException i ? i.problems()
                     : List.of(new Problem(null, null, 0, 0, ex.getMessage()));
+            List<Row> out = new ArrayList<>();
             for (Problem p : problems) {
                 out.add(RowFactory.create("problem", null, root, null, null, null, null, null, null, null, null, null,
                         null, null, p.toString(), null, null, null, null, null, null, null));
             }
+            return out.iterator();
         }
-        return out.iterator();
+        // each row made as the writer asks for it: a result's row and its sentences die young, instead of
+        // a whole tree's rows (tens of thousands) outliving several collections and reaching the old generation
+        Iterator<TargetResult> results = e.results().iterator();
+        Iterator<Score> scores = e.scores().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return results.hasNext() || scores.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return results.hasNext() ? result(results.next()) : score(scores.next());
+            }
+        };
+    }
+
+    private static Row result(TargetResult t) {
+        return RowFactory.create("result", t.target(), t.unit(), str(t.period()), t.field(), t.status().name(),
+                t.isFinal(), t.actual(), t.threshold(), t.gap(), str(t.measuredPeriod()), t.points(),
+                t.maxPoints(), t.message() == null ? null : t.message().vi(),
+                t.message() == null ? null : t.message().en(), t.rule(), null, null, null, null, null, null);
+    }
+
+    private static Row score(Score s) {
+        return RowFactory.create("score", null, s.unit(), str(s.period()), null, null, null, null, null, null,
+                null, null, null, null, null, null, s.total(), s.maxTotal(), s.exactTotal(), s.complete(),
+                groups(s), scala.jdk.javaapi.CollectionConverters.asScala(s.missing()).toSeq());
     }
 
     /** The groups' points in the rule set's order (a map column would lose it). */
