@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import org.reformtargets.core.AuditRecord;
 import org.reformtargets.core.Evaluation;
@@ -178,9 +176,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             if (format == Format.json && audit == null && output == null) {
-                Early early = loadEarly();
                 FactsDocument document = FactsFiles.read(facts, null, null);
-                RuleSet ruleSet = loadRuleSet(document, err, early);
+                RuleSet ruleSet = loadRuleSet(document, err);
                 if (ruleSet == null) {
                     return Main.EXIT_USER_ERROR;
                 }
@@ -195,9 +192,8 @@ final class EvaluateCommand implements Callable<Integer> {
             if (audit != null) {
                 factsBytes = readBytes(facts);
             }
-            Early early = loadEarly();
             document = FactsFiles.read(facts, factsBytes, null);
-            RuleSet ruleSet = loadRuleSet(document, err, early);
+            RuleSet ruleSet = loadRuleSet(document, err);
             if (ruleSet == null) {
                 return Main.EXIT_USER_ERROR;
             }
@@ -291,45 +287,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The rule set loading on another thread while the facts are read, when it is known before they are:
-     * {@code --rules-dir}, {@code --rule-set}, or the rule set the facts file names in its header
-     * ({@link FactsFiles#ruleSetNamed}); {@code null} when it is not. A cold load is a quarter of a second,
-     * most of a small document's run (docs/performance.md). What it throws is thrown only where the
-     * load used to be, after the facts were read, so the order of messages is as before.
-     */
-    private Early loadEarly() {
-        Path dir = rulesDir;
-        String id = dir != null ? null : ruleSetId != null ? ruleSetId : FactsFiles.ruleSetNamed(facts);
-        if (dir == null && id == null) {
-            return null;
-        }
-        return new Early(id, CompletableFuture.supplyAsync(() -> dir != null ? RuleSet.fromDirectory(dir) : RuleSet.load(id)));
-    }
-
-    /** A rule set being loaded: its id ({@code null} for a folder) and the load. */
-    private record Early(String id, CompletableFuture<RuleSet> load) {
-
-        /** The rule set loaded, or what loading it threw, as if it had been loaded on this thread. */
-        RuleSet get() {
-            try {
-                return load.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
-        }
-    }
-
-    private RuleSet loadRuleSet(FactsDocument document, PrintWriter err, Early early) {
+    private RuleSet loadRuleSet(FactsDocument document, PrintWriter err) {
         RuleSet ruleSet;
         if (rulesDir != null) {
-            ruleSet = early != null ? early.get() : RuleSet.fromDirectory(rulesDir);
+            ruleSet = RuleSet.fromDirectory(rulesDir);
             if (ruleSetId != null && !ruleSetId.equals(ruleSet.id())) {
                 err.println("The folder " + rulesDir + " holds rule set " + ruleSet.id() + ", not " + ruleSetId
                         + ": leave out --rule-set or give the matching folder.");
@@ -343,7 +304,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         + ") or --rules-dir DIR.");
                 return null;
             }
-            ruleSet = early != null && id.equals(early.id()) ? early.get() : RuleSet.load(id);
+            ruleSet = RuleSet.load(id);
         }
         if (document.ruleSet() != null && !document.ruleSet().equals(ruleSet.id())) {
             err.println("Note: the facts document names rule set " + document.ruleSet() + "; evaluating against "

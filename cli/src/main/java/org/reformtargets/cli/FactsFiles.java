@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.ReformTargetsJson;
 import org.reformtargets.core.RuleSet;
@@ -62,35 +59,5 @@ final class FactsFiles {
         } catch (IOException e) {
             return new byte[0]; // the JSON reader reports the unreadable file as it always has
         }
-    }
-
-    /**
-     * The rule set a JSON facts file names in its header: the top-level {@code "ruleSet"} string when it
-     * comes before the first array or object (as the contract's documents and the template write it), so
-     * that only the header is read; {@code null} otherwise, for a workbook, or a file that is not regular
-     * (a pipe can be read once only). A hint to start loading early: the document as read decides.
-     */
-    static String ruleSetNamed(Path file) {
-        if (!Files.isRegularFile(file) || isWorkbook(file, null)) {
-            return null;
-        }
-        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("ruleSet")) {
-                    return value == JsonToken.VALUE_STRING ? p.getText() : null;
-                }
-                if (value == null || value.isStructStart()) {
-                    return null;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null; // the reader reports what is wrong with the file, at its line:column
-        }
-        return null;
     }
 }

@@ -206,41 +206,6 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void badFactsAreReportedAloneWhileTheRuleSetNamedLoadsOrFailsBesideThem() throws IOException {
-        // the rule set is loaded while the facts are read; what the load throws must not come before,
-        // or instead of, the facts' own problems
-        Path bad = write("malformed-named.json",
-                "{\n  \"ruleSet\": \"hcm-agri/1999\",\n  \"units\": [\n    {\"id\": \"x\",, }\n");
-
-        Run unknownSet = run("evaluate", "--facts", bad.toString());
-        Run knownSet = run("evaluate", "--facts", bad.toString(), "--rule-set", RULE_SET);
-
-        for (Run run : List.of(unknownSet, knownSet)) {
-            assertEquals(2, run.status());
-            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(bad.toString()) + ":4:\\d+: ").matcher(run.err()).find(),
-                    run.err());
-            assertFalse(run.err().contains("1999"), run.err());
-            assertNoStackTrace(run);
-        }
-    }
-
-    @Test
-    void theRuleSetNamedInTheHeaderIsTheOneEvaluatedAndOnlyTheHeaderIsRead() throws IOException {
-        Path late = write("rule-set-last.json", specJson.replace("\"ruleSet\": \"hcm-agri/2021\",", "")
-                .replaceFirst("\\}\\s*$", ", \"ruleSet\": \"hcm-agri/2021\"}\n"));
-
-        assertEquals(RULE_SET, FactsFiles.ruleSetNamed(specExample));
-        assertEquals(null, FactsFiles.ruleSetNamed(late), "a name after the facts' arrays is not looked for");
-        assertEquals(null, FactsFiles.ruleSetNamed(write("rule-set-number.json", "{\"ruleSet\": 7}")));
-        assertEquals(null, FactsFiles.ruleSetNamed(write("not-json.json", "\"ruleSet\": [")));
-        assertEquals(null, FactsFiles.ruleSetNamed(dir.resolve("absent.json")));
-        assertEquals(null, FactsFiles.ruleSetNamed(dir));
-        Run run = run("evaluate", "--facts", late.toString(), "--format", "json");
-        assertEquals(0, run.status(), run.err());
-        assertEquals(expected, ReformTargetsJson.readEvaluation(run.out()));
-    }
-
-    @Test
     void unknownRuleSetExitsTwoListingTheAvailableOnes() {
         Run run = run("evaluate", "--facts", specExample.toString(), "--rule-set", "hcm-agri/1999");
 
