@@ -206,6 +206,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     return refuse(err, input);
                 }
             }
+            settle(document);
             Evaluation evaluation = ruleSet.evaluate(document);
             AuditRecord record = null;
             if (audit != null) {
@@ -263,6 +264,7 @@ final class EvaluateCommand implements Callable<Integer> {
     static void settle(FactsDocument document) {
         if (document.measurements().size() + document.events().size() + document.attestations().size()
                 >= SETTLE_FROM_FACTS && underG1()) {
+            // a hint, not machinery: the JVM may ignore it (-XX:+DisableExplicitGC), and nothing depends on it
             System.gc();
         }
     }
