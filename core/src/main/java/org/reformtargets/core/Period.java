@@ -210,8 +210,8 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
     /** Whether {@code date} falls within the period, both ends included. */
     public boolean contains(LocalDate date) {
         // periods are whole months: the date's month is one of them (no dates made)
-        int month = date.getYear() * 12 + date.getMonthValue();
-        return month >= year * 12 + firstMonth() && month <= year * 12 + lastMonth();
+        long month = date.getYear() * 12L + date.getMonthValue(); // long: LocalDate's years reach ±999,999,999
+        return month >= year * 12L + firstMonth() && month <= year * 12L + lastMonth();
     }
 
     /** Whether {@code other} lies wholly within this period. */

@@ -152,6 +152,10 @@ class PeriodTest {
         assertFalse(q3.contains(LocalDate.of(2021, 6, 30)));
         assertFalse(q3.contains(LocalDate.of(2021, 10, 1)));
         assertFalse(q3.contains(LocalDate.of(2020, 8, 1)));
+        // a year whose month count passes int's range must not wrap round into the period
+        assertFalse(Period.year(2021).contains(LocalDate.of(357_915_962, 5, 1)));
+        assertFalse(Period.year(2021).contains(LocalDate.MAX));
+        assertFalse(Period.year(2021).contains(LocalDate.MIN));
     }
 
     @Test
