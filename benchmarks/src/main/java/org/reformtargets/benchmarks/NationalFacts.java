@@ -153,21 +153,10 @@ public final class NationalFacts {
         return factsPercent == 100 || thinning.nextInt(100) < factsPercent;
     }
 
-    private void addMeasurement(Measurement m) {
+    /** Adds {@code fact} to {@code facts} if it is kept ({@link #keep}). */
+    private <T> void add(List<T> facts, T fact) {
         if (keep()) {
-            measurements.add(m);
-        }
-    }
-
-    private void addEvent(Event e) {
-        if (keep()) {
-            events.add(e);
-        }
-    }
-
-    private void addAttestation(Attestation a) {
-        if (keep()) {
-            attestations.add(a);
+            facts.add(fact);
         }
     }
 
@@ -282,7 +271,7 @@ public final class NationalFacts {
         }
         long d = r < 4 ? 0 : denominator();
         long needed = strict ? percent * d / 100 + 1 : (percent * d + 99) / 100;
-        addMeasurement(Measurement.ratio(unit, indicator, field, current(), near(needed, d), d));
+        add(measurements, Measurement.ratio(unit, indicator, field, current(), near(needed, d), d));
     }
 
     /** dossiers.online for 2020 and 2021, 2021 near the 2020 share plus 3 points. */
@@ -292,27 +281,27 @@ public final class NationalFacts {
         if (random.nextInt(100) >= 5) {
             pd = denominator();
             pn = (pd * between(30, 70)) / 100;
-            addMeasurement(Measurement.ratio(unit, "dossiers.online", null, Y2020, pn, pd));
+            add(measurements, Measurement.ratio(unit, "dossiers.online", null, Y2020, pn, pd));
         }
         if (random.nextInt(100) < 3) {
             return;
         }
         long d = denominator();
         long needed = pd == 0 ? d / 2 : ceilDiv((100 * pn + 3 * pd) * d, 100 * pd);
-        addMeasurement(Measurement.ratio(unit, "dossiers.online", null, current(), near(needed, d), d));
+        add(measurements, Measurement.ratio(unit, "dossiers.online", null, current(), near(needed, d), d));
     }
 
     /** procedures.online for 2020 and 2021, 2021 near 1.05 times 2020. */
     private void procedures(String unit) {
         long previous = between(20, 200);
         if (random.nextInt(100) >= 5) {
-            addMeasurement(Measurement.value(unit, "procedures.online", null, Y2020, BigDecimal.valueOf(previous)));
+            add(measurements, Measurement.value(unit, "procedures.online", null, Y2020, BigDecimal.valueOf(previous)));
         }
         if (random.nextInt(100) < 3) {
             return;
         }
         long needed = ceilDiv(105 * previous, 100);
-        addMeasurement(Measurement.value(unit, "procedures.online", null, current(),
+        add(measurements, Measurement.value(unit, "procedures.online", null, current(),
                 BigDecimal.valueOf(near(needed, 1000))));
     }
 
@@ -359,7 +348,7 @@ public final class NationalFacts {
             if (random.nextInt(100) < chance) {
                 LocalDate day = dayIn(q);
                 if (day != null) {
-                    addEvent(Event.of(unit, type, day));
+                    add(events, Event.of(unit, type, day));
                 }
             }
         }
@@ -371,7 +360,7 @@ public final class NationalFacts {
         for (int i = 0; i < k; i++) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                addEvent(new Event(unit, "propaganda.product", day, null, null, null, null, null, "Sản phẩm " + (i + 1)));
+                add(events, new Event(unit, "propaganda.product", day, null, null, null, null, null, "Sản phẩm " + (i + 1)));
             }
         }
     }
@@ -380,7 +369,7 @@ public final class NationalFacts {
         if (random.nextInt(100) < 92) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                addEvent(new Event(unit, "initiative", day, null, null, null, null, null, "Sáng kiến " + unit));
+                add(events, new Event(unit, "initiative", day, null, null, null, null, null, "Sáng kiến " + unit));
             }
         }
     }
@@ -393,12 +382,12 @@ public final class NationalFacts {
         }
         for (int t = 1; t <= 3; t++) {
             String task = "cchc-" + t;
-            addEvent(new Event(unit, "task.assigned", DAYS[between(0, Math.min(40, lastDay))], null, task, null, null, null, null));
+            add(events, new Event(unit, "task.assigned", DAYS[between(0, Math.min(40, lastDay))], null, task, null, null, null, null));
             int r = random.nextInt(100);
             LocalDate done = r < 40 ? LocalDate.of(YEAR, 10, 31) : r < 50 ? LocalDate.of(YEAR, 11, 1)
                     : r < 90 ? DAYS[between(41, 300)] : null;
             if (done != null && !done.isAfter(asOf)) {
-                addEvent(new Event(unit, "task.completed", done, null, task, null, null, null, null));
+                add(events, new Event(unit, "task.completed", done, null, task, null, null, null, null));
             }
         }
     }
@@ -413,7 +402,7 @@ public final class NationalFacts {
         for (Unit s : pick(subs, periodic)) {
             LocalDate day = dayIn(random.nextInt(4));
             if (day != null) {
-                addEvent(Event.upon(u.id(), "inspection.periodic", day, s.id()));
+                add(events, Event.upon(u.id(), "inspection.periodic", day, s.id()));
             }
         }
         int required = department ? Math.min(5, n) : (50 * n + 99) / 100;
@@ -422,9 +411,9 @@ public final class NationalFacts {
             for (Unit s : pick(subs, k)) {
                 LocalDate day = dayIn(q);
                 if (day != null) {
-                    addEvent(Event.upon(u.id(), "inspection.surprise", day, s.id()));
+                    add(events, Event.upon(u.id(), "inspection.surprise", day, s.id()));
                     if (random.nextInt(100) < 10) {
-                        addEvent(Event.upon(u.id(), "inspection.surprise", dayIn(q), s.id()));
+                        add(events, Event.upon(u.id(), "inspection.surprise", dayIn(q), s.id()));
                     }
                 }
             }
@@ -434,7 +423,7 @@ public final class NationalFacts {
     private void attestation(String unit, String key) {
         int r = random.nextInt(100);
         if (r >= 5) {
-            addAttestation(Attestation.of(unit, key, Y2021, r < 85));
+            add(attestations, Attestation.of(unit, key, Y2021, r < 85));
         }
     }
 

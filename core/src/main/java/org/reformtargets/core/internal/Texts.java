@@ -42,14 +42,25 @@ public final class Texts {
     }
 
     private static String grouped(boolean negative, String plain, boolean vi) {
-        int lead = plain.length() % 3 == 0 ? 3 : plain.length() % 3;
-        StringBuilder b = new StringBuilder(plain.length() + plain.length() / 3 + 1);
+        return grouped(negative, plain, plain.length(), vi);
+    }
+
+    /**
+     * The first {@code whole} digits of {@code text} grouped by thousands, then what follows the decimal
+     * point at {@code whole}, if any, after the language's decimal mark.
+     */
+    private static String grouped(boolean negative, String text, int whole, boolean vi) {
+        int lead = whole % 3 == 0 ? 3 : whole % 3;
+        StringBuilder b = new StringBuilder(text.length() + whole / 3 + 1);
         if (negative) {
             b.append('-');
         }
-        b.append(plain, 0, lead);
-        for (int i = lead; i < plain.length(); i += 3) {
-            b.append(vi ? '.' : ',').append(plain, i, i + 3);
+        b.append(text, 0, lead);
+        for (int i = lead; i < whole; i += 3) {
+            b.append(vi ? '.' : ',').append(text, i, i + 3);
+        }
+        if (whole < text.length()) {
+            b.append(vi ? ',' : '.').append(text, whole + 1, text.length());
         }
         return b.toString();
     }
@@ -63,20 +74,7 @@ public final class Texts {
             // nothing to group: the plain text, with a decimal comma in Vietnamese
             return dot < 0 || !vi ? text : text.replace('.', ',');
         }
-        // as grouped(…) of the whole part, then the fraction, in one builder
-        int lead = whole % 3 == 0 ? 3 : whole % 3;
-        StringBuilder b = new StringBuilder(text.length() + whole / 3 + 1);
-        if (d.signum() < 0) {
-            b.append('-');
-        }
-        b.append(text, 0, lead);
-        for (int i = lead; i < whole; i += 3) {
-            b.append(vi ? '.' : ',').append(text, i, i + 3);
-        }
-        if (dot >= 0) {
-            b.append(vi ? ',' : '.').append(text, dot + 1, text.length());
-        }
-        return b.toString();
+        return grouped(d.signum() < 0, text, whole, vi);
     }
 
     /** A percentage for prose, the sign set close as administrative texts write it: {@code 97,80%} in Vietnamese, {@code 97.80%} in English. */

@@ -222,33 +222,24 @@ public final class UnitView implements UnitFacts {
 
     /** This unit's events of one type, dated within {@code period}. */
     public List<Event> events(String type, Period period) {
-        List<Event> in = null;
-        for (Event e : events) {
-            if (type.equals(e.type()) && e.date() != null && period.contains(e.date())) {
-                if (in == null) {
-                    in = new ArrayList<>(4);
-                }
-                in.add(e);
-            }
-        }
-        return in == null ? List.of() : in;
+        return having(events, e -> type.equals(e.type()) && e.date() != null && period.contains(e.date()));
     }
 
     /** All of this unit's events of one type, dated or not. */
     public List<Event> allEvents(String type) {
-        return having(events, type, Event::type);
+        return having(events, e -> type.equals(e.type()));
     }
 
     /** This unit's attestations with this key. */
     public List<Attestation> attestations(String key) {
-        return having(attestations, key, Attestation::key);
+        return having(attestations, a -> key.equals(a.key()));
     }
 
-    /** The facts whose {@code keyOf} is {@code key}, in order. */
-    private static <T> List<T> having(T[] facts, String key, java.util.function.Function<T, String> keyOf) {
+    /** The facts that pass {@code test}, in order. */
+    private static <T> List<T> having(T[] facts, java.util.function.Predicate<T> test) {
         List<T> having = null;
         for (T fact : facts) {
-            if (key.equals(keyOf.apply(fact))) {
+            if (test.test(fact)) {
                 if (having == null) {
                     having = new ArrayList<>(4);
                 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -49,12 +48,17 @@ public final class DossierRows implements Serializable {
     public static final StructType PERIODS = periodSchema();
 
     private static StructType periodSchema() {
+        return countsSchema().add("fee", DataTypes.createArrayType(DataTypes.StringType, false), false)
+                .add("paid", DataTypes.createArrayType(DataTypes.StringType, false), false);
+    }
+
+    /** {@code unit}, {@code period} and a long per {@link Count}: the columns {@link #PERIODS} and {@link #TOTALS} begin with. */
+    private static StructType countsSchema() {
         StructType s = new StructType().add("unit", DataTypes.StringType, false).add("period", DataTypes.StringType, false);
         for (Count c : Count.values()) {
             s = s.add(counter(c), DataTypes.LongType, false);
         }
-        return s.add("fee", DataTypes.createArrayType(DataTypes.StringType, false), false)
-                .add("paid", DataTypes.createArrayType(DataTypes.StringType, false), false);
+        return s;
     }
 
     /** The name of a count's column: its name in lower case. */
@@ -99,13 +103,14 @@ public final class DossierRows implements Serializable {
                     List<Period> ps = d.periods();
                     Set<Count> month = d.counts(ps.get(0));
                     Set<Count> year = d.counts(ps.get(2));
-                    Sums[] in = years.computeIfAbsent(new Key(d.unit(), ps.get(2).year()), k -> new Year()).of(ps);
-                    in[0].add(month);
-                    in[1].add(d.counts(ps.get(1)));
-                    in[2].add(year);
+                    Year in = years.computeIfAbsent(new Key(d.unit(), ps.get(2).year()), k -> new Year());
+                    Sums inMonth = in.month(ps.get(0));
+                    inMonth.add(month);
+                    in.quarter(ps.get(1)).add(d.counts(ps.get(1)));
+                    in.year(ps.get(2)).add(year);
                     if (!d.procedure().isEmpty() && year.contains(Count.FEE_BEARING)) {
                         // the quarter's and the year's procedures are gathered from the months' (Year.rows)
-                        in[0].fee(d.procedure(), month.contains(Count.PAID_ONLINE));
+                        inMonth.fee(d.procedure(), month.contains(Count.PAID_ONLINE));
                     }
                 }
             }
@@ -121,20 +126,30 @@ public final class DossierRows implements Serializable {
         private final Sums[] quarters = new Sums[4];
         private Sums year;
 
-        /** The sums of a dossier's periods: its month, quarter and year. */
-        Sums[] of(List<Period> periods) {
-            int m = periods.get(0).index() - 1;
-            int q = periods.get(1).index() - 1;
+        /** The sums of a month of this year. */
+        Sums month(Period month) {
+            int m = month.index() - 1;
             if (months[m] == null) {
-                months[m] = new Sums(periods.get(0).toString());
+                months[m] = new Sums(month.toString());
             }
+            return months[m];
+        }
+
+        /** The sums of a quarter of this year. */
+        Sums quarter(Period quarter) {
+            int q = quarter.index() - 1;
             if (quarters[q] == null) {
-                quarters[q] = new Sums(periods.get(1).toString());
+                quarters[q] = new Sums(quarter.toString());
             }
+            return quarters[q];
+        }
+
+        /** The sums of this year. */
+        Sums year(Period whole) {
             if (year == null) {
-                year = new Sums(periods.get(2).toString());
+                year = new Sums(whole.toString());
             }
-            return new Sums[] {months[m], quarters[q], year};
+            return year;
         }
 
         /** Adds a row of {@link #PERIODS} per period with dossiers to {@code out}. */
@@ -180,11 +195,7 @@ public final class DossierRows implements Serializable {
     public static final StructType TOTALS = totalSchema();
 
     private static StructType totalSchema() {
-        StructType s = new StructType().add("unit", DataTypes.StringType, false).add("period", DataTypes.StringType, false);
-        for (Count c : Count.values()) {
-            s = s.add(counter(c), DataTypes.LongType, false);
-        }
-        return s.add("procedures_fee", DataTypes.LongType, false).add("procedures_paid", DataTypes.LongType, false);
+        return countsSchema().add("procedures_fee", DataTypes.LongType, false).add("procedures_paid", DataTypes.LongType, false);
     }
 
     /** A unit and a year or a period's string. */

@@ -152,19 +152,8 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
         }
         // each row made as the writer asks for it: a result's row and its sentences die young, instead of
         // a whole tree's rows (tens of thousands) outliving several collections and reaching the old generation
-        Iterator<TargetResult> results = e.results().iterator();
-        Iterator<Score> scores = e.scores().iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return results.hasNext() || scores.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                return results.hasNext() ? result(results.next()) : score(scores.next());
-            }
-        };
+        return java.util.stream.Stream.concat(e.results().stream().map(TreeEvaluation::result),
+                e.scores().stream().map(TreeEvaluation::score)).iterator();
     }
 
     private static Row result(TargetResult t) {
