@@ -40,10 +40,12 @@ import org.reformtargets.testkit.DossierGenerator;
  * {@code provided}): run it with the class path of docs/performance.md.
  *
  * <ul>
- *   <li>{@code generate <dir> <rows>} writes {@code units.json}, a country-shaped tree (63 provinces, 20
+ *   <li>{@code generate <dir> <rows> [strings]} writes {@code units.json}, a country-shaped tree (63 provinces, 20
  *       departments and 159 communes each: 11,340 units), and {@code dossiers.parquet}, {@code rows}
  *       dossiers of the testkit's {@link DossierGenerator} received January to September 2025 at the
- *       departments and communes. Not timed as part of the benchmark; done once.</li>
+ *       departments and communes, with typed columns as a one-stop system's export to Parquet has them
+ *       (flags boolean, counts int, times {@code timestamp_ntz}), or every column text as in the CSV
+ *       ({@code strings}). Not timed as part of the benchmark; done once.</li>
  *   <li>{@code score <dir> <master>} (such as {@code local[2]}) reads them, aggregates the dossiers
  *       ({@link ReformTargetsSpark#aggregateDossiers}), scores the 766 index ({@link ReformTargetsSpark#evaluate})
  *       and writes the evaluation once to {@code <dir>/evaluation} ({@link SparkEvaluation#write}), counts
@@ -64,21 +66,54 @@ public final class CountryBenchmark {
     private CountryBenchmark() {
     }
 
-    /** {@code generate <dir> <rows>} or {@code score <dir> <master>}. */
+    /** {@code generate <dir> <rows> [strings]} or {@code score <dir> <master>}. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 3 || !(args[0].equals("generate") || args[0].equals("score"))) {
-            System.err.println("usage: CountryBenchmark generate <dir> <rows> | score <dir> <master>");
+        boolean generating = args.length >= 3 && args[0].equals("generate");
+        if (!(generating && (args.length == 3 || args.length == 4 && args[3].equals("strings"))
+                || args.length == 3 && args[0].equals("score"))) {
+            System.err.println("usage: CountryBenchmark generate <dir> <rows> [strings] | score <dir> <master>");
             System.exit(2);
         }
         Path dir = Path.of(args[1]);
-        if (args[0].equals("generate")) {
-            generate(dir, Long.parseLong(args[2].replace("_", "")));
+        if (generating) {
+            generate(dir, Long.parseLong(args[2].replace("_", "")), args.length == 4);
         } else {
             score(dir, args[2]);
         }
     }
 
-    static void generate(Path dir, long rows) throws IOException {
+    /** The columns written typed (unless {@code strings}): flags as booleans, whole numbers as ints, times as {@code timestamp_ntz}. */
+    private static final java.util.Map<String, org.apache.spark.sql.types.DataType> TYPED = typed();
+
+    private static java.util.Map<String, org.apache.spark.sql.types.DataType> typed() {
+        java.util.Map<String, org.apache.spark.sql.types.DataType> t = new java.util.HashMap<>();
+        for (String c : List.of("requires_document_result", "full_online_eligible", "is_full_online", "synced_to_dvcqg",
+                "fee_nonzero", "has_component_file", "reused_digitised", "from_personal_store", "vneid_authenticated",
+                "complaint_or_dislike")) {
+            t.put(c, DataTypes.BooleanType);
+        }
+        for (String c : List.of("supplement_request_count", "supplement_days", "processing_time", "legal_max_time",
+                "channel", "online_payment")) {
+            t.put(c, DataTypes.IntegerType);
+        }
+        for (String c : List.of("submitted_at", "received_at", "processing_end_at")) {
+            t.put(c, DataTypes.TimestampNTZType);
+        }
+        return t; // due_at, a date, stays its ISO text: Spark's java.sql.Date needs a zone
+    }
+
+    /** A generated value (text) as its column's type; {@code null} for an empty one. */
+    private static Object typed(org.apache.spark.sql.types.DataType type, String text) {
+        if (type == DataTypes.StringType || text.isEmpty() && type != DataTypes.BooleanType) {
+            return type == DataTypes.StringType ? text : null;
+        }
+        if (type == DataTypes.BooleanType) {
+            return text.equals("1"); // the generator writes 0 or 1
+        }
+        return type == DataTypes.IntegerType ? (Object) Integer.valueOf(text) : java.time.LocalDateTime.parse(text);
+    }
+
+    static void generate(Path dir, long rows, boolean strings) throws IOException {
         Files.createDirectories(dir);
         List<Unit> units = CountryUnits.country();
         FactsDocument facts = new FactsDocument(RULE_SET, AS_OF, units, List.of(), List.of(), List.of());
@@ -88,8 +123,10 @@ public final class CountryBenchmark {
         int parts = (int) Math.max(2, Math.min(400, rows / 250_000));
         StructType schema = new StructType();
         for (String c : DossierGenerator.COLUMNS) {
-            schema = schema.add(c, DataTypes.StringType);
+            schema = schema.add(c, strings ? DataTypes.StringType : TYPED.getOrDefault(c, DataTypes.StringType));
         }
+        org.apache.spark.sql.types.DataType[] types = java.util.Arrays.stream(schema.fields())
+                .map(org.apache.spark.sql.types.StructField::dataType).toArray(org.apache.spark.sql.types.DataType[]::new);
         long t = System.nanoTime();
         FlatMapFunction<Long, Row> gen = part -> {
             long first = rows * part / parts;
@@ -108,14 +145,17 @@ public final class CountryBenchmark {
                     left--;
                     Object[] v = g.next().values().toArray();
                     v[0] = "P" + part + "-" + v[0]; // ids unique across partitions
+                    for (int i = 1; i < v.length; i++) {
+                        v[i] = typed(types[i], (String) v[i]);
+                    }
                     return RowFactory.create(v);
                 }
             };
         };
         spark.range(0, parts, 1, parts).as(Encoders.LONG()).flatMap(gen, Encoders.row(schema))
                 .write().mode(SaveMode.Overwrite).parquet(dir.resolve("dossiers.parquet").toString());
-        System.out.printf(Locale.ROOT, "generated %,d dossiers in %d files in %.1f s%n", rows, parts,
-                (System.nanoTime() - t) / 1e9);
+        System.out.printf(Locale.ROOT, "generated %,d dossiers (%s) in %d files in %.1f s%n", rows,
+                strings ? "every column text" : "typed columns", parts, (System.nanoTime() - t) / 1e9);
         spark.stop();
     }
 

@@ -245,14 +245,26 @@ public final class ReformTargetsSpark {
         return new SparkEvaluation(out);
     }
 
-    /** The §5 columns in {@link DossierRows#COLUMNS}' order, as strings; absent and unread ones null (not read from Parquet). */
+    /**
+     * The §5 columns in {@link DossierRows#COLUMNS}' order: as strings, but a boolean, whole-number or local
+     * date-time ({@code timestamp_ntz}) column as it is ({@code DossierRow} reads each as its text would be,
+     * faster); absent and unread ones null (not read from Parquet).
+     */
     private static Dataset<Row> standard(Dataset<Row> dossiers, Set<String> has) {
         Column[] cs = DossierRows.COLUMNS.stream()
-                .map(c -> has.contains(c) && !DossierRows.UNREAD.contains(c) ? col("`" + c + "`").cast("string").as(c)
-                        : lit(null).cast("string").as(c))
+                .map(c -> !has.contains(c) || DossierRows.UNREAD.contains(c) ? lit(null).cast("string").as(c)
+                        : NATIVE.contains(dossiers.schema().apply(c).dataType()) ? col("`" + c + "`").as(c)
+                        : col("`" + c + "`").cast("string").as(c))
                 .toArray(Column[]::new);
         return dossiers.select(cs);
     }
+
+    /**
+     * The column types handed to {@code DossierRow} as they are (Boolean, Integer, Long, LocalDateTime). A date
+     * column is cast to its ISO text: Spark's {@code java.sql.Date} needs a zone, and the text is as fast.
+     */
+    private static final Set<org.apache.spark.sql.types.DataType> NATIVE = Set.of(DataTypes.BooleanType,
+            DataTypes.IntegerType, DataTypes.LongType, DataTypes.TimestampNTZType);
 
     static org.apache.spark.sql.types.StructType measurementSchema() {
         return new org.apache.spark.sql.types.StructType()

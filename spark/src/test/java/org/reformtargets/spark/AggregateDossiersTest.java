@@ -192,4 +192,38 @@ class AggregateDossiersTest {
                 org.reformtargets.core.Period.month(2025, 7), 1, 1)), spark.toString());
         assertEquals(Set.of("xa-an-binh", "tinh-a"), spark.stream().map(Measurement::unit).collect(java.util.stream.Collectors.toSet()));
     }
+
+    /**
+     * A Parquet export's typed columns (flags boolean, counts int or long, times {@code timestamp_ntz}) are
+     * handed to the core's reader as they are and aggregate as their text does; a typed value the reader
+     * refuses is refused with its text's words.
+     */
+    @Test
+    void typedColumnsAggregateAsTheirText() throws IOException {
+        FactsDocument facts = new FactsDocument("vn-766/2025", AS_OF, TREE, List.of(), List.of(), List.of());
+        Path csv = generate(4, 1500, List.of());
+        Dataset<Row> text = LocalSpark.csv(csv);
+        List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+        for (String c : text.columns()) {
+            org.apache.spark.sql.Column v = org.apache.spark.sql.functions.col(c);
+            columns.add((c.endsWith("_at") && !c.equals("due_at") ? org.apache.spark.sql.functions.to_timestamp_ntz(v)
+                    : Set.of("fee_nonzero", "synced_to_dvcqg", "is_full_online", "complaint_or_dislike").contains(c)
+                    ? v.cast("boolean") : Set.of("channel", "legal_max_time").contains(c) ? v.cast("int")
+                    : c.equals("supplement_request_count") ? v.cast("long") : v).as(c));
+        }
+        Dataset<Row> typed = text.select(columns.toArray(org.apache.spark.sql.Column[]::new));
+        assertEquals("timestamp_ntz", typed.schema().apply("received_at").dataType().typeName());
+        assertEquals("boolean", typed.schema().apply("fee_nonzero").dataType().typeName());
+        assertEquals("long", typed.schema().apply("supplement_request_count").dataType().typeName());
+        Set<Measurement> expected = new HashSet<>(Dossiers.aggregate(facts, csv).measurements());
+        List<Measurement> actual = LocalSpark.measurements(
+                ReformTargetsSpark.aggregateDossiers(LocalSpark.units(facts), typed, facts.asOf()));
+        assertEquals(expected, new HashSet<>(actual));
+        assertEquals(0, ReformTargetsSpark.rejectedDossiers(LocalSpark.units(facts), typed, facts.asOf()).count());
+
+        Dataset<Row> bad = typed.limit(1).withColumn("supplement_request_count", org.apache.spark.sql.functions.lit(-1L));
+        assertEquals(List.of("supplement_request_count: '-1' is not a whole number from 0 to 1,000,000"),
+                ReformTargetsSpark.rejectedDossiers(LocalSpark.units(facts), bad, facts.asOf()).collectAsList().stream()
+                        .map(r -> r.getString(1) + ": " + r.getString(2)).toList());
+    }
 }

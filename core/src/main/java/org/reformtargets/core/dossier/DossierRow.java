@@ -149,6 +149,21 @@ public final class DossierRow {
          * @throws IllegalArgumentException when {@code values} has not one value per {@link DossierColumn}
          */
         public DossierRow read(String[] values) {
+            return read((Object[]) values);
+        }
+
+        /**
+         * Reads one dossier from values as a typed store holds them: each value is read as its text
+         * ({@code toString()}) would be, with the same problems, but a {@link Boolean} flag, an
+         * {@link Integer} or {@link Long} count or number of days, and a {@link LocalDate} or
+         * {@link LocalDateTime} time are taken as they are, without being written and parsed again (Spark
+         * hands a Parquet export's typed columns so: {@code boolean}, {@code int}, {@code timestamp_ntz}).
+         *
+         * @param values the values of the row by {@link DossierColumn#ordinal()}; {@code null} where the row has
+         *               none or the export lacks the column
+         * @throws IllegalArgumentException when {@code values} has not one value per {@link DossierColumn}
+         */
+        public DossierRow read(Object[] values) {
             if (values.length != COLUMNS.length) {
                 throw new IllegalArgumentException("a row has one value per DossierColumn (" + COLUMNS.length
                         + "), not " + values.length);
@@ -229,19 +244,25 @@ public final class DossierRow {
         throw new IllegalArgumentException("the dossier is not in " + period + ": its periods are " + periods());
     }
 
-    /** The counts in the {@code i}-th of {@link #periods()}, bit {@code Count.ordinal()} set where it counts. */
-    int mask(int i) {
-        return masks[i];
+    /**
+     * The counts in the {@code i}-th of {@link #periods()} as a bit mask, bit {@code Count.ordinal()} set
+     * where the dossier counts: {@link #counts(Period)} without a set made, for a host summing millions of
+     * dossiers.
+     *
+     * @throws IndexOutOfBoundsException when {@code i} is not an index of {@link #periods()}
+     */
+    public int mask(int i) {
+        return masks[java.util.Objects.checkIndex(i, masks.length)];
     }
 
     /** One row being read: the checks of §5 in the order of the columns, then the §4 judgement. */
     private static final class Parse {
         private final Reader reader;
-        private final String[] values;
+        private final Object[] values;
         private List<DossierColumn> problemColumns = List.of();
         private List<String> problemMessages = List.of();
 
-        Parse(Reader reader, String[] values) {
+        Parse(Reader reader, Object[] values) {
             this.reader = reader;
             this.values = values;
         }
@@ -355,11 +376,20 @@ public final class DossierRow {
 
         /** The stripped value of the column, {@code ""} when the export lacks it. */
         private String text(DossierColumn c) {
-            if (!reader.has[c.ordinal()]) {
-                return "";
-            }
-            String v = values[c.ordinal()];
-            return v == null ? "" : v.strip();
+            Object v = value(c);
+            return v == null ? "" : v.toString().strip();
+        }
+
+        /** The value of the column, as given; {@code null} when none or the export lacks it. */
+        private Object value(DossierColumn c) {
+            return reader.has[c.ordinal()] ? values[c.ordinal()] : null;
+        }
+
+        /** A typed whole number as it is, when its text would be read as that number; else {@code -1}. */
+        private long given(DossierColumn c, long max) {
+            Object v = value(c);
+            long n = v instanceof Integer i ? i : v instanceof Long l ? l : -1;
+            return n <= max ? n : -1;
         }
 
         private EndStatus status(LocalDateTime end) {
@@ -385,6 +415,9 @@ public final class DossierRow {
         }
 
         private boolean flag(DossierColumn c) {
+            if (value(c) instanceof Boolean b) {
+                return b; // as "true" or "false"
+            }
             String s = text(c);
             switch (s) {
                 case "", "0":
@@ -404,6 +437,10 @@ public final class DossierRow {
         }
 
         private long whole(DossierColumn c, long max) {
+            long given = given(c, max);
+            if (given >= 0) {
+                return given;
+            }
             String s = text(c);
             if (s.isEmpty()) {
                 return 0;
@@ -420,9 +457,19 @@ public final class DossierRow {
 
         /** A number of days, in seconds; 0 when empty. */
         private long days(DossierColumn c) {
+            long given = given(c, MAX_DAYS);
+            if (given >= 0) {
+                return given * SECONDS_PER_DAY;
+            }
             String s = text(c);
             if (s.isEmpty()) {
                 return 0;
+            }
+            if (s.length() <= 6 && digits(s, 0, s.length())) {
+                long v = num(s, 0, s.length()); // whole days, as the decimal below would make them
+                if (v <= MAX_DAYS) {
+                    return v * SECONDS_PER_DAY;
+                }
             }
             try {
                 BigDecimal d = new BigDecimal(s);
@@ -443,6 +490,12 @@ public final class DossierRow {
          * the start of the day, or its end when {@code endOfDay} (a due date). {@code null} when empty.
          */
         private LocalDateTime time(DossierColumn c, boolean endOfDay) {
+            Object v = value(c);
+            LocalDateTime given = v instanceof LocalDateTime t ? t
+                    : v instanceof LocalDate d ? (endOfDay ? d.atTime(LocalTime.MAX) : d.atStartOfDay()) : null;
+            if (given != null && given.getYear() >= 1900 && given.getYear() <= 2999) {
+                return given; // as its ISO text would be read; outside these years, the text's problem below
+            }
             String s = text(c);
             if (s.isEmpty()) {
                 return null;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +19,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.reformtargets.core.Period;
 import org.reformtargets.core.Problem;
 import org.reformtargets.core.dossier.DossierRow.Count;
@@ -117,5 +123,112 @@ class DossierRowTest {
                 DossierColumn.RECEIVED_AT, "2025-07-01", DossierColumn.PROCESSING_END_AT, "2025-07-02"));
         assertEquals(READER.read(row).counts(Period.year(2025)), copy.read(row).counts(Period.year(2025)));
         assertTrue(copy.read(row).counted());
+    }
+
+    /** Every column a typed store can hand natively, with a date-only due date (read to the end of its day). */
+    private static final Set<DossierColumn> TYPED = EnumSet.of(DossierColumn.DOSSIER_ID, DossierColumn.UNIT_CODE,
+            DossierColumn.PROCEDURE_CODE, DossierColumn.RECEIVED_AT, DossierColumn.SUBMITTED_AT, DossierColumn.DUE_AT,
+            DossierColumn.PROCESSING_END_AT, DossierColumn.END_STATUS, DossierColumn.SUPPLEMENT_REQUEST_COUNT,
+            DossierColumn.SUPPLEMENT_DAYS, DossierColumn.LEGAL_MAX_TIME, DossierColumn.CHANNEL,
+            DossierColumn.ONLINE_PAYMENT, DossierColumn.FEE_NONZERO, DossierColumn.FULL_ONLINE_ELIGIBLE,
+            DossierColumn.IS_FULL_ONLINE, DossierColumn.COMPLAINT_OR_DISLIKE);
+
+    /** A whole number near the edges the reader checks: 0, the 100,000 days and 1,000,000 counts, negatives. */
+    private static Gen<Object> whole() {
+        Gen<Long> near = integers().between(-2, 2).zip(integers().between(0, 3),
+                (d, edge) -> (long) new long[] {0, 100_000, 1_000_000, 7}[edge] + d);
+        Gen<Long> any = longs().between(-3_000_000_000L, 3_000_000_000L);
+        return near.mix(any, 30).zip(booleans().all(), (n, asLong) -> asLong ? (Object) n
+                : n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? (Object) (int) (long) n : (Object) n);
+    }
+
+    /** A date or date-time around the years 1900 and 2999 and the facts' date, with or without seconds and nanos. */
+    private static Gen<Object> time() {
+        Gen<Integer> year = integers().between(0, 5).map(i -> new int[] {1899, 1900, 2025, 2025, 2999, 3000}[i]);
+        return year.zip(integers().between(1, 365), integers().between(0, 3), integers().between(0, 4),
+                (y, day, seconds, kind) -> {
+                    LocalDateTime t = LocalDate.ofYearDay(y, day).atTime(8, 30)
+                            .plusSeconds(new int[] {0, 0, 17, 59}[seconds]).plusNanos(seconds == 3 ? 123_000 : 0);
+                    return kind == 0 ? (Object) t.toLocalDate() : kind == 1 ? null : t;
+                });
+    }
+
+    private static Object[] typedRow(Object id, Object received, Object submitted, Object due, Object end,
+                                     Object requests, Object days, Object legal, Object channel, Object payment,
+                                     Object fee, Object eligible, Object online, Object complaint) {
+        Object[] row = new Object[DossierColumn.values().length];
+        row[DossierColumn.DOSSIER_ID.ordinal()] = id;
+        row[DossierColumn.UNIT_CODE.ordinal()] = "xa-a";
+        row[DossierColumn.PROCEDURE_CODE.ordinal()] = "1.000123";
+        row[DossierColumn.RECEIVED_AT.ordinal()] = received;
+        row[DossierColumn.SUBMITTED_AT.ordinal()] = submitted;
+        row[DossierColumn.DUE_AT.ordinal()] = due;
+        row[DossierColumn.PROCESSING_END_AT.ordinal()] = end;
+        row[DossierColumn.SUPPLEMENT_REQUEST_COUNT.ordinal()] = requests;
+        row[DossierColumn.SUPPLEMENT_DAYS.ordinal()] = days;
+        row[DossierColumn.LEGAL_MAX_TIME.ordinal()] = legal;
+        row[DossierColumn.CHANNEL.ordinal()] = channel;
+        row[DossierColumn.ONLINE_PAYMENT.ordinal()] = payment;
+        row[DossierColumn.FEE_NONZERO.ordinal()] = fee;
+        row[DossierColumn.FULL_ONLINE_ELIGIBLE.ordinal()] = eligible;
+        row[DossierColumn.IS_FULL_ONLINE.ordinal()] = online;
+        row[DossierColumn.COMPLAINT_OR_DISLIKE.ordinal()] = complaint;
+        return row;
+    }
+
+    /** Everything a reader can see of a row. */
+    private static List<Object> seen(DossierRow d) {
+        List<Integer> masks = new java.util.ArrayList<>();
+        for (int i = 0; i < d.periods().size(); i++) {
+            masks.add(d.mask(i));
+        }
+        return List.of(d.id(), d.problems(), d.counted(), String.valueOf(d.unit()), String.valueOf(d.procedure()),
+                d.periods(), masks);
+    }
+
+    /**
+     * A typed value (Boolean, Integer, Long, LocalDate, LocalDateTime) is read as its text would be: the same
+     * counts, periods and problems, word for word, around every edge the reader checks.
+     */
+    @Test
+    void aTypedValueIsReadAsItsText() {
+        DossierRow.Reader reader = new DossierRow.Reader(TYPED, Set.of("xa-a"), LocalDate.of(2025, 8, 15));
+        Gen<Object> flag = booleans().all().map(b -> (Object) b).mix(integers().between(0, 2).map(i -> (Object) i), 20);
+        Gen<Object[]> rows = time().zip(time(), time(), time(), (received, submitted, due, end) ->
+                        new Object[] {received, submitted, due, end})
+                .zip(whole(), whole(), whole(), (t, requests, days, legal) ->
+                        new Object[] {t[0], t[1], t[2], t[3], requests, days, legal})
+                .zip(integers().between(0, 4).map(i -> (Object) i), integers().between(0, 3).map(i -> (Object) i),
+                        flag.zip(flag, flag, flag, (a, b, c, e) -> new Object[] {a, b, c, e}),
+                        (t, channel, payment, flags) -> typedRow(flags[0] instanceof Boolean b && b ? 7L : "HS-1",
+                                t[0], t[1], t[2], t[3], t[4], t[5], t[6], channel, payment, flags[0], flags[1],
+                                flags[2], flags[3]));
+        qt().withExamples(5_000).forAll(rows).checkAssert(row -> {
+            String[] text = new String[row.length];
+            for (int i = 0; i < row.length; i++) {
+                text[i] = row[i] == null ? null : row[i].toString();
+            }
+            assertEquals(seen(reader.read(text)), seen(reader.read(row)), java.util.Arrays.toString(row));
+        });
+    }
+
+    /** Whole days are read without a decimal, as the decimal reading makes them (and past 100,000, refused alike). */
+    @Test
+    void wholeDaysAreReadAsTheirDecimal() {
+        DossierRow.Reader reader = new DossierRow.Reader(TYPED, Set.of("xa-a"), LocalDate.of(2025, 8, 15));
+        qt().forAll(integers().between(0, 1_100_000), integers().between(0, 2)).checkAssert((n, zeros) -> {
+            String whole = "0".repeat(zeros) + n;
+            Object[] plain = typedRow("HS-1", LocalDateTime.of(2025, 3, 3, 8, 0), null, null,
+                    LocalDateTime.of(2025, 3, 20, 8, 0), null, whole, "5", null, null, null, null, null, null);
+            Object[] decimal = plain.clone();
+            decimal[DossierColumn.SUPPLEMENT_DAYS.ordinal()] = whole + ".0";
+            DossierRow a = reader.read(plain);
+            DossierRow b = reader.read(decimal);
+            assertEquals(a.counted(), b.counted(), whole);
+            assertEquals(a.problems().stream().map(Problem::path).toList(), b.problems().stream().map(Problem::path).toList());
+            if (a.counted()) {
+                assertEquals(seen(a).subList(2, 7), seen(b).subList(2, 7), whole);
+            }
+        });
     }
 }

@@ -95,78 +95,132 @@ public final class DossierRows implements Serializable {
      */
     public MapPartitionsFunction<Row, Row> periods() {
         return rows -> {
-            String[] values = new String[COLUMNS.size()];
-            Map<Key, Year> years = new HashMap<>();
+            Object[] values = new Object[COLUMNS.size()];
+            Map<String, Year> years = new HashMap<>();
             while (rows.hasNext()) {
-                DossierRow d = reader.read(strings(rows.next(), values));
+                DossierRow d = reader.read(values(rows.next(), values));
                 if (d.counted()) {
-                    List<Period> ps = d.periods();
-                    Set<Count> month = d.counts(ps.get(0));
-                    Set<Count> year = d.counts(ps.get(2));
-                    Year in = years.computeIfAbsent(new Key(d.unit(), ps.get(2).year()), k -> new Year());
-                    Sums inMonth = in.month(ps.get(0));
-                    inMonth.add(month);
-                    in.quarter(ps.get(1)).add(d.counts(ps.get(1)));
-                    in.year(ps.get(2)).add(year);
-                    if (!d.procedure().isEmpty() && year.contains(Count.FEE_BEARING)) {
+                    Period month = d.periods().get(0);
+                    Year in = years.get(d.unit());
+                    if (in == null || in.number != month.year()) {
+                        in = Year.of(years, d.unit(), month.year());
+                    }
+                    in.add(month.index() - 1, d.mask(0), d.mask(1), d.mask(2));
+                    if ((d.mask(2) & FEE_BEARING) != 0 && !d.procedure().isEmpty()) {
                         // the quarter's and the year's procedures are gathered from the months' (Year.rows)
-                        inMonth.fee(d.procedure(), month.contains(Count.PAID_ONLINE));
+                        in.fee(month.index() - 1, d.procedure(), (d.mask(0) & PAID_ONLINE) != 0);
                     }
                 }
             }
             List<Row> out = new ArrayList<>();
-            years.forEach((k, y) -> y.rows(k.unit, out));
+            years.forEach((unit, first) -> {
+                for (Year y = first; y != null; y = y.next) {
+                    y.rows(unit, out);
+                }
+            });
             return out.iterator();
         };
     }
 
-    /** The sums of a unit's dossiers received in one year: by month, by quarter and in the year. */
+    private static final int FEE_BEARING = 1 << Count.FEE_BEARING.ordinal();
+    private static final int PAID_ONLINE = 1 << Count.PAID_ONLINE.ordinal();
+    private static final int COUNTS = Count.values().length;
+    /** The counts that can differ between a dossier's month, quarter and year ({@link Count}). */
+    private static final Count[] VARYING = {Count.ON_TIME, Count.NO_OVERDUE_OR_COMPLAINT};
+    private static final int VARYING_MASK = 1 << Count.ON_TIME.ordinal() | 1 << Count.NO_OVERDUE_OR_COMPLAINT.ordinal();
+
+    /**
+     * The sums of a unit's dossiers received in one year, per month in one array (a dossier adds to one
+     * place, not to three objects: the counts of its quarter and year are summed from the months' at the
+     * end). The counts that can differ between a dossier's periods ({@link #VARYING}: on time, and neither
+     * overdue nor complained of, as {@link Count} documents) are kept per month three times: as the month,
+     * the quarter and the year judge them.
+     */
     private static final class Year {
-        private final Sums[] months = new Sums[12];
-        private final Sums[] quarters = new Sums[4];
-        private Sums year;
+        /** Per month: the {@link Count}s, then the varying ones as the quarter judges them, then as the year. */
+        private static final int WIDTH = COUNTS + 2 * VARYING.length;
 
-        /** The sums of a month of this year. */
-        Sums month(Period month) {
-            int m = month.index() - 1;
-            if (months[m] == null) {
-                months[m] = new Sums(month.toString());
-            }
-            return months[m];
+        /** The year, and the unit's other years (a chain: a unit's dossiers are mostly of one year). */
+        private final int number;
+        private final Year next;
+        private final long[] counts = new long[12 * WIDTH];
+        /** Per month, the fee-bearing procedures' codes, each with whether one of its dossiers was paid online. */
+        @SuppressWarnings("unchecked")
+        private final Map<String, Boolean>[] fees = new Map[12];
+        /** Bit {@code m} set when month {@code m} (0 for January) has a dossier. */
+        private int months;
+
+        private Year(int number, Year next) {
+            this.number = number;
+            this.next = next;
         }
 
-        /** The sums of a quarter of this year. */
-        Sums quarter(Period quarter) {
-            int q = quarter.index() - 1;
-            if (quarters[q] == null) {
-                quarters[q] = new Sums(quarter.toString());
+        /** The unit's sums of {@code year} in {@code years}, made when it has none yet. */
+        static Year of(Map<String, Year> years, String unit, int year) {
+            Year first = years.get(unit);
+            for (Year y = first; y != null; y = y.next) {
+                if (y.number == year) {
+                    return y;
+                }
             }
-            return quarters[q];
+            Year y = new Year(year, first);
+            years.put(unit, y);
+            return y;
         }
 
-        /** The sums of this year. */
-        Sums year(Period whole) {
-            if (year == null) {
-                year = new Sums(whole.toString());
+        /** Adds a dossier of month {@code m} (0 for January) with the masks of its month, quarter and year. */
+        void add(int m, int month, int quarter, int year) {
+            if ((((month ^ quarter) | (month ^ year)) & ~VARYING_MASK) != 0) {
+                throw new IllegalStateException("a dossier's periods differ in a count other than " + List.of(VARYING));
             }
-            return year;
+            int at = m * WIDTH;
+            months |= 1 << m;
+            for (int bits = month; bits != 0; bits &= bits - 1) {
+                counts[at + Integer.numberOfTrailingZeros(bits)]++;
+            }
+            for (int v = 0; v < VARYING.length; v++) {
+                int bit = 1 << VARYING[v].ordinal();
+                counts[at + COUNTS + v] += (quarter & bit) != 0 ? 1 : 0;
+                counts[at + COUNTS + VARYING.length + v] += (year & bit) != 0 ? 1 : 0;
+            }
         }
 
-        /** Adds a row of {@link #PERIODS} per period with dossiers to {@code out}. */
+        /** Adds a fee-bearing procedure of month {@code m}, with whether this dossier of it was paid online. */
+        void fee(int m, String procedure, boolean paid) {
+            if (fees[m] == null) {
+                fees[m] = new HashMap<>();
+            }
+            fees[m].merge(procedure, paid, Boolean::logicalOr);
+        }
+
+        /** Adds a row of {@link #PERIODS} per period with dossiers to {@code out}: months, quarters, the year. */
         void rows(String unit, List<Row> out) {
-            for (int m = 0; m < months.length; m++) {
-                if (months[m] != null) {
-                    quarters[m / 3].fees(months[m]);
-                    year.fees(months[m]);
-                    out.add(months[m].row(unit));
+            Sums whole = new Sums(Period.year(number).toString());
+            Sums quarter = null;
+            for (int m = 0; m < 12; m++) {
+                if (m % 3 == 0) {
+                    if (quarter != null) {
+                        out.add(quarter.row(unit));
+                    }
+                    quarter = (months >>> m & 7) != 0 ? new Sums(Period.quarter(number, m / 3 + 1).toString()) : null;
+                }
+                if ((months >>> m & 1) != 0) {
+                    Sums month = new Sums(Period.month(number, m + 1).toString());
+                    month.add(counts, m * WIDTH, -1);
+                    quarter.add(counts, m * WIDTH, 0);
+                    whole.add(counts, m * WIDTH, 1);
+                    if (fees[m] != null) {
+                        fees[m].forEach(month::fee);
+                        fees[m].forEach(quarter::fee);
+                        fees[m].forEach(whole::fee);
+                    }
+                    out.add(month.row(unit));
                 }
             }
-            for (Sums s : quarters) {
-                if (s != null) {
-                    out.add(s.row(unit));
-                }
+            if (quarter != null) {
+                out.add(quarter.row(unit));
             }
-            out.add(year.row(unit));
+            out.add(whole.row(unit));
         }
     }
 
@@ -198,45 +252,14 @@ public final class DossierRows implements Serializable {
         return countsSchema().add("procedures_fee", DataTypes.LongType, false).add("procedures_paid", DataTypes.LongType, false);
     }
 
-    /** A unit and a year or a period's string. */
-    private static final class Key {
-        private final String unit;
-        private final int year;
-        private final String period;
-        private final int hash;
-
-        Key(String unit, int year) {
-            this(unit, year, null);
-        }
-
-        Key(String unit, String period) {
-            this(unit, 0, period);
-        }
-
-        private Key(String unit, int year, String period) {
-            this.unit = unit;
-            this.year = year;
-            this.period = period;
-            this.hash = unit.hashCode() * 31 + (period == null ? year : period.hashCode());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && year == k.year && unit.equals(k.unit)
-                    && java.util.Objects.equals(period, k.period);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+    /** A unit and a period's string. */
+    private record Key(String unit, String period) {
     }
 
     /** The sums of one unit and period: the counts and the fee-bearing procedures. */
     private static final class Sums {
-        private static final Count[] COUNTS = Count.values();
         private final String period;
-        private final long[] counts = new long[COUNTS.length];
+        private final long[] counts = new long[COUNTS];
         /** The fee-bearing procedures' codes, each with whether one of its dossiers was paid online. */
         private final Map<String, Boolean> fee = new HashMap<>();
 
@@ -244,21 +267,25 @@ public final class DossierRows implements Serializable {
             this.period = period;
         }
 
-        /** Adds a dossier counting {@code in} the period. */
-        void add(Set<Count> in) {
-            for (Count c : in) {
-                counts[c.ordinal()]++;
+        /**
+         * Adds a month's counts from {@link Year}'s array at {@code at}, the varying ones as the month
+         * ({@code -1}), the quarter ({@code 0}) or the year ({@code 1}) judges them.
+         */
+        void add(long[] month, int at, int judge) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += month[at + i];
+            }
+            if (judge >= 0) {
+                for (int v = 0; v < VARYING.length; v++) {
+                    int c = VARYING[v].ordinal();
+                    counts[c] += month[at + COUNTS + judge * VARYING.length + v] - month[at + c];
+                }
             }
         }
 
         /** Adds a fee-bearing procedure, with whether this dossier of it was paid online. */
         void fee(String procedure, boolean paid) {
             fee.merge(procedure, paid, Boolean::logicalOr);
-        }
-
-        /** Adds the fee-bearing procedures of {@code other}. */
-        void fees(Sums other) {
-            other.fee.forEach(this::fee);
         }
 
         /** Adds a row of {@link #PERIODS}. */
@@ -306,7 +333,7 @@ public final class DossierRows implements Serializable {
     /** The function handing on the problems ({@link #PROBLEMS}) of each invalid dossier. */
     public FlatMapFunction<Row, Row> problems() {
         return row -> {
-            DossierRow d = reader.read(strings(row, new String[COLUMNS.size()]));
+            DossierRow d = reader.read(values(row, new Object[COLUMNS.size()]));
             List<Problem> problems = d.problems();
             List<Row> out = new ArrayList<>(problems.size());
             for (Problem p : problems) {
@@ -316,10 +343,10 @@ public final class DossierRows implements Serializable {
         };
     }
 
-    private static String[] strings(Row row, String[] values) {
+    /** The row's values into {@code values}: strings, or a typed column's values (see {@code DossierRow.Reader}). */
+    private static Object[] values(Row row, Object[] values) {
         for (int i = 0; i < values.length; i++) {
-            Object v = row.get(i);
-            values[i] = v == null ? null : v.toString();
+            values[i] = row.get(i);
         }
         return values;
     }
