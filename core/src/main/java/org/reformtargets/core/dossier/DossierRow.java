@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.reformtargets.core.Period;
@@ -106,7 +107,8 @@ public final class DossierRow {
         private static final long serialVersionUID = 1L;
 
         private final boolean[] has = new boolean[COLUMNS.length];
-        private final Set<String> units;
+        /** The units' ids, each mapped to itself: a row's {@link #unit()} is this one instance (its hash kept). */
+        private final Map<String, String> units;
         private final LocalDate asOf;
 
         /**
@@ -125,7 +127,7 @@ public final class DossierRow {
             for (DossierColumn c : columns) {
                 has[c.ordinal()] = true;
             }
-            this.units = Set.copyOf(units);
+            this.units = units.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(u -> u, u -> u));
             this.asOf = asOf;
             List<String> missing = DossierCsv.REQUIRED.stream().filter(c -> !has[c.ordinal()])
                     .map(DossierColumn::header).toList();
@@ -277,10 +279,11 @@ public final class DossierRow {
                 String code = text(DossierColumn.UNIT_CODE);
                 if (code.isEmpty()) {
                     bad(DossierColumn.UNIT_CODE, "the unit code is empty");
-                } else if (!reader.units.contains(code)) {
-                    bad(DossierColumn.UNIT_CODE, "unknown unit '" + code + "': not the id of a unit of the facts document");
                 } else {
-                    unit = code;
+                    unit = reader.units.get(code);
+                    if (unit == null) {
+                        bad(DossierColumn.UNIT_CODE, "unknown unit '" + code + "': not the id of a unit of the facts document");
+                    }
                 }
             }
             LocalDateTime received = time(DossierColumn.RECEIVED_AT, false);
@@ -302,7 +305,8 @@ public final class DossierRow {
             long legal = days(DossierColumn.LEGAL_MAX_TIME);
             Long legalMax = reader.has(DossierColumn.LEGAL_MAX_TIME) && !text(DossierColumn.LEGAL_MAX_TIME).isEmpty()
                     ? legal : null;
-            if (Definitions.channel(text(DossierColumn.CHANNEL)) < 0) {
+            if (!(value(DossierColumn.CHANNEL) instanceof Integer c && c >= 1 && c <= 3) // a typed 1, 2 or 3 reads as its text
+                    && Definitions.channel(text(DossierColumn.CHANNEL)) < 0) {
                 bad(DossierColumn.CHANNEL, "unknown channel code '" + text(DossierColumn.CHANNEL)
                         + "': use 1 (in person), 2 (online), 3 (postal) or leave it empty (in person)");
             }
@@ -397,7 +401,11 @@ public final class DossierRow {
             EndStatus status = null;
             if (!s.isEmpty()) {
                 try {
-                    status = EndStatus.valueOf(s.toUpperCase(Locale.ROOT));
+                    status = switch (s) { // the usual lower-case words without a new string each
+                        case "processed" -> EndStatus.PROCESSED;
+                        case "returned" -> EndStatus.RETURNED;
+                        default -> EndStatus.valueOf(s.toUpperCase(Locale.ROOT));
+                    };
                 } catch (IllegalArgumentException e) {
                     bad(DossierColumn.END_STATUS, "unknown end status '" + s + "': use processed, returned, stopped, "
                             + "refused, withdrawn or supplement_requested (an open supplement request), or leave it empty");

@@ -94,12 +94,24 @@ public final class DossierRows implements Serializable {
      * millions of dossiers but at most one row per unit and period, so Spark shuffles far fewer rows.
      */
     public MapPartitionsFunction<Row, Row> periods() {
+        return periods(Integer.MAX_VALUE);
+    }
+
+    /** {@link #periods()}, handing the rows summed so far on after every {@code flush} counted dossiers. */
+    MapPartitionsFunction<Row, Row> periods(int flush) {
         return rows -> {
             Object[] values = new Object[COLUMNS.size()];
             Map<String, Year> years = new HashMap<>();
+            List<Row> out = new ArrayList<>();
+            int counted = 0;
             while (rows.hasNext()) {
                 DossierRow d = reader.read(values(rows.next(), values));
                 if (d.counted()) {
+                    if (counted++ == flush) { // a Year's int counts could overflow past this many: handed on so far
+                        rows(years, out);
+                        years.clear();
+                        counted = 1;
+                    }
                     Period month = d.periods().get(0);
                     Year in = years.get(d.unit());
                     if (in == null || in.number != month.year()) {
@@ -112,14 +124,17 @@ public final class DossierRows implements Serializable {
                     }
                 }
             }
-            List<Row> out = new ArrayList<>();
-            years.forEach((unit, first) -> {
-                for (Year y = first; y != null; y = y.next) {
-                    y.rows(unit, out);
-                }
-            });
+            rows(years, out);
             return out.iterator();
         };
+    }
+
+    private static void rows(Map<String, Year> years, List<Row> out) {
+        years.forEach((unit, first) -> {
+            for (Year y = first; y != null; y = y.next) {
+                y.rows(unit, out);
+            }
+        });
     }
 
     private static final int FEE_BEARING = 1 << Count.FEE_BEARING.ordinal();
@@ -143,7 +158,7 @@ public final class DossierRows implements Serializable {
         /** The year, and the unit's other years (a chain: a unit's dossiers are mostly of one year). */
         private final int number;
         private final Year next;
-        private final long[] counts = new long[12 * WIDTH];
+        private final int[] counts = new int[12 * WIDTH];
         /** Per month, the fee-bearing procedures' codes, each with whether one of its dossiers was paid online. */
         @SuppressWarnings("unchecked")
         private final Map<String, Boolean>[] fees = new Map[12];
@@ -271,7 +286,7 @@ public final class DossierRows implements Serializable {
          * Adds a month's counts from {@link Year}'s array at {@code at}, the varying ones as the month
          * ({@code -1}), the quarter ({@code 0}) or the year ({@code 1}) judges them.
          */
-        void add(long[] month, int at, int judge) {
+        void add(int[] month, int at, int judge) {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += month[at + i];
             }
