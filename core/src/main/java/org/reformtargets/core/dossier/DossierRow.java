@@ -404,6 +404,10 @@ public final class DossierRow {
                     status = switch (s) { // the usual lower-case words without a new string each
                         case "processed" -> EndStatus.PROCESSED;
                         case "returned" -> EndStatus.RETURNED;
+                        case "stopped" -> EndStatus.STOPPED;
+                        case "refused" -> EndStatus.REFUSED;
+                        case "withdrawn" -> EndStatus.WITHDRAWN;
+                        case "supplement_requested" -> EndStatus.SUPPLEMENT_REQUESTED;
                         default -> EndStatus.valueOf(s.toUpperCase(Locale.ROOT));
                     };
                 } catch (IllegalArgumentException e) {

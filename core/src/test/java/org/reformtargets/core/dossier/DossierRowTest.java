@@ -231,4 +231,23 @@ class DossierRowTest {
             }
         });
     }
+
+    /** Each end status reads the same in lower case (the usual words) as in capitals or mixed case. */
+    @Test
+    void anEndStatusReadsTheSameInAnyCase() {
+        DossierRow.Reader reader = new DossierRow.Reader(TYPED, Set.of("xa-a"), LocalDate.of(2025, 8, 15));
+        for (String word : List.of("processed", "returned", "stopped", "refused", "withdrawn", "supplement_requested",
+                "bogus")) {
+            List<List<Object>> seen = new java.util.ArrayList<>();
+            for (String written : List.of(word, word.toUpperCase(java.util.Locale.ROOT),
+                    Character.toUpperCase(word.charAt(0)) + word.substring(1))) {
+                Object[] row = typedRow("HS-1", LocalDateTime.of(2025, 3, 3, 8, 0), null, LocalDate.of(2025, 3, 10),
+                        LocalDateTime.of(2025, 3, 20, 8, 0), 0, null, 5, 1, null, null, null, null, null);
+                row[DossierColumn.END_STATUS.ordinal()] = written;
+                seen.add(seen(reader.read(row)).subList(2, 7));
+            }
+            assertEquals(1, new java.util.HashSet<>(seen).size(), word + ": " + seen);
+            assertEquals(!word.equals("bogus"), (Boolean) seen.get(0).get(0), word);
+        }
+    }
 }
