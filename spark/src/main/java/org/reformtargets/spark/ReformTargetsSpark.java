@@ -12,9 +12,9 @@ import static org.apache.spark.sql.functions.sum;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.reformtargets.core.Measurement;
+import org.reformtargets.core.dossier.DossierColumn;
 import org.reformtargets.core.dossier.DossierRow.Count;
 import org.reformtargets.core.dossier.Dossiers;
 import org.reformtargets.spark.internal.DossierRows;
@@ -64,37 +65,6 @@ public final class ReformTargetsSpark {
 
     private ReformTargetsSpark() {
     }
-
-    /** A §8 indicator: code, numerator and denominator counters, and the columns it needs. */
-    private record Indicator(String code, String numerator, String denominator, Predicate<Set<String>> available) {
-    }
-
-    private static Predicate<Set<String>> all(String... columns) {
-        return has -> has.containsAll(Arrays.asList(columns));
-    }
-
-    private static final Predicate<Set<String>> TIMED =
-            all("processing_end_at").and(has -> has.contains("due_at") || has.contains("legal_max_time"));
-    private static final Predicate<Set<String>> E_RESULT =
-            all("requires_document_result", "result_code", "result_file_url");
-
-    /** As the core's Tally.INDICATORS, in the order of §8. */
-    private static final List<Indicator> INDICATORS = List.of(
-            new Indicator(Dossiers.SYNCED, "synced", "received", all("synced_to_dvcqg")),
-            new Indicator(Dossiers.ON_TIME, "on_time", "received", TIMED),
-            new Indicator(Dossiers.FULL_ONLINE, "full_online", "full_online_eligible",
-                    all("full_online_eligible", "is_full_online")),
-            new Indicator(Dossiers.PROCEDURES_PAID_ONLINE, "procedures_paid", "procedures_fee",
-                    all("procedure_code", "fee_nonzero", "online_payment")),
-            new Indicator(Dossiers.PAID_ONLINE, "paid_online", "fee_bearing", all("fee_nonzero", "online_payment")),
-            new Indicator(Dossiers.E_RESULT, "e_result", "written_result", E_RESULT),
-            new Indicator(Dossiers.DIGITISED, "digitised", "received", E_RESULT.and(all("has_component_file"))),
-            new Indicator(Dossiers.REUSED_DATA, "reused", "received", all("reused_digitised")),
-            new Indicator(Dossiers.SHARED_FOR_REUSE, "shared", "received", all("from_personal_store")),
-            new Indicator(Dossiers.POPULATION_DATA, "population", "received",
-                    has -> has.contains("vneid_authenticated") || has.contains("population_db_code")),
-            new Indicator(Dossiers.NO_OVERDUE_OR_COMPLAINT, "no_overdue_or_complaint", "received",
-                    TIMED.and(all("complaint_or_dislike"))));
 
     /**
      * Aggregates dossiers into the §8 measurements, as {@link Dossiers#aggregate} does for facts without
@@ -174,11 +144,15 @@ public final class ReformTargetsSpark {
                 .select(filled.toArray(Column[]::new));
 
         List<Column> measured = new ArrayList<>();
-        for (Indicator i : INDICATORS) {
-            if (i.available().test(has)) {
-                measured.add(struct(lit(i.code()).as("indicator"), col(i.numerator()).cast("long").as("numerator"),
-                        col(i.denominator()).cast("long").as("denominator")));
+        Set<DossierColumn> columns = EnumSet.noneOf(DossierColumn.class);
+        for (DossierColumn c : DossierColumn.values()) {
+            if (has.contains(c.header())) { // as standard() reads them: by their exact names
+                columns.add(c);
             }
+        }
+        for (Dossiers.Indicator i : Dossiers.indicators(columns)) {
+            measured.add(struct(lit(i.code()).as("indicator"), col(i.numerator()).cast("long").as("numerator"),
+                    col(i.denominator()).cast("long").as("denominator")));
         }
         if (measured.isEmpty()) {
             return spark.createDataFrame(List.of(), measurementSchema());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apiguardian.api.API;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.InvalidFactsException;
@@ -66,6 +67,30 @@ public final class Dossiers {
     }
 
     /**
+     * A §8 indicator as dossiers give it: its code, and the names of the counters whose sums over a unit's
+     * dossiers (and the units below it) are its numerator and denominator: a {@link DossierRow.Count}'s
+     * name in lower case ({@code on_time}, {@code received}…), or {@code procedures_fee} and
+     * {@code procedures_paid}, the distinct procedures with a fee-bearing dossier and with one paid online.
+     *
+     * @param code        the indicator's code, such as {@link #ON_TIME}
+     * @param numerator   the numerator's counter
+     * @param denominator the denominator's counter
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public record Indicator(String code, String numerator, String denominator) {
+    }
+
+    /**
+     * The indicators an export with these columns gives, in the order of §8: one is left out when a column
+     * it needs is missing (its fact is absent, not zero). {@link #aggregate} measures these; a host summing
+     * {@link DossierRow}s itself (Spark) makes the same measurements from them.
+     */
+    public static List<Indicator> indicators(Set<DossierColumn> columns) {
+        Set<DossierColumn> has = Set.copyOf(columns);
+        return Tally.INDICATORS.stream().filter(i -> i.available().test(has)).map(Tally.Indicator::named).toList();
+    }
+
+    /**
      * Aggregates the export in {@code csv} (UTF-8, a BOM allowed) into {@code facts}.
      *
      * @throws InvalidDossiersException listing every problem of the export, with line and column
@@ -114,7 +139,13 @@ public final class Dossiers {
                 given.put(Tally.key(m.unit(), m.indicator(), m.period()), m);
             }
         }
-        List<Tally.Indicator> available = Tally.INDICATORS.stream().filter(i -> i.available().test(reader)).toList();
+        Set<DossierColumn> has = java.util.EnumSet.noneOf(DossierColumn.class);
+        for (DossierColumn c : DossierColumn.values()) {
+            if (reader.has(c)) {
+                has.add(c);
+            }
+        }
+        List<Tally.Indicator> available = Tally.INDICATORS.stream().filter(i -> i.available().test(has)).toList();
         List<Measurement> all = new ArrayList<>(facts.measurements());
         all.addAll(tally.measurements(ids, parents, available, given));
         return new FactsDocument(facts.ruleSet(), facts.asOf(), units, all, facts.events(), facts.attestations());

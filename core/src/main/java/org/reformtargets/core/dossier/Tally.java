@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.reformtargets.core.Measurement;
@@ -46,16 +47,26 @@ final class Tally {
      * One §8 indicator the export gives: its code, its numerator and denominator counters, and the
      * columns it needs (without them the fact is absent and no measurement is made).
      */
-    record Indicator(String code, int numerator, int denominator, Predicate<DossierCsv> available) {
+    record Indicator(String code, int numerator, int denominator, Predicate<Set<DossierColumn>> available) {
+
+        /** As the public {@link Dossiers.Indicator}, its counters by name. */
+        Dossiers.Indicator named() {
+            return new Dossiers.Indicator(code, NAMES.get(numerator), NAMES.get(denominator));
+        }
     }
 
-    private static Predicate<DossierCsv> all(DossierColumn... columns) {
-        return csv -> Arrays.stream(columns).allMatch(csv::has);
+    /** The counters' names: {@link DossierRow.Count}'s in lower case, then the two per procedure. */
+    static final List<String> NAMES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(DossierRow.Count.values()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)),
+            java.util.stream.Stream.of("procedures_fee", "procedures_paid")).toList();
+
+    private static Predicate<Set<DossierColumn>> all(DossierColumn... columns) {
+        return has -> has.containsAll(Arrays.asList(columns));
     }
 
-    private static final Predicate<DossierCsv> TIMED =
-            all(DossierColumn.PROCESSING_END_AT).and(csv -> csv.has(DossierColumn.DUE_AT) || csv.has(DossierColumn.LEGAL_MAX_TIME));
-    private static final Predicate<DossierCsv> E_RESULT_COLUMNS =
+    private static final Predicate<Set<DossierColumn>> TIMED =
+            all(DossierColumn.PROCESSING_END_AT).and(has -> has.contains(DossierColumn.DUE_AT) || has.contains(DossierColumn.LEGAL_MAX_TIME));
+    private static final Predicate<Set<DossierColumn>> E_RESULT_COLUMNS =
             all(DossierColumn.REQUIRES_DOCUMENT_RESULT, DossierColumn.RESULT_CODE, DossierColumn.RESULT_FILE_URL);
 
     /** The indicators, in the order of §8. */
@@ -72,7 +83,7 @@ final class Tally {
             new Indicator(Dossiers.REUSED_DATA, REUSED, RECEIVED, all(DossierColumn.REUSED_DIGITISED)),
             new Indicator(Dossiers.SHARED_FOR_REUSE, SHARED, RECEIVED, all(DossierColumn.FROM_PERSONAL_STORE)),
             new Indicator(Dossiers.POPULATION_DATA, POPULATION, RECEIVED,
-                    csv -> csv.has(DossierColumn.VNEID_AUTHENTICATED) || csv.has(DossierColumn.POPULATION_DB_CODE)),
+                    has -> has.contains(DossierColumn.VNEID_AUTHENTICATED) || has.contains(DossierColumn.POPULATION_DB_CODE)),
             new Indicator(Dossiers.NO_OVERDUE_OR_COMPLAINT, NO_OVERDUE_OR_COMPLAINT, RECEIVED,
                     TIMED.and(all(DossierColumn.COMPLAINT_OR_DISLIKE))));
 

@@ -2,6 +2,7 @@
 package org.reformtargets.core.dossier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -251,5 +252,20 @@ class DossiersTest {
                 "procedures.paid_online", "dossiers.paid_online", "dossiers.e_result", "dossiers.digitised_with_result",
                 "dossiers.reused_data", "dossiers.shared_for_reuse", "dossiers.population_data",
                 "dossiers.no_overdue_or_complaint"), Dossiers.indicators());
+    }
+
+    /** The indicator table with its counters by name, and an indicator left out without a column it needs. */
+    @Test
+    void theIndicatorsAnExportGivesNameTheirCounters() {
+        List<Dossiers.Indicator> all = Dossiers.indicators(java.util.EnumSet.allOf(DossierColumn.class));
+        assertEquals(Dossiers.indicators(), all.stream().map(Dossiers.Indicator::code).toList());
+        assertTrue(all.contains(new Dossiers.Indicator(Dossiers.ON_TIME, "on_time", "received")), all.toString());
+        assertTrue(all.contains(new Dossiers.Indicator(Dossiers.PROCEDURES_PAID_ONLINE, "procedures_paid", "procedures_fee")));
+        assertTrue(all.contains(new Dossiers.Indicator(Dossiers.FULL_ONLINE, "full_online", "full_online_eligible")));
+        java.util.Set<DossierColumn> without = java.util.EnumSet.allOf(DossierColumn.class);
+        without.remove(DossierColumn.PROCESSING_END_AT);
+        List<String> codes = Dossiers.indicators(without).stream().map(Dossiers.Indicator::code).toList();
+        assertEquals(all.size() - 2, codes.size());
+        assertFalse(codes.contains(Dossiers.ON_TIME) || codes.contains(Dossiers.NO_OVERDUE_OR_COMPLAINT), codes.toString());
     }
 }
