@@ -106,9 +106,9 @@ public final class ReformTargetsSpark {
         UnitTree tree = UnitTree.of(units);
         Set<String> has = Set.of(dossiers.columns());
         DossierRows reader = new DossierRows(has, tree.ids(), asOf);
-        // per unit and period (month, quarter, year), summed in each partition, then (partitioned by unit) over
-        // the partitions, counting the distinct fee-bearing procedures and those with a dossier paid online
-        Dataset<Row> counts = standard(dossiers, has).mapPartitions(reader.periods(), Encoders.row(DossierRows.PERIODS))
+        // per unit and year, summed in each partition, then (partitioned by unit) over the partitions and spread
+        // to months, quarters and the year, counting the distinct fee-bearing procedures and those paid online
+        Dataset<Row> counts = standard(dossiers, has).mapPartitions(reader.years(), Encoders.row(DossierRows.YEARS))
                 .repartition(col("unit"))
                 .mapPartitions(DossierRows.totals(), Encoders.row(DossierRows.TOTALS));
 

@@ -40,25 +40,32 @@ public final class DossierRows implements Serializable {
             DossierColumn.PROCESSING_TIME_UNIT.header());
 
     /**
-     * One row per unit and period (month, quarter, year) of the valid dossiers of a partition: {@code unit};
-     * {@code period} (its string); one long per {@link Count}, named as {@link #counter}, the number of the
-     * dossiers counting in the period; {@code fee}, the codes of the fee-bearing dossiers' procedures (those
+     * One row per unit and year of the valid dossiers of a partition, its sums as {@link Year} keeps them:
+     * {@code unit}; {@code year}; {@code counts}, per month (January first) the number of dossiers counting
+     * in each {@link Count}, then in the two that can differ between a dossier's periods as the quarter and
+     * as the year judge them; {@code fee} per month, the codes of the fee-bearing dossiers' procedures (those
      * with a code), and {@code paid}, those of them with a dossier paid online in its month.
      */
-    public static final StructType PERIODS = periodSchema();
+    public static final StructType YEARS = new StructType().add("unit", DataTypes.StringType, false)
+            .add("year", DataTypes.IntegerType, false)
+            .add("counts", DataTypes.createArrayType(DataTypes.LongType, false), false)
+            .add("fee", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.StringType, false), false), false)
+            .add("paid", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.StringType, false), false), false);
 
-    private static StructType periodSchema() {
-        return countsSchema().add("fee", DataTypes.createArrayType(DataTypes.StringType, false), false)
-                .add("paid", DataTypes.createArrayType(DataTypes.StringType, false), false);
-    }
+    /**
+     * One row per unit and period (month, quarter, year): {@code unit}, {@code period} (its string), one long
+     * per {@link Count} named as {@link #counter}, the number of the unit's own dossiers counting in the
+     * period, and {@code procedures_fee} and {@code procedures_paid}: the number of distinct procedures with
+     * a fee-bearing dossier and with one paid online.
+     */
+    public static final StructType TOTALS = totalSchema();
 
-    /** {@code unit}, {@code period} and a long per {@link Count}: the columns {@link #PERIODS} and {@link #TOTALS} begin with. */
-    private static StructType countsSchema() {
+    private static StructType totalSchema() {
         StructType s = new StructType().add("unit", DataTypes.StringType, false).add("period", DataTypes.StringType, false);
         for (Count c : Count.values()) {
             s = s.add(counter(c), DataTypes.LongType, false);
         }
-        return s;
+        return s.add("procedures_fee", DataTypes.LongType, false).add("procedures_paid", DataTypes.LongType, false);
     }
 
     /** The name of a count's column: its name in lower case. */
@@ -89,29 +96,17 @@ public final class DossierRows implements Serializable {
     }
 
     /**
-     * The function summing the valid dossiers of a partition into one row ({@link #PERIODS}) per unit and
-     * period, handed on once the partition is read; an invalid dossier adds nothing. A partition holds
-     * millions of dossiers but at most one row per unit and period, so Spark shuffles far fewer rows.
+     * The function summing the valid dossiers of a partition into one row ({@link #YEARS}) per unit and year,
+     * handed on once the partition is read; an invalid dossier adds nothing. A partition holds millions of
+     * dossiers but at most one row per unit and year, so Spark shuffles far fewer rows.
      */
-    public MapPartitionsFunction<Row, Row> periods() {
-        return periods(Integer.MAX_VALUE);
-    }
-
-    /** {@link #periods()}, handing the rows summed so far on after every {@code flush} counted dossiers. */
-    MapPartitionsFunction<Row, Row> periods(int flush) {
+    public MapPartitionsFunction<Row, Row> years() {
         return rows -> {
             Object[] values = new Object[COLUMNS.size()];
             Map<String, Year> years = new HashMap<>();
-            List<Row> out = new ArrayList<>();
-            int counted = 0;
             while (rows.hasNext()) {
                 DossierRow d = reader.read(values(rows.next(), values));
                 if (d.counted()) {
-                    if (counted++ == flush) { // a Year's int counts could overflow past this many: handed on so far
-                        rows(years, out);
-                        years.clear();
-                        counted = 1;
-                    }
                     Period month = d.periods().get(0);
                     Year in = years.get(d.unit());
                     if (in == null || in.number != month.year()) {
@@ -119,20 +114,38 @@ public final class DossierRows implements Serializable {
                     }
                     in.add(month.index() - 1, d.mask(0), d.mask(1), d.mask(2));
                     if ((d.mask(2) & FEE_BEARING) != 0 && !d.procedure().isEmpty()) {
-                        // the quarter's and the year's procedures are gathered from the months' (Year.rows)
+                        // the quarter's and the year's procedures are gathered from the months' (Year.totals)
                         in.fee(month.index() - 1, d.procedure(), (d.mask(0) & PAID_ONLINE) != 0);
                     }
                 }
             }
-            rows(years, out);
+            List<Row> out = new ArrayList<>();
+            each(years, (unit, y) -> out.add(y.row(unit)));
             return out.iterator();
         };
     }
 
-    private static void rows(Map<String, Year> years, List<Row> out) {
+    /**
+     * The function summing rows of {@link #YEARS} (of one unit and year from several partitions: the input
+     * partitioned by unit) into one row ({@link #TOTALS}) per unit and period with dossiers.
+     */
+    public static MapPartitionsFunction<Row, Row> totals() {
+        return rows -> {
+            Map<String, Year> years = new HashMap<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                Year.of(years, r.getString(0), r.getInt(1)).add(r);
+            }
+            List<Row> out = new ArrayList<>();
+            each(years, (unit, y) -> y.totals(unit, out));
+            return out.iterator();
+        };
+    }
+
+    private static void each(Map<String, Year> years, java.util.function.BiConsumer<String, Year> action) {
         years.forEach((unit, first) -> {
             for (Year y = first; y != null; y = y.next) {
-                y.rows(unit, out);
+                action.accept(unit, y);
             }
         });
     }
@@ -158,12 +171,10 @@ public final class DossierRows implements Serializable {
         /** The year, and the unit's other years (a chain: a unit's dossiers are mostly of one year). */
         private final int number;
         private final Year next;
-        private final int[] counts = new int[12 * WIDTH];
+        private final long[] counts = new long[12 * WIDTH];
         /** Per month, the fee-bearing procedures' codes, each with whether one of its dossiers was paid online. */
         @SuppressWarnings("unchecked")
         private final Map<String, Boolean>[] fees = new Map[12];
-        /** Bit {@code m} set when month {@code m} (0 for January) has a dossier. */
-        private int months;
 
         private Year(int number, Year next) {
             this.number = number;
@@ -189,7 +200,6 @@ public final class DossierRows implements Serializable {
                 throw new IllegalStateException("a dossier's periods differ in a count other than " + List.of(VARYING));
             }
             int at = m * WIDTH;
-            months |= 1 << m;
             for (int bits = month; bits != 0; bits &= bits - 1) {
                 counts[at + Integer.numberOfTrailingZeros(bits)]++;
             }
@@ -208,20 +218,50 @@ public final class DossierRows implements Serializable {
             fees[m].merge(procedure, paid, Boolean::logicalOr);
         }
 
-        /** Adds a row of {@link #PERIODS} per period with dossiers to {@code out}: months, quarters, the year. */
-        void rows(String unit, List<Row> out) {
+        /** This year's row of {@link #YEARS}. */
+        Row row(String unit) {
+            String[][] fee = new String[12][];
+            String[][] paid = new String[12][];
+            for (int m = 0; m < 12; m++) {
+                Map<String, Boolean> f = fees[m] == null ? Map.of() : fees[m];
+                fee[m] = f.keySet().toArray(String[]::new);
+                paid[m] = f.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toArray(String[]::new);
+            }
+            return RowFactory.create(unit, number, counts, fee, paid);
+        }
+
+        /** Adds a row of {@link #YEARS} of this unit and year. */
+        void add(Row r) {
+            List<Long> in = r.getList(2);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += in.get(i);
+            }
+            List<scala.collection.Seq<String>> fee = r.getList(3);
+            List<scala.collection.Seq<String>> paid = r.getList(4);
+            for (int m = 0; m < 12; m++) {
+                for (String p : scala.jdk.javaapi.CollectionConverters.asJava(fee.get(m))) {
+                    fee(m, p, false);
+                }
+                for (String p : scala.jdk.javaapi.CollectionConverters.asJava(paid.get(m))) {
+                    fee(m, p, true);
+                }
+            }
+        }
+
+        /** Adds a row of {@link #TOTALS} per period with dossiers to {@code out}: months, quarters, the year. */
+        void totals(String unit, List<Row> out) {
             Sums whole = new Sums(Period.year(number).toString());
             Sums quarter = null;
             for (int m = 0; m < 12; m++) {
                 if (m % 3 == 0) {
-                    if (quarter != null) {
-                        out.add(quarter.row(unit));
+                    if (quarter != null && quarter.received() > 0) {
+                        out.add(quarter.total(unit));
                     }
-                    quarter = (months >>> m & 7) != 0 ? new Sums(Period.quarter(number, m / 3 + 1).toString()) : null;
+                    quarter = new Sums(Period.quarter(number, m / 3 + 1).toString());
                 }
-                if ((months >>> m & 1) != 0) {
-                    Sums month = new Sums(Period.month(number, m + 1).toString());
-                    month.add(counts, m * WIDTH, -1);
+                Sums month = new Sums(Period.month(number, m + 1).toString());
+                month.add(counts, m * WIDTH, -1);
+                if (month.received() > 0) {
                     quarter.add(counts, m * WIDTH, 0);
                     whole.add(counts, m * WIDTH, 1);
                     if (fees[m] != null) {
@@ -229,46 +269,16 @@ public final class DossierRows implements Serializable {
                         fees[m].forEach(quarter::fee);
                         fees[m].forEach(whole::fee);
                     }
-                    out.add(month.row(unit));
+                    out.add(month.total(unit));
                 }
             }
-            if (quarter != null) {
-                out.add(quarter.row(unit));
+            if (quarter.received() > 0) {
+                out.add(quarter.total(unit));
             }
-            out.add(whole.row(unit));
+            if (whole.received() > 0) {
+                out.add(whole.total(unit));
+            }
         }
-    }
-
-    /**
-     * The function summing rows of {@link #PERIODS} (of one unit and period in several partitions: the
-     * input partitioned by unit) into one row ({@link #TOTALS}) per unit and period.
-     */
-    public static MapPartitionsFunction<Row, Row> totals() {
-        return rows -> {
-            Map<Key, Sums> sums = new HashMap<>();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                sums.computeIfAbsent(new Key(r.getString(0), r.getString(1)), k -> new Sums(k.period)).add(r);
-            }
-            List<Row> out = new ArrayList<>(sums.size());
-            sums.forEach((k, s) -> out.add(s.total(k.unit)));
-            return out.iterator();
-        };
-    }
-
-    /**
-     * One row per unit and period: {@code unit}, {@code period}, the counts as in {@link #PERIODS}, and
-     * {@code procedures_fee} and {@code procedures_paid}: the number of distinct procedures in {@code fee}
-     * and {@code paid}.
-     */
-    public static final StructType TOTALS = totalSchema();
-
-    private static StructType totalSchema() {
-        return countsSchema().add("procedures_fee", DataTypes.LongType, false).add("procedures_paid", DataTypes.LongType, false);
-    }
-
-    /** A unit and a period's string. */
-    private record Key(String unit, String period) {
     }
 
     /** The sums of one unit and period: the counts and the fee-bearing procedures. */
@@ -282,11 +292,16 @@ public final class DossierRows implements Serializable {
             this.period = period;
         }
 
+        /** The dossiers received in the period. */
+        long received() {
+            return counts[Count.RECEIVED.ordinal()];
+        }
+
         /**
          * Adds a month's counts from {@link Year}'s array at {@code at}, the varying ones as the month
          * ({@code -1}), the quarter ({@code 0}) or the year ({@code 1}) judges them.
          */
-        void add(int[] month, int at, int judge) {
+        void add(long[] month, int at, int judge) {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += month[at + i];
             }
@@ -298,50 +313,23 @@ public final class DossierRows implements Serializable {
             }
         }
 
-        /** Adds a fee-bearing procedure, with whether this dossier of it was paid online. */
+        /** Adds a fee-bearing procedure, with whether a dossier of it was paid online. */
         void fee(String procedure, boolean paid) {
             fee.merge(procedure, paid, Boolean::logicalOr);
-        }
-
-        /** Adds a row of {@link #PERIODS}. */
-        void add(Row r) {
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] += r.getLong(2 + i);
-            }
-            for (Object p : r.getList(2 + counts.length)) {
-                fee.putIfAbsent((String) p, false);
-            }
-            for (Object p : r.getList(3 + counts.length)) {
-                fee.put((String) p, true);
-            }
-        }
-
-        /** A row of {@link #PERIODS}. */
-        Row row(String unit) {
-            Object[] v = new Object[PERIODS.size()];
-            int i = put(v, unit);
-            v[i++] = fee.keySet().toArray(String[]::new);
-            v[i] = fee.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toArray(String[]::new);
-            return RowFactory.create(v);
         }
 
         /** A row of {@link #TOTALS}. */
         Row total(String unit) {
             Object[] v = new Object[TOTALS.size()];
-            int i = put(v, unit);
-            v[i++] = (long) fee.size();
-            v[i] = fee.values().stream().filter(Boolean::booleanValue).count();
-            return RowFactory.create(v);
-        }
-
-        private int put(Object[] v, String unit) {
             int i = 0;
             v[i++] = unit;
             v[i++] = period;
             for (long n : counts) {
                 v[i++] = n;
             }
-            return i;
+            v[i++] = (long) fee.size();
+            v[i] = fee.values().stream().filter(Boolean::booleanValue).count();
+            return RowFactory.create(v);
         }
     }
 

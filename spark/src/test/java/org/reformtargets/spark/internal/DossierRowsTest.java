@@ -31,34 +31,49 @@ class DossierRowsTest {
         return rows;
     }
 
-    private static Set<Row> totals(DossierRows reader, int flush, List<Row> dossiers) throws Exception {
-        List<Row> periods = new ArrayList<>();
-        reader.periods(flush).call(dossiers.iterator()).forEachRemaining(r -> {
-            Object[] v = new Object[r.size()];
-            for (int i = 0; i < v.length; i++) { // an array as Spark hands it on: a Seq
-                v[i] = r.get(i) instanceof String[] a ? scala.jdk.javaapi.CollectionConverters.asScala(List.of(a)).toSeq()
-                        : r.get(i);
-            }
-            periods.add(RowFactory.create(v));
-        });
+    /** The totals of dossiers read in {@code parts} partitions, their rows handed on as Spark hands them. */
+    private static Set<Row> totals(DossierRows reader, int parts, List<Row> dossiers) throws Exception {
+        List<Row> years = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            List<Row> part = dossiers.subList(dossiers.size() * p / parts, dossiers.size() * (p + 1) / parts);
+            reader.years().call(part.iterator()).forEachRemaining(r -> years.add(spark(r)));
+        }
+        java.util.Collections.shuffle(years, new java.util.Random(parts));
         List<Row> totals = new ArrayList<>();
-        DossierRows.totals().call(periods.iterator()).forEachRemaining(totals::add);
-        assertEquals(totals.size(), new HashSet<>(totals).size());
+        DossierRows.totals().call(years.iterator()).forEachRemaining(totals::add);
+        assertEquals(totals.size(), new HashSet<>(totals).size(), "a unit and period was given twice");
         return new HashSet<>(totals);
     }
 
+    /** A row as Spark hands it to the next function: an array as a Seq (of Seqs). */
+    private static Row spark(Row r) {
+        Object[] v = new Object[r.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.get(i) instanceof long[] a ? seq(java.util.Arrays.stream(a).boxed().toList())
+                    : r.get(i) instanceof String[][] a ? seq(java.util.Arrays.stream(a).map(m -> seq(List.of(m))).toList())
+                    : r.get(i);
+        }
+        return RowFactory.create(v);
+    }
+
+    private static scala.collection.immutable.Seq<?> seq(List<?> list) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
+    }
+
     /**
-     * A partition hands on what it summed so far every so many dossiers (so that its int counts cannot
-     * overflow); the totals are the same however often it does, over two years of dossiers.
+     * A partition hands on one row per unit and year it read; however the dossiers are split over partitions
+     * (one, a few, more partitions than units) the totals per unit and period are the same, over two years.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 7, 500})
-    void handingOnEarlyChangesNoTotal(int flush) throws Exception {
+    @ValueSource(ints = {2, 7, 500})
+    void theTotalsDoNotDependOnThePartitions(int parts) throws Exception {
         DossierRows reader = new DossierRows(new HashSet<>(DossierGenerator.COLUMNS), new HashSet<>(UNITS), LocalDate.of(2025, 9, 30));
         List<Row> dossiers = dossiers(2_000);
-        Set<Row> once = totals(reader, Integer.MAX_VALUE, dossiers);
-        assertEquals(once, totals(reader, flush, dossiers));
+        Set<Row> once = totals(reader, 1, dossiers);
+        assertEquals(once, totals(reader, parts, dossiers));
         assertTrue(once.stream().anyMatch(r -> r.getString(1).equals("2024-Q4")), "two years are summed");
-        assertTrue(once.stream().mapToLong(r -> r.getLong(2)).sum() > 2_000, "dossiers are counted in their periods");
+        assertTrue(once.stream().anyMatch(r -> r.getString(1).equals("2025-02")), "months are given");
+        assertEquals(2_000, once.stream().filter(r -> r.getString(1).length() == 4).mapToLong(r -> r.getLong(2)).sum(),
+                "every dossier is received in one year");
     }
 }
