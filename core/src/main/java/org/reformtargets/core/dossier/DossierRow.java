@@ -104,7 +104,7 @@ public final class DossierRow {
      */
     public static final class Reader implements Serializable {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         private final boolean[] has = new boolean[COLUMNS.length];
         /** The units' ids, each mapped to itself: a row's {@link #unit()} is this one instance (its hash kept). */
