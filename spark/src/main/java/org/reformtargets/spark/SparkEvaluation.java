@@ -66,7 +66,15 @@ public final class SparkEvaluation {
      * @return the written evaluation, read back from {@code directory}
      */
     public SparkEvaluation write(String directory) {
-        all.write().mode(SaveMode.Overwrite).parquet(directory);
+        var writer = all.write().mode(SaveMode.Overwrite);
+        // the two sentences are nearly unique per row: a dictionary, min/max statistics and size statistics
+        // of them cost the writing tasks CPU and save nothing (nobody filters on a sentence)
+        for (String sentence : new String[] {"message_vi", "message_en"}) {
+            writer = writer.option("parquet.enable.dictionary#" + sentence, "false")
+                    .option("parquet.column.statistics.enabled#" + sentence, "false")
+                    .option("parquet.size.statistics.enabled#" + sentence, "false");
+        }
+        writer.parquet(directory);
         return read(all.sparkSession(), directory);
     }
 

@@ -252,7 +252,8 @@ public final class UnitView implements UnitFacts {
     /** The measurement of exactly {@code period}, or {@code null}. */
     public Measurement exact(String indicator, String field, Period period) {
         for (Measurement m : measurements) {
-            if (indicator.equals(m.indicator()) && m.period().equals(period)
+            // the period first: it tells most measurements apart without comparing text
+            if (period.equals(m.period()) && indicator.equals(m.indicator())
                     && java.util.Objects.equals(m.field(), field)) {
                 return m;
             }

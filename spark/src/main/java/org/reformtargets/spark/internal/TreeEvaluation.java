@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -124,10 +126,16 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
         List<Measurement> measurements = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         List<Attestation> attestations = new ArrayList<>();
+        // each row brings its own copy of a unit id, an indicator, a field and a period: one instance of each
+        // per tree, so that the evaluation's many comparisons of them end at the identity check
+        Map<String, String> strings = new HashMap<>();
+        Map<String, Period> periods = new HashMap<>();
         for (Row r : all) {
             switch (r.getInt(1)) {
-                case UNIT -> units.add(new Unit(s(r, 1), s(r, 2), s(r, 3) == null ? null : Level.of(s(r, 3)), s(r, 4)));
-                case MEASUREMENT -> measurements.add(new Measurement(s(r, 1), s(r, 2), s(r, 3), period(s(r, 4)),
+                case UNIT -> units.add(new Unit(one(strings, s(r, 1)), s(r, 2), s(r, 3) == null ? null : Level.of(s(r, 3)),
+                        one(strings, s(r, 4))));
+                case MEASUREMENT -> measurements.add(new Measurement(one(strings, s(r, 1)), one(strings, s(r, 2)),
+                        one(strings, s(r, 3)), s(r, 4) == null ? null : periods.computeIfAbsent(s(r, 4), Period::parse),
                         r.isNullAt(12) ? null : r.getLong(12), r.isNullAt(13) ? null : r.getLong(13),
                         s(r, 5) == null ? null : new BigDecimal(s(r, 5))));
                 case EVENT -> events.add(new Event(s(r, 1), s(r, 2), date(s(r, 3)), s(r, 4), s(r, 5), date(s(r, 6)),
@@ -174,6 +182,15 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
         List<Row> out = new ArrayList<>();
         s.groups().forEach((g, p) -> out.add(RowFactory.create(g, p)));
         return scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq();
+    }
+
+    /** The instance of {@code s} seen first in this tree. */
+    private static String one(Map<String, String> seen, String s) {
+        if (s == null) {
+            return null;
+        }
+        String first = seen.putIfAbsent(s, s);
+        return first == null ? s : first;
     }
 
     private static String s(Row r, int i) {
