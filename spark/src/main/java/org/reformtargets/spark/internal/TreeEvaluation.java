@@ -160,13 +160,16 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
         }
         // each row made as the writer asks for it: a result's row and its sentences die young, instead of
         // a whole tree's rows (tens of thousands) outliving several collections and reaching the old generation
-        return java.util.stream.Stream.concat(e.results().stream().map(TreeEvaluation::result),
+        // a tree's results name a few periods, each as one text (not one per row)
+        Map<Period, String> texts = new HashMap<>();
+        return java.util.stream.Stream.concat(e.results().stream().map(t -> result(t, texts)),
                 e.scores().stream().map(TreeEvaluation::score)).iterator();
     }
 
-    private static Row result(TargetResult t) {
-        return RowFactory.create("result", t.target(), t.unit(), str(t.period()), t.field(), t.status().name(),
-                t.isFinal(), t.actual(), t.threshold(), t.gap(), str(t.measuredPeriod()), t.points(),
+    private static Row result(TargetResult t, Map<Period, String> periods) {
+        return RowFactory.create("result", t.target(), t.unit(), text(t.period(), periods), t.field(),
+                t.status().name(), t.isFinal(), t.actual(), t.threshold(), t.gap(),
+                text(t.measuredPeriod(), periods), t.points(),
                 t.maxPoints(), t.message() == null ? null : t.message().vi(),
                 t.message() == null ? null : t.message().en(), t.rule(), null, null, null, null, null, null);
     }
@@ -195,6 +198,10 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
 
     private static String s(Row r, int i) {
         return r.getString(2 + i);
+    }
+
+    private static String text(Period p, Map<Period, String> texts) {
+        return p == null ? null : texts.computeIfAbsent(p, Period::toString);
     }
 
     private static String str(Object o) {
