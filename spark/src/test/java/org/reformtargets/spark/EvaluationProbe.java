@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.reformtargets.spark;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +27,7 @@ import org.reformtargets.core.ReformTargetsJson;
  * as {@code CountryBenchmark} writes them, aggregates them once into {@code <dir>/measurements.parquet}
  * (kept for later runs), holds the measurements in memory, then {@code runs} times evaluates and writes
  * the evaluation to {@code <dir>/evaluation-probe} and counts it, printing per run the wall time, the
- * process's CPU time, the collections and the bytes the JVM's threads allocated; last, the counts and a
+ * process's CPU time, the collections and the bytes allocated (freed by the collections, plus the heap's growth); last, the counts and a
  * checksum of every column of the written table (the same before and after a change that keeps the
  * output).
  */
@@ -48,13 +53,27 @@ public final class EvaluationProbe {
         Dataset<Row> measurements = spark.read().parquet(saved.toString()).persist();
         long m = measurements.count();
         String out = dir.resolve("evaluation-probe").toString();
+        // the trees per task, as repartition(n, root) spreads them (Murmur3 hash of the root, modulo n)
+        System.out.println("trees per task: " + org.reformtargets.spark.internal.UnitTree.of(units).roots(spark)
+                .select("root").distinct().groupBy(functions.pmod(functions.hash(functions.col("root")),
+                        functions.lit(Integer.parseInt(args[2]))).as("task")).count().orderBy("task").collectAsList());
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        AtomicLong freed = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+                    long before = info.getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                    long after = info.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                    freed.addAndGet(before - after);
+                }
+            }, null, null);
+        }
         SparkEvaluation e = null;
         for (int run = 1; run <= Integer.parseInt(args[3]); run++) {
             double load = os.getSystemLoadAverage();
-            long allocated = allocated(threads);
+            long allocated = freed.get() + used();
             long[] gc = gc();
             long t = System.nanoTime();
             long cpu = os.getProcessCpuTime();
@@ -67,7 +86,7 @@ public final class EvaluationProbe {
                     + " %.1f s, %,d MB allocated; %,d measurements, %,d results, %,d scores, %,d problems%n", run,
                     (System.nanoTime() - t) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9, load,
                     os.getSystemLoadAverage(), gcAfter[0] - gc[0], (gcAfter[1] - gc[1]) / 1e3,
-                    (allocated(threads) - allocated) >> 20, m, results, scores, problems);
+                    (freed.get() + used() - allocated) >> 20, m, results, scores, problems);
         }
         Dataset<Row> all = spark.read().parquet(out);
         Column[] cs = Arrays.stream(all.columns()).map(c -> functions.col("`" + c + "`")).toArray(Column[]::new);
@@ -79,12 +98,9 @@ public final class EvaluationProbe {
         spark.stop();
     }
 
-    private static long allocated(com.sun.management.ThreadMXBean threads) {
-        long sum = 0;
-        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-            sum += Math.max(0, b);
-        }
-        return sum;
+    /** The heap in use now (allocated = freed by the collections + the growth of this). */
+    private static long used() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long[] gc() {
