@@ -60,7 +60,8 @@ public final class SparkEvaluation {
      * told apart by the column {@code kind} ({@code result}, {@code score}, {@code problem}), with the columns
      * of all three views (a view's own columns are filled, the others null). Each task writes its rows as
      * they come (the table is not partitioned by kind: that would make every task sort, so hold, its whole
-     * output first). Read it with {@link #read(SparkSession, String)}, or with
+     * output first). The two sentence columns are written plainly, without a dictionary or statistics (they
+     * are nearly unique per row). Read it with {@link #read(SparkSession, String)}, or with
      * {@code spark.read().parquet(directory)}, {@code kind = 'result'} and the columns of {@link #results()}.
      *
      * @return the written evaluation, read back from {@code directory}

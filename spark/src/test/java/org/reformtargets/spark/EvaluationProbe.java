@@ -27,7 +27,7 @@ import org.reformtargets.core.ReformTargetsJson;
  * as {@code CountryBenchmark} writes them, aggregates them once into {@code <dir>/measurements.parquet}
  * (kept for later runs), holds the measurements in memory, then {@code runs} times evaluates and writes
  * the evaluation to {@code <dir>/evaluation-probe} and counts it, printing per run the wall time, the
- * process's CPU time, the collections and the bytes allocated (freed by the collections, plus the heap's growth); last, the counts and a
+ * process's CPU time, the JIT compilers' time, the collections and the bytes allocated (freed by the collections, plus the heap's growth); last, the counts and a
  * checksum of every column of the written table (the same before and after a change that keeps the
  * output).
  */
@@ -75,6 +75,7 @@ public final class EvaluationProbe {
             double load = os.getSystemLoadAverage();
             long allocated = freed.get() + used();
             long[] gc = gc();
+            long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long t = System.nanoTime();
             long cpu = os.getProcessCpuTime();
             e = ReformTargetsSpark.evaluate(units, measurements, null, null, "vn-766/2025", asOf).write(out);
@@ -82,10 +83,11 @@ public final class EvaluationProbe {
             long scores = e.scores().count();
             long problems = e.problems().count();
             long[] gcAfter = gc();
-            System.out.printf(Locale.ROOT, "run %d: %.1f s wall, %.1f s CPU (load average %.2f -> %.2f), %,d GCs"
-                    + " %.1f s, %,d MB allocated; %,d measurements, %,d results, %,d scores, %,d problems%n", run,
+            System.out.printf(Locale.ROOT, "run %d: %.1f s wall, %.1f s CPU (load average %.2f -> %.2f), JIT %.1f s,"
+                    + " %,d GCs %.1f s, %,d MB allocated; %,d measurements, %,d results, %,d scores, %,d problems%n", run,
                     (System.nanoTime() - t) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9, load,
-                    os.getSystemLoadAverage(), gcAfter[0] - gc[0], (gcAfter[1] - gc[1]) / 1e3,
+                    os.getSystemLoadAverage(), (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit)
+                            / 1e3, gcAfter[0] - gc[0], (gcAfter[1] - gc[1]) / 1e3,
                     (freed.get() + used() - allocated) >> 20, m, results, scores, problems);
         }
         Dataset<Row> all = spark.read().parquet(out);
