@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.reformtargets.core.Evaluation;
 import org.reformtargets.core.FactsDocument;
 import org.reformtargets.core.RuleSet;
+import org.reformtargets.core.TargetResult;
 import org.reformtargets.core.Unit;
 import org.reformtargets.core.dossier.Dossiers;
 import org.reformtargets.testkit.DossierGenerator;
@@ -21,6 +22,7 @@ import org.reformtargets.testkit.DossierGenerator;
  *
  * <pre>
  * java -cp "$CP" org.reformtargets.benchmarks.Province766Probe 30
+ * java -cp "$CP" org.reformtargets.benchmarks.Province766Probe 30 render
  * </pre>
  */
 public final class Province766Probe {
@@ -28,9 +30,13 @@ public final class Province766Probe {
     private Province766Probe() {
     }
 
-    /** Runs the probe; the argument is the number of evaluations (default 20; the second half is averaged). */
+    /**
+     * Runs the probe; the first argument is the number of evaluations (default 20; the second half is
+     * averaged); a second, {@code render}, also renders every result's two sentences, as a writer does.
+     */
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        boolean render = args.length > 1 && args[1].equals("render");
         List<Unit> units = CountryUnits.province(1);
         List<String> offices = units.stream().filter(u -> u.parent() != null).map(Unit::id).toList();
         LocalDate asOf = LocalDate.of(2025, 9, 30);
@@ -49,6 +55,14 @@ public final class Province766Probe {
             long c = tm.getCurrentThreadCpuTime();
             long a = tm.getThreadAllocatedBytes(id);
             Evaluation e = rs.evaluate(facts, Runnable::run);
+            if (render) {
+                for (TargetResult x : e.results()) {
+                    if (x.message() != null) {
+                        x.message().vi();
+                        x.message().en();
+                    }
+                }
+            }
             long ns = System.nanoTime() - t;
             long cpu = tm.getCurrentThreadCpuTime() - c;
             long alloc = tm.getThreadAllocatedBytes(id) - a;

@@ -60,13 +60,22 @@ public final class SparkEvaluation {
      * told apart by the column {@code kind} ({@code result}, {@code score}, {@code problem}), with the columns
      * of all three views (a view's own columns are filled, the others null). Each task writes its rows as
      * they come (the table is not partitioned by kind: that would make every task sort, so hold, its whole
-     * output first). Read it with {@link #read(SparkSession, String)}, or with
+     * output first). The two sentence columns are written plainly, without a dictionary or statistics (they
+     * are nearly unique per row). Read it with {@link #read(SparkSession, String)}, or with
      * {@code spark.read().parquet(directory)}, {@code kind = 'result'} and the columns of {@link #results()}.
      *
      * @return the written evaluation, read back from {@code directory}
      */
     public SparkEvaluation write(String directory) {
-        all.write().mode(SaveMode.Overwrite).parquet(directory);
+        var writer = all.write().mode(SaveMode.Overwrite);
+        // the two sentences are nearly unique per row: a dictionary, min/max statistics and size statistics
+        // of them cost the writing tasks CPU and save nothing (nobody filters on a sentence)
+        for (String sentence : new String[] {"message_vi", "message_en"}) {
+            writer = writer.option("parquet.enable.dictionary#" + sentence, "false")
+                    .option("parquet.column.statistics.enabled#" + sentence, "false")
+                    .option("parquet.size.statistics.enabled#" + sentence, "false");
+        }
+        writer.parquet(directory);
         return read(all.sparkSession(), directory);
     }
 

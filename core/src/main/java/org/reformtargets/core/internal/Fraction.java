@@ -29,11 +29,37 @@ public record Fraction(BigInteger num, BigInteger den) implements Comparable<Fra
             num = num.negate();
             den = den.negate();
         }
-        BigInteger g = num.gcd(den);
-        if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-            num = num.divide(g);
-            den = den.divide(g);
+        if (small(num) && small(den)) {
+            // the same lowest terms in longs: no MutableBigInteger per gcd
+            long n = num.longValue();
+            long d = den.longValue();
+            long g = gcd(Math.abs(n), d);
+            if (g != 1) {
+                num = BigInteger.valueOf(n / g);
+                den = BigInteger.valueOf(d / g);
+            }
+        } else {
+            BigInteger g = num.gcd(den);
+            if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
+                num = num.divide(g);
+                den = den.divide(g);
+            }
         }
+    }
+
+    /** Whether {@code b} and its negation fit in a long (the fast paths' test). */
+    private static boolean small(BigInteger b) {
+        return b.bitLength() < 63;
+    }
+
+    /** The greatest common divisor of {@code a ≥ 0} and {@code b > 0}. */
+    private static long gcd(long a, long b) {
+        while (a != 0) {
+            long t = b % a;
+            b = a;
+            a = t;
+        }
+        return b;
     }
 
     /** {@code n/d}. */
@@ -55,19 +81,36 @@ public record Fraction(BigInteger num, BigInteger den) implements Comparable<Fra
     }
 
     public Fraction plus(Fraction o) {
+        if (small(num) && small(den) && small(o.num) && small(o.den)) {
+            try {
+                return of(Math.addExact(Math.multiplyExact(num.longValue(), o.den.longValue()),
+                        Math.multiplyExact(o.num.longValue(), den.longValue())),
+                        Math.multiplyExact(den.longValue(), o.den.longValue()));
+            } catch (ArithmeticException overflow) {
+                // the exact BigInteger arithmetic below
+            }
+        }
         return new Fraction(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
     }
 
     public Fraction minus(Fraction o) {
-        return new Fraction(num.multiply(o.den).subtract(o.num.multiply(den)), den.multiply(o.den));
+        return plus(new Fraction(o.num.negate(), o.den));
     }
 
     public Fraction times(Fraction o) {
+        if (small(num) && small(den) && small(o.num) && small(o.den)) {
+            try {
+                return of(Math.multiplyExact(num.longValue(), o.num.longValue()),
+                        Math.multiplyExact(den.longValue(), o.den.longValue()));
+            } catch (ArithmeticException overflow) {
+                // the exact BigInteger arithmetic below
+            }
+        }
         return new Fraction(num.multiply(o.num), den.multiply(o.den));
     }
 
     public Fraction dividedBy(Fraction o) {
-        return new Fraction(num.multiply(o.den), den.multiply(o.num));
+        return times(new Fraction(o.den, o.num));
     }
 
     public int signum() {
@@ -76,16 +119,47 @@ public record Fraction(BigInteger num, BigInteger den) implements Comparable<Fra
 
     @Override
     public int compareTo(Fraction o) {
+        if (small(num) && small(den) && small(o.num) && small(o.den)) {
+            long a = num.longValue();
+            long b = o.den.longValue();
+            long c = o.num.longValue();
+            long d = den.longValue();
+            long ab = a * b;
+            long cd = c * d;
+            // the products are exact unless their high halves say otherwise
+            if (Math.multiplyHigh(a, b) == (ab >> 63) && Math.multiplyHigh(c, d) == (cd >> 63)) {
+                return Long.compare(ab, cd);
+            }
+        }
         return num.multiply(o.den).compareTo(o.num.multiply(den));
     }
 
     /** Rounded half up to two decimals, for display: {@code "5.70"}. */
     public String display() {
+        if (small(num) && small(den) && Math.abs(num.longValue()) <= Long.MAX_VALUE / 100) {
+            long d = den.longValue();
+            long hundredths = Math.abs(num.longValue()) * 100;
+            long r = hundredths / d;
+            if (2 * (hundredths % d) >= d) {
+                r++; // half up: away from zero
+            }
+            long cents = r % 100;
+            return (num.signum() < 0 && r != 0 ? "-" : "") + r / 100 + (cents < 10 ? ".0" : ".") + cents;
+        }
         return new BigDecimal(num).divide(new BigDecimal(den), 2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** As a plain decimal when exact in few digits ({@code "6"}, {@code "12.5"}), else {@code "a/b"}. */
     public String plain() {
+        if (small(num) && small(den)) {
+            long d = den.longValue();
+            d >>= Long.numberOfTrailingZeros(d);
+            while (d % 5 == 0) {
+                d /= 5;
+            }
+            return d == 1 ? BigDecimal.valueOf(num.longValue()).divide(BigDecimal.valueOf(den.longValue()))
+                    .stripTrailingZeros().toPlainString() : toString();
+        }
         BigInteger d = den;
         while (d.mod(BigInteger.TWO).signum() == 0) {
             d = d.shiftRight(1);

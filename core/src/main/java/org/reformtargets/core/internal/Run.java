@@ -44,6 +44,8 @@ public final class Run {
     private final Map<String, String> parameters;
     /** Per unit id, the scored results stated so far, in the order stated. */
     private final Map<String, List<Scored>> scored = new java.util.LinkedHashMap<>();
+    /** Per unit and indicator, its figure for this run's period once summed (see {@link #figure}). */
+    private final Map<UnitView, Map<String, long[]>> figures = new IdentityHashMap<>();
 
     Run(Period period, LocalDate asOf, Map<String, RuleInfo> rules) {
         this(period, asOf, rules, Vocabulary.standard());
@@ -71,6 +73,22 @@ public final class Run {
     /** The rule set's parameter {@code name} (manifest {@code "parameters"}), or {@code null}. */
     public String parameter(String name) {
         return parameters.get(name);
+    }
+
+    /**
+     * The figure of {@code indicator} for {@code unit} in this run's period that a scored check summed
+     * before ({@code {numerator, denominator}}, an empty array for none; not to be changed), or {@code null}
+     * when none was remembered: a province's sum over its communes is then made once, not again for
+     * each of its departments' and its own targets.
+     */
+    public long[] figure(UnitView unit, String indicator) {
+        Map<String, long[]> of = figures.get(unit);
+        return of == null ? null : of.get(indicator);
+    }
+
+    /** Remembers {@link #figure}. */
+    public void figure(UnitView unit, String indicator, long[] figure) {
+        figures.computeIfAbsent(unit, u -> new HashMap<>()).put(indicator, figure);
     }
 
     /** The period the rule set evaluates. */

@@ -141,6 +141,8 @@ public final class UnitView implements UnitFacts {
     private int firings;
     private final List<UnitView> subUnits = new ArrayList<>();
     private final Measurement[] measurements;
+    /** {@link #ofPeriod()}, once made (volatile: the views of a period are read by the threads of its batches). */
+    private volatile Measurement[] measurementsOfPeriod;
     private final Event[] events;
     private final Attestation[] attestations;
 
@@ -251,13 +253,30 @@ public final class UnitView implements UnitFacts {
 
     /** The measurement of exactly {@code period}, or {@code null}. */
     public Measurement exact(String indicator, String field, Period period) {
-        for (Measurement m : measurements) {
-            if (indicator.equals(m.indicator()) && m.period().equals(period)
+        if (period == null) {
+            return null;
+        }
+        for (Measurement m : period.equals(this.period) ? ofPeriod() : measurements) {
+            // the period first: it tells most measurements apart without comparing text
+            if (period.equals(m.period()) && indicator.equals(m.indicator())
                     && java.util.Objects.equals(m.field(), field)) {
                 return m;
             }
         }
         return null;
+    }
+
+    /**
+     * The measurements of the run's period, in document order: made on first use (the checks look up a
+     * unit's figure of the period for each of its indicators, and a parent's for each of its sub-units).
+     */
+    private Measurement[] ofPeriod() {
+        Measurement[] of = measurementsOfPeriod;
+        if (of == null) {
+            of = java.util.Arrays.stream(measurements).filter(m -> period.equals(m.period())).toArray(Measurement[]::new);
+            measurementsOfPeriod = of;
+        }
+        return of;
     }
 
     /**

@@ -35,13 +35,18 @@ import org.reformtargets.core.internal.UnitView;
 public final class ScoreCheck {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** A remembered "no figure". */
+    private static final long[] NONE = {};
 
     private final Check check;
     private final Term.Indicator indicator;
     private final String group;
     private final String max;
+    private final Fraction maxPoints;
     private String noCases = "zero";
     private String noCasesParameter;
+    /** Whether {@link #figure} reached its depth bound in the sum in progress (that sum is not remembered). */
+    private boolean cut;
 
     ScoreCheck(Check check, Term.Indicator indicator, String group, String max) {
         this.check = check;
@@ -49,6 +54,7 @@ public final class ScoreCheck {
         this.group = group;
         Fraction m = points(max);
         this.max = m.plain();
+        this.maxPoints = m;
     }
 
     private static Fraction points(String text) {
@@ -116,7 +122,7 @@ public final class ScoreCheck {
         String subjectVi = Texts.capitalize(indicator.viCounted());
         String subjectEn = Texts.capitalize(indicator.enCounted());
         String why = " (" + parameter + " = " + policy + ")";
-        Fraction m = Fraction.parse(max);
+        Fraction m = maxPoints;
         switch (policy) {
             case "full" -> emit(Status.MET, null, 0L, m, false,
                     subjectVi + ": chỉ số không áp dụng cho cấp này, được tính đủ " + pointsVi(m) + why + ".",
@@ -144,7 +150,7 @@ public final class ScoreCheck {
     }
 
     private void decide(BigDecimal threshold) {
-        Fraction m = Fraction.parse(max);
+        Fraction m = maxPoints;
         String thresholdText = threshold == null ? "linear, max " + max : "full at >= " + threshold.toPlainString()
                 + ", max " + max;
         // points, not a verdict at a threshold: described as OTHER, its threshold text saying the rule
@@ -215,16 +221,29 @@ public final class ScoreCheck {
 
     /**
      * The unit's numerator and denominator for exactly {@code period}: its own measurement, else
-     * the sum over the units below it; {@code null} when neither gives one.
+     * the sum over the units below it; {@code null} when neither gives one. Each unit's figure is
+     * remembered by the run (a pure function of the facts), unless the depth bound cut its sum short.
      */
     private long[] figure(UnitView unit, Period period, int depth) {
+        boolean remember = period.equals(check.run.period());
+        long[] known = remember ? check.run.figure(unit, indicator.code()) : null;
+        if (known != null) {
+            return known.length == 0 ? null : known;
+        }
         Measurement own = unit.exact(indicator.code(), null, period);
         if (own != null) {
-            return new long[] {own.numerator(), own.denominator()};
+            long[] f = {own.numerator(), own.denominator()};
+            if (remember) {
+                check.run.figure(unit, indicator.code(), f);
+            }
+            return f;
         }
         if (depth > 64) {
+            cut = true;
             return null;
         }
+        boolean cutBefore = cut;
+        cut = false;
         long[] sum = null;
         for (UnitView sub : unit.subUnits()) {
             long[] f = figure(sub, period, depth + 1);
@@ -234,6 +253,10 @@ public final class ScoreCheck {
                 sum[1] = Math.addExact(sum[1], f[1]);
             }
         }
+        if (remember && !cut) {
+            check.run.figure(unit, indicator.code(), sum == null ? NONE : sum);
+        }
+        cut |= cutBefore;
         return sum;
     }
 

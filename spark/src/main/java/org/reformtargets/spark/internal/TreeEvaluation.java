@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -124,10 +126,16 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
         List<Measurement> measurements = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         List<Attestation> attestations = new ArrayList<>();
+        // each row brings its own copy of a unit id, an indicator, a field and a period: one instance of each
+        // per tree, so that the evaluation's many comparisons of them end at the identity check
+        Map<String, String> strings = new HashMap<>();
+        Map<String, Period> periods = new HashMap<>();
         for (Row r : all) {
             switch (r.getInt(1)) {
-                case UNIT -> units.add(new Unit(s(r, 1), s(r, 2), s(r, 3) == null ? null : Level.of(s(r, 3)), s(r, 4)));
-                case MEASUREMENT -> measurements.add(new Measurement(s(r, 1), s(r, 2), s(r, 3), period(s(r, 4)),
+                case UNIT -> units.add(new Unit(one(strings, s(r, 1)), s(r, 2), s(r, 3) == null ? null : Level.of(s(r, 3)),
+                        one(strings, s(r, 4))));
+                case MEASUREMENT -> measurements.add(new Measurement(one(strings, s(r, 1)), one(strings, s(r, 2)),
+                        one(strings, s(r, 3)), s(r, 4) == null ? null : periods.computeIfAbsent(s(r, 4), Period::parse),
                         r.isNullAt(12) ? null : r.getLong(12), r.isNullAt(13) ? null : r.getLong(13),
                         s(r, 5) == null ? null : new BigDecimal(s(r, 5))));
                 case EVENT -> events.add(new Event(s(r, 1), s(r, 2), date(s(r, 3)), s(r, 4), s(r, 5), date(s(r, 6)),
@@ -152,13 +160,16 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
         }
         // each row made as the writer asks for it: a result's row and its sentences die young, instead of
         // a whole tree's rows (tens of thousands) outliving several collections and reaching the old generation
-        return java.util.stream.Stream.concat(e.results().stream().map(TreeEvaluation::result),
+        // a tree's results name a few periods, each as one text (not one per row)
+        Map<Period, String> texts = new HashMap<>();
+        return java.util.stream.Stream.concat(e.results().stream().map(t -> result(t, texts)),
                 e.scores().stream().map(TreeEvaluation::score)).iterator();
     }
 
-    private static Row result(TargetResult t) {
-        return RowFactory.create("result", t.target(), t.unit(), str(t.period()), t.field(), t.status().name(),
-                t.isFinal(), t.actual(), t.threshold(), t.gap(), str(t.measuredPeriod()), t.points(),
+    private static Row result(TargetResult t, Map<Period, String> periods) {
+        return RowFactory.create("result", t.target(), t.unit(), text(t.period(), periods), t.field(),
+                t.status().name(), t.isFinal(), t.actual(), t.threshold(), t.gap(),
+                text(t.measuredPeriod(), periods), t.points(),
                 t.maxPoints(), t.message() == null ? null : t.message().vi(),
                 t.message() == null ? null : t.message().en(), t.rule(), null, null, null, null, null, null);
     }
@@ -176,8 +187,21 @@ public final class TreeEvaluation implements FlatMapGroupsFunction<String, Row, 
         return scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq();
     }
 
+    /** The instance of {@code s} seen first in this tree. */
+    private static String one(Map<String, String> seen, String s) {
+        if (s == null) {
+            return null;
+        }
+        String first = seen.putIfAbsent(s, s);
+        return first == null ? s : first;
+    }
+
     private static String s(Row r, int i) {
         return r.getString(2 + i);
+    }
+
+    private static String text(Period p, Map<Period, String> texts) {
+        return p == null ? null : texts.computeIfAbsent(p, Period::toString);
     }
 
     private static String str(Object o) {
