@@ -52,7 +52,8 @@ import org.reformtargets.testkit.DossierGenerator;
  *       what was written, and prints, after the session has started, the wall time of each step, the
  *       process's CPU time, and the driver's heap: the peak used (sampled every 20 ms, garbage included)
  *       and the peak left after a collection (the live data, the figure to size {@code -Xmx} by). In local
- *       mode the driver and the executor are one JVM.</li>
+ *       mode the driver and the executor are one JVM. Issue 16's figures are measured with
+ *       {@code -Xmx4g -XX:+UseParallelGC} (docs/performance.md).</li>
  * </ul>
  */
 public final class CountryBenchmark {
