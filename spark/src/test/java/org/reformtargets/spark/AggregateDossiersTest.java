@@ -51,9 +51,13 @@ class AggregateDossiersTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 10, 15);
 
     private Path generate(long seed, int rows, List<String> drop) throws IOException {
+        return generate(seed, rows, drop, LocalDate.of(2025, 1, 1));
+    }
+
+    private Path generate(long seed, int rows, List<String> drop, LocalDate from) throws IOException {
         DossierGenerator g = new DossierGenerator(seed,
                 List.of("so-tu-phap", "so-xay-dung", "xa-an-binh", "xa-phu-my", "xa-an-binh", "cuc-y", "tinh-a"),
-                LocalDate.of(2025, 1, 1), AS_OF);
+                from, AS_OF);
         List<String> columns = new ArrayList<>(DossierGenerator.COLUMNS);
         columns.removeAll(drop);
         Path csv = dir.resolve("dossiers-" + seed + ".csv");
@@ -82,6 +86,25 @@ class AggregateDossiersTest {
         Path csv = generate(seed, 1500, List.of());
         assertSame(facts, csv);
         assertTrue(Dossiers.aggregate(facts, csv).measurements().size() > 1000, "the comparison compares something");
+    }
+
+    /**
+     * Dossiers of two years, spread over partitions so that a unit has dossiers of both years in one partition
+     * and months with dossiers only in later partitions: the same measurements as the core, the unfinished
+     * dossiers of the earlier year judged at its end in its year and quarter.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 64})
+    void dossiersOfTwoYearsAggregateAsTheCoreDoes(int partitions) throws IOException {
+        FactsDocument facts = new FactsDocument("vn-766/2025", AS_OF, TREE, List.of(), List.of(), List.of());
+        Path csv = generate(5, 1200, List.of(), LocalDate.of(2024, 8, 1));
+        Dataset<Row> dossiers = LocalSpark.csv(csv).repartition(partitions);
+        Set<Measurement> expected = new HashSet<>(Dossiers.aggregate(facts, csv).measurements());
+        assertTrue(expected.stream().anyMatch(m -> m.period().toString().equals("2024")), "two years are compared");
+        List<Measurement> actual = LocalSpark.measurements(
+                ReformTargetsSpark.aggregateDossiers(LocalSpark.units(facts), dossiers, facts.asOf()));
+        assertEquals(actual.size(), new HashSet<>(actual).size(), "a measurement was given twice");
+        assertEquals(expected, new HashSet<>(actual));
     }
 
     /**

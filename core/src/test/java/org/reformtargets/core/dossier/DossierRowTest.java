@@ -250,4 +250,41 @@ class DossierRowTest {
             assertEquals(!word.equals("bogus"), (Boolean) seen.get(0).get(0), word);
         }
     }
+
+    /**
+     * Typed values in columns not of their type, and at the edges the reader checks (a flag as 0, 1 or 2, a
+     * count as true, a date for a number of days, Long.MIN_VALUE, years 1899 to 3000 and beyond, a
+     * unit id given as a number or a flag): each is still read as its text, word for word, in any column.
+     */
+    @Test
+    void anyTypedValueInAnyColumnIsReadAsItsText() {
+        Object[] pool = {null, true, false, 0, 1, 2, 3, 4, -1, 0L, 1L, 2L, 3L, -1L, Long.MIN_VALUE, Long.MAX_VALUE,
+            Integer.MIN_VALUE, Integer.MAX_VALUE, 100_000, 100_001, 1_000_000, 1_000_001, 99_999L,
+            LocalDate.of(2025, 3, 1), LocalDate.of(1900, 1, 1), LocalDate.of(1899, 12, 31), LocalDate.of(2999, 12, 31),
+            LocalDate.of(3000, 1, 1), LocalDate.of(-5, 1, 1), LocalDate.of(10_000, 1, 1),
+            LocalDateTime.of(2025, 3, 1, 0, 0), LocalDateTime.of(2025, 3, 2, 23, 59, 59, 999_999_999),
+            LocalDateTime.of(2025, 9, 1, 8, 0), LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1000),
+            LocalDateTime.of(2999, 12, 31, 23, 59), LocalDateTime.of(10_000, 1, 1, 0, 0),
+            "xa-a", "processed", "Returned", " 1 ", "1.5", "true", "0"};
+        DossierRow.Reader reader = new DossierRow.Reader(EnumSet.allOf(DossierColumn.class),
+                Set.of("xa-a", "1", "true", "2025-03-01"), LocalDate.of(2025, 8, 15));
+        int columns = DossierColumn.values().length;
+        qt().withExamples(20_000).forAll(org.quicktheories.generators.SourceDSL.lists()
+                .of(integers().between(0, pool.length - 1)).ofSize(columns), booleans().all())
+                .checkAssert((picks, received) -> {
+                    Object[] row = new Object[columns];
+                    String[] text = new String[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = pool[picks.get(i)];
+                    }
+                    if (received) { // most rows counted, so that their masks are compared too
+                        row[DossierColumn.UNIT_CODE.ordinal()] = "xa-a";
+                        row[DossierColumn.RECEIVED_AT.ordinal()] = LocalDateTime.of(2025, 3, 1, 8, 0);
+                    }
+                    for (int i = 0; i < columns; i++) {
+                        text[i] = row[i] == null ? null : row[i].toString();
+                    }
+                    assertEquals(seen(reader.read(text)), seen(reader.read(row)), java.util.Arrays.toString(row));
+                });
+    }
 }

@@ -76,4 +76,43 @@ class DossierRowsTest {
         assertEquals(2_000, once.stream().filter(r -> r.getString(1).length() == 4).mapToLong(r -> r.getLong(2)).sum(),
                 "every dossier is received in one year");
     }
+
+    /** A dossier of {@code unit}, received on {@code day}: fee-bearing, of {@code procedure}, paid online or not. */
+    private static Row fee(String id, String unit, String procedure, LocalDate day, boolean paid) {
+        Object[] v = new Object[DossierRows.COLUMNS.size()];
+        v[DossierRows.COLUMNS.indexOf("dossier_id")] = id;
+        v[DossierRows.COLUMNS.indexOf("unit_code")] = unit;
+        v[DossierRows.COLUMNS.indexOf("procedure_code")] = procedure;
+        v[DossierRows.COLUMNS.indexOf("received_at")] = day.toString();
+        v[DossierRows.COLUMNS.indexOf("fee_nonzero")] = true;
+        v[DossierRows.COLUMNS.indexOf("online_payment")] = paid ? 2 : 0;
+        return RowFactory.create(v);
+    }
+
+    /**
+     * The procedures of a quarter and a year are those of its months together, as the core's Tally counts them
+     * per period: a procedure paid online in one month only counts as paid in its quarter and year, and once,
+     * however the months' dossiers are spread over partitions (the paid month read last, in another partition).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 5})
+    void aProcedurePaidOnlineInOneMonthIsPaidInItsQuarterAndYear(int parts) throws Exception {
+        DossierRows reader = new DossierRows(Set.of("dossier_id", "unit_code", "procedure_code", "received_at",
+                "fee_nonzero", "online_payment"), Set.of("xa-b"), LocalDate.of(2025, 12, 31));
+        List<Row> dossiers = List.of(fee("1", "xa-b", "P", LocalDate.of(2025, 1, 5), false),
+                fee("2", "xa-b", "Q", LocalDate.of(2025, 2, 5), false),
+                fee("3", "xa-b", "P", LocalDate.of(2025, 2, 6), false),
+                fee("4", "xa-b", "", LocalDate.of(2025, 3, 7), true),
+                fee("5", "xa-b", "Q", LocalDate.of(2025, 5, 7), false),
+                fee("6", "xa-b", "P", LocalDate.of(2025, 3, 9), true));
+        Map<String, List<Long>> byPeriod = new java.util.TreeMap<>();
+        int fee = DossierRows.TOTALS.fieldIndex("procedures_fee");
+        for (Row r : totals(reader, parts, dossiers)) {
+            byPeriod.put(r.getString(1), List.of(r.getLong(fee), r.getLong(fee + 1),
+                    r.getLong(DossierRows.TOTALS.fieldIndex("paid_online"))));
+        }
+        assertEquals(Map.of("2025-01", List.of(1L, 0L, 0L), "2025-02", List.of(2L, 0L, 0L),
+                "2025-03", List.of(1L, 1L, 2L), "2025-Q1", List.of(2L, 1L, 2L), "2025-05", List.of(1L, 0L, 0L),
+                "2025-Q2", List.of(1L, 0L, 0L), "2025", List.of(2L, 1L, 2L)), byPeriod);
+    }
 }
