@@ -223,6 +223,9 @@ public final class ScoreCheck {
      * The unit's numerator and denominator for exactly {@code period}: its own measurement, else
      * the sum over the units below it; {@code null} when neither gives one. Each unit's figure is
      * remembered by the run (a pure function of the facts), unless the depth bound cut its sum short.
+     * (Known limit: a sum remembered at a shallow depth is reused deeper, where the bound of 64 levels could
+     * have cut it; only a vocabulary of more than 64 nested levels can tell, and facts with level cycles are
+     * refused, so no bundled or realistic tree does.)
      */
     private long[] figure(UnitView unit, Period period, int depth) {
         boolean remember = period.equals(check.run.period());
