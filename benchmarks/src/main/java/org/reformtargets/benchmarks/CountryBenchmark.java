@@ -105,11 +105,14 @@ public final class CountryBenchmark {
 
     /** A generated value (text) as its column's type; {@code null} for an empty one. */
     private static Object typed(org.apache.spark.sql.types.DataType type, String text) {
-        if (type == DataTypes.StringType || text.isEmpty() && type != DataTypes.BooleanType) {
-            return type == DataTypes.StringType ? text : null;
+        if (type == DataTypes.StringType) {
+            return text;
         }
         if (type == DataTypes.BooleanType) {
             return text.equals("1"); // the generator writes 0 or 1
+        }
+        if (text.isEmpty()) {
+            return null;
         }
         return type == DataTypes.IntegerType ? (Object) Integer.valueOf(text) : java.time.LocalDateTime.parse(text);
     }

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.sum;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -25,7 +24,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.reformtargets.core.Measurement;
-import org.reformtargets.core.dossier.DossierColumn;
 import org.reformtargets.core.dossier.DossierRow.Count;
 import org.reformtargets.core.dossier.Dossiers;
 import org.reformtargets.spark.internal.DossierRows;
@@ -84,9 +82,9 @@ public final class ReformTargetsSpark {
      *
      * <p>Distributed: each dossier is read and judged on the executors by the core's
      * {@link org.reformtargets.core.dossier.DossierRow}, and its counts summed, in the partition, per unit
-     * and period (its month, quarter and year) with the fee-bearing procedures, one row per unit and period
-     * handed on; those rows are shuffled by unit and summed over the partitions, joined with the ancestor
-     * closure of the (broadcast) unit tree and summed per ancestor and period. The units' own figures are applied to the
+     * and year (by month) with the fee-bearing procedures, one row per unit and year handed on; those rows
+     * are shuffled by unit, summed over the partitions and spread to months, quarters and the year, joined
+     * with the ancestor closure of the (broadcast) unit tree and summed per ancestor and period. The units' own figures are applied to the
      * summed figures (a unit's figure replaces what its sub-tree added to each unit above it, up to the
      * nearest unit with a figure of its own). Invalid dossiers (see {@link #rejectedDossiers}) are left
      * out: check that one is empty first, as the plain-Java path refuses the whole export.
@@ -144,13 +142,7 @@ public final class ReformTargetsSpark {
                 .select(filled.toArray(Column[]::new));
 
         List<Column> measured = new ArrayList<>();
-        Set<DossierColumn> columns = EnumSet.noneOf(DossierColumn.class);
-        for (DossierColumn c : DossierColumn.values()) {
-            if (has.contains(c.header())) { // as standard() reads them: by their exact names
-                columns.add(c);
-            }
-        }
-        for (Dossiers.Indicator i : Dossiers.indicators(columns)) {
+        for (Dossiers.Indicator i : Dossiers.indicators(DossierRows.columns(has))) {
             measured.add(struct(lit(i.code()).as("indicator"), col(i.numerator()).cast("long").as("numerator"),
                     col(i.denominator()).cast("long").as("denominator")));
         }

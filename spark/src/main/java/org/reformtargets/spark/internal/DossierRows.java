@@ -86,13 +86,18 @@ public final class DossierRows implements Serializable {
      * @param asOf    the facts' date, or {@code null}
      */
     public DossierRows(Set<String> columns, Set<String> units, java.time.LocalDate asOf) {
+        this.reader = new DossierRow.Reader(columns(columns), units, asOf);
+    }
+
+    /** The §5 columns among an input's column names, by their exact header names (as the input is selected). */
+    public static Set<DossierColumn> columns(Set<String> names) {
         Set<DossierColumn> has = EnumSet.noneOf(DossierColumn.class);
         for (DossierColumn c : DossierColumn.values()) {
-            if (columns.contains(c.header())) {
+            if (names.contains(c.header())) {
                 has.add(c);
             }
         }
-        this.reader = new DossierRow.Reader(has, units, asOf);
+        return has;
     }
 
     /**
